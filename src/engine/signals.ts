@@ -20,6 +20,8 @@ export const SIGNALS = {
   'header:other': 'the key is sent in some other custom header',
   'header:query-param': 'the key is sent as a URL query parameter',
   'header:none': 'a request was pasted but it carries no credential at all',
+  'header:organization':
+    'an organization, project or workspace is named with the request (OpenAI-Organization, OpenAI-Project, organization=)',
   'scheme:bearer': 'Authorization uses the Bearer scheme',
   'scheme:bearer-lowercase': 'Authorization uses a lowercase "bearer"',
   'scheme:none': 'Authorization carries a bare key with no scheme',

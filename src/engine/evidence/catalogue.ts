@@ -1,0 +1,87 @@
+/** Provider error strings and codes from the knowledge catalogue, matched as case-insensitive substrings. */
+import type { Knowledge } from '../../knowledge/schema.ts';
+import type { Evidence } from '../types.ts';
+
+type Entry = {
+  lower: string;
+  match: string;
+  provider: string;
+  causes: Record<string, number>;
+  status?: number;
+};
+
+export interface CatalogueIndex {
+  entries: Entry[];
+  /** entries keyed by their first GRAM characters: a text only checks entries whose prefix it contains */
+  byPrefix: Map<string, Entry[]>;
+  /** entries shorter than GRAM, checked on every text */
+  short: Entry[];
+}
+
+/** Prefix length used to pre-filter catalogue entries. */
+const GRAM = 4;
+
+/** Lowercases every catalogue pattern once per knowledge base. */
+export function buildCatalogueIndex(knowledge: Knowledge): CatalogueIndex {
+  const entries: Entry[] = knowledge.catalogue.map((e) => ({
+    lower: e.match.toLowerCase(),
+    match: e.match,
+    provider: e.provider,
+    causes: e.causes,
+    ...(e.status !== undefined ? { status: e.status } : {}),
+  }));
+  const byPrefix = new Map<string, Entry[]>();
+  const short: Entry[] = [];
+  for (const e of entries) {
+    if (e.lower.length < GRAM) {
+      short.push(e);
+      continue;
+    }
+    const key = e.lower.slice(0, GRAM);
+    const list = byPrefix.get(key);
+    if (list) list.push(e);
+    else byPrefix.set(key, [e]);
+  }
+  return { entries, byPrefix, short };
+}
+
+/** The HTTP status a matched catalogue string comes with, when the catalogue records one. */
+export function statusOfMatch(index: CatalogueIndex, match: string): number | undefined {
+  return index.entries.find((e) => e.match === match && e.status !== undefined)?.status;
+}
+
+/**
+ * Catalogue entries found in the lowercased text. An entry inside a longer matched one counts once;
+ * the same string listed by several providers counts once, preferring a provider already detected.
+ */
+export function matchCatalogue(
+  index: CatalogueIndex,
+  lower: string,
+  preferred: readonly string[],
+): Evidence['errors'] {
+  const hits: { at: number; end: number; e: Entry }[] = [];
+  const check = (e: Entry) => {
+    const at = lower.indexOf(e.lower);
+    if (at !== -1) hits.push({ at, end: at + e.lower.length, e });
+  };
+  for (const e of index.short) check(e);
+  const seen = new Set<string>();
+  for (let i = 0; i + GRAM <= lower.length; i++) {
+    const key = lower.slice(i, i + GRAM);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const list = index.byPrefix.get(key);
+    if (list) for (const e of list) check(e);
+  }
+  const rank = (h: (typeof hits)[number]) => {
+    const p = preferred.indexOf(h.e.provider);
+    return p === -1 ? preferred.length : p;
+  };
+  // Longest (most specific) first; among equal spans, a detected provider first.
+  hits.sort((a, b) => b.end - b.at - (a.end - a.at) || rank(a) - rank(b));
+  const kept: typeof hits = [];
+  for (const h of hits) {
+    if (!kept.some((k) => h.at >= k.at && h.end <= k.end)) kept.push(h);
+  }
+  return kept.map((h) => ({ provider: h.e.provider, match: h.e.match, causes: { ...h.e.causes } }));
+}

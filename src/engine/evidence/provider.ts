@@ -1,0 +1,99 @@
+/** Which provider the user talks to: by URL host, by name, by key shape, by error string. */
+import type { Knowledge, Provider } from '../../knowledge/schema.ts';
+import type { ExtractionInput } from './context.ts';
+
+export interface ProviderIndex {
+  hosts: { host: string; id: string }[];
+  /** registrable domains of the hosts ("openai.com" for api.openai.com): weaker than a full host */
+  domains: { domain: string; id: string }[];
+  /** one word-boundary regex per provider over its name and keywords */
+  names: { id: string; regex: RegExp }[];
+  /** credential-pattern provider -> knowledge provider id */
+  byKeyShape: Record<string, string>;
+  providers: ReadonlyMap<string, Provider>;
+}
+
+/** Alternative knowledge ids for the providers the credential patterns name. */
+const KEY_SHAPE_ALIASES: Record<string, string[]> = {
+  openai: ['openai'],
+  anthropic: ['anthropic'],
+  stripe: ['stripe'],
+  aws: ['aws', 'amazon'],
+  google: ['google', 'google-cloud', 'google-maps', 'gcp'],
+  github: ['github'],
+  slack: ['slack'],
+  discord: ['discord'],
+  sendgrid: ['sendgrid'],
+  huggingface: ['huggingface', 'hugging-face', 'hf'],
+  twilio: ['twilio'],
+};
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Precomputes the provider lookups once per knowledge base. */
+export function buildProviderIndex(knowledge: Knowledge): ProviderIndex {
+  const hosts: ProviderIndex['hosts'] = [];
+  const names: ProviderIndex['names'] = [];
+  for (const p of knowledge.providers.values()) {
+    for (const h of p.hosts) hosts.push({ host: h.toLowerCase(), id: p.id });
+    const words = [p.name, ...p.keywords].map((w) => w.trim().toLowerCase()).filter((w) => w.length >= 2);
+    if (words.length > 0) {
+      const alternation = words.map(escapeRegex).join('|');
+      names.push({ id: p.id, regex: new RegExp(`(?<![a-z0-9])(?:${alternation})(?![a-z0-9])`) });
+    }
+  }
+  // Longest host first so "openai.azure.com" wins over "azure.com".
+  hosts.sort((a, b) => b.host.length - a.host.length);
+  const domains: ProviderIndex['domains'] = [];
+  for (const { host, id } of hosts) {
+    const domain = host.split('.').slice(-2).join('.');
+    if (domain.includes('.') && !domains.some((d) => d.domain === domain)) domains.push({ domain, id });
+  }
+  const byKeyShape: Record<string, string> = {};
+  for (const [shape, ids] of Object.entries(KEY_SHAPE_ALIASES)) {
+    const id = ids.find((i) => knowledge.providers.has(i));
+    if (id) byKeyShape[shape] = id;
+  }
+  return { hosts, domains, names, byKeyShape, providers: knowledge.providers };
+}
+
+export interface ProviderFindings {
+  /** providers whose API host appears in the text, in order of first appearance */
+  byHost: string[];
+  /** providers whose domain (not a full API host) appears, e.g. a dashboard URL */
+  byDomain: string[];
+  byName: string[];
+  byKey: string[];
+}
+
+/** Providers named by host, by name and by key shape (error strings are added by the catalogue). */
+export function detectProviders(index: ProviderIndex, input: ExtractionInput): ProviderFindings {
+  const byHost: { id: string; at: number }[] = [];
+  const taken: [number, number][] = [];
+  for (const { host, id } of index.hosts) {
+    const at = input.lower.indexOf(host);
+    if (at === -1) continue;
+    // A shorter host inside a longer one already matched (azure.com in openai.azure.com) is the same hit.
+    if (taken.some(([s, e]) => at >= s && at + host.length <= e)) continue;
+    taken.push([at, at + host.length]);
+    if (!byHost.some((h) => h.id === id)) byHost.push({ id, at });
+  }
+  const byDomain: string[] = [];
+  for (const { domain, id } of index.domains) {
+    const at = input.lower.indexOf(domain);
+    if (at === -1) continue;
+    // A subdomain ("platform.openai.com") counts; a longer name ("myopenai.com") does not.
+    const before = input.lower.charAt(at - 1);
+    if (before !== '.' && /[a-z0-9-]/.test(before)) continue;
+    if (!byDomain.includes(id)) byDomain.push(id);
+  }
+  const byName = index.names.filter((n) => n.regex.test(input.lower)).map((n) => n.id);
+  const byKey: string[] = [];
+  for (const c of input.credentials) {
+    const id = index.byKeyShape[c.fingerprint.provider];
+    if (id && !byKey.includes(id)) byKey.push(id);
+  }
+  return { byHost: byHost.sort((a, b) => a.at - b.at).map((h) => h.id), byDomain, byName, byKey };
+}

@@ -1,0 +1,156 @@
+/**
+ * Finds credentials in text and replaces each with a fingerprint label such as
+ * `[openai secret key …a1b2]`. Logs, stores and the engine all use it: a credential a user pasted is
+ * never echoed, logged or stored in clear.
+ */
+import { CREDENTIAL_PATTERNS, type KeyShape } from './credential-patterns.ts';
+import type { CredentialFingerprint } from './types.ts';
+
+/** Below this length the last four characters would reveal too much of the value, so none are shown. */
+const MIN_LENGTH_FOR_LAST4 = 20;
+
+/** Invisible characters that break a key when pasted; removed before scanning so they cannot hide one. */
+export const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
+
+/** A credential found in a text, with its position. The value stays inside the engine, never in output. */
+export interface CredentialMatch {
+  start: number;
+  end: number;
+  value: string;
+  shape?: KeyShape;
+  fingerprint: CredentialFingerprint;
+}
+
+const PLACEHOLDER_WORDS =
+  /your[_-]?|placeholder|example|fake|dummy|sample|redacted|changeme|replace|insert|undefined|null|none|x{4,}|\*{3,}|\.{3}|…|<|>|\{|\}|\$|1234567|abcdef/i;
+
+/** Whole values that are words people type in examples, not issued secrets. */
+const COMMON_WORDS =
+  /^(?:password|passw0rd|secret|pass|pwd|admin|root|test|testing|changeit|letmein|qwerty\w{0,6})$/i;
+
+/** True when a value is obviously not a working credential (YOUR_API_KEY, sk-xxxx…, <token>, FAKE). */
+export function isPlaceholderValue(value: string): boolean {
+  if (PLACEHOLDER_WORDS.test(value) || COMMON_WORDS.test(value)) return true;
+  // Values made of very few distinct characters (aaaa…, 0000…) are typed by hand, not issued.
+  return new Set(value).size < 6;
+}
+
+/** The label shown instead of a credential. */
+export function credentialLabel(provider: string, kind: string, last4: string): string {
+  const who = provider === 'generic' ? kind : `${provider} ${kind}`;
+  return last4 ? `[${who} …${last4}]` : `[${who}]`;
+}
+
+function fingerprint(provider: string, kind: string, value: string, live: boolean): CredentialFingerprint {
+  const last4 = value.length >= MIN_LENGTH_FOR_LAST4 ? value.slice(-4) : '';
+  return { provider, kind, last4, live, label: credentialLabel(provider, kind, last4) };
+}
+
+/** A key cut short by another key glued behind it is still redacted when this much of it is left. */
+const MIN_CLIPPED_LENGTH = 8;
+
+/** Encoded or escaped characters, and schemes, that can sit directly in front of a key. */
+const GLUE =
+  /%(?:0a|0d|09|20|22|27|2c|3a|3d)|\\[nrt"'\\]|(?:bearer|token|basic|bot)(?=(?:sk|rk|pk)[-_]|gh[pousr]_|github_pat_|xox[a-z]|xapp-|eyJ|AIza|hf_|SG\.|glpat-|ya29\.)/gi;
+
+/** Merges two lists of spans sorted by start into one sorted list. */
+function mergeByStart(a: CredentialMatch[], b: CredentialMatch[]): CredentialMatch[] {
+  if (b.length === 0) return a;
+  const out: CredentialMatch[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (y === undefined || (x !== undefined && x.start <= y.start)) {
+      out.push(x as CredentialMatch);
+      i++;
+    } else {
+      out.push(y);
+      j++;
+    }
+  }
+  return out;
+}
+
+/**
+ * Every credential in `text`, most specific pattern first, without overlaps, in text order.
+ * Matches of one pattern come in increasing order, so overlaps with the spans already found are
+ * checked with one pointer that only moves forward (linear, even with thousands of keys).
+ */
+export function scanCredentials(text: string): CredentialMatch[] {
+  let found: CredentialMatch[] = [];
+  // Keys glued to an encoded newline or a scheme ("%0Ask-...", "Bearersk-...") have no word boundary
+  // in front; the patterns run on a copy where that glue is blanked (same length, same positions).
+  const scan = text.replace(GLUE, (g) => ' '.repeat(g.length));
+  for (const pattern of CREDENTIAL_PATTERNS) {
+    const added: CredentialMatch[] = [];
+    let p = 0;
+    pattern.regex.lastIndex = 0;
+    for (let m = pattern.regex.exec(scan); m !== null; m = pattern.regex.exec(scan)) {
+      let value = pattern.group === undefined ? m[0] : (m[pattern.group] ?? '');
+      if (!value) continue;
+      const start = pattern.group === undefined ? m.index : m.index + m[0].lastIndexOf(value);
+      let end = start + value.length;
+      while (p < found.length && (found[p]?.end ?? 0) <= start) p++;
+      const taken = found[p];
+      if (taken && taken.start < end) {
+        // Two keys glued together ("xoxb-...sk_live_..."): keep the part in front of the one found.
+        if (pattern.provider === 'generic' || taken.start - start < MIN_CLIPPED_LENGTH) {
+          // Look again just after what is already taken: another key may start inside this match.
+          let q = p;
+          while (q + 1 < found.length && (found[q + 1]?.start ?? 0) < end) q++;
+          pattern.regex.lastIndex = Math.max(m.index + 1, found[q]?.end ?? 0);
+          continue;
+        }
+        end = taken.start;
+        value = scan.slice(start, end);
+      }
+      const placeholder = isPlaceholderValue(value);
+      // A generic value that is a placeholder (YOUR_API_KEY) is not a credential: leave it visible.
+      if (pattern.provider === 'generic' && placeholder) continue;
+      const d = pattern.describe(value, m);
+      if (!d.kind) continue;
+      const live = (d.live ?? true) && !placeholder && d.shape !== 'test';
+      added.push({
+        start,
+        end,
+        value,
+        ...(d.shape ? { shape: d.shape } : {}),
+        fingerprint: fingerprint(pattern.provider, d.kind, value, live),
+      });
+    }
+    found = mergeByStart(found, added);
+  }
+  return found;
+}
+
+/** Replaces the matches in `text` with their labels (or with `replacement`). */
+export function replaceCredentials(
+  text: string,
+  matches: readonly CredentialMatch[],
+  replacement?: string,
+): string {
+  let out = '';
+  let at = 0;
+  for (const m of matches) {
+    out += text.slice(at, m.start) + (replacement ?? m.fingerprint.label);
+    at = m.end;
+  }
+  return out + text.slice(at);
+}
+
+/** Credential labels as `credentialLabel` writes them, to find them again in redacted text. */
+const LABEL = /\[[a-z0-9 .-]{0,60}(?:key|token|secret|password|credentials?|jwt|sid)(?: …[^\]\s]{1,4})?\]/gi;
+
+/** Removes credential labels from redacted text, so the words in them are not read as the user's. */
+export function stripLabels(redacted: string): string {
+  return redacted.replace(LABEL, ' ');
+}
+
+/** Replaces every credential in `text` by its fingerprint label; returns the fingerprints (no values). */
+export function redactSecrets(text: string): { text: string; credentials: CredentialFingerprint[] } {
+  const clean = text.replace(ZERO_WIDTH, '');
+  const matches = scanCredentials(clean);
+  return { text: replaceCredentials(clean, matches), credentials: matches.map((m) => m.fingerprint) };
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { detectIntent } from '../../src/engine/intents.ts';
+
+describe('typed commands', () => {
+  it.each([
+    ['start over', 'restart'],
+    ['reset', 'restart'],
+    ['help', 'help'],
+    ['help?', 'help'],
+    ['can I talk to a person?', 'human'],
+    ['escalate please', 'human'],
+    ['fixed it', 'fixed'],
+    ['thanks, that fixed it!', 'fixed'],
+    ['it works now', 'fixed'],
+    ["that didn't fix it", 'broken'],
+    ['still 401', 'broken'],
+    ['no luck', 'broken'],
+    ['same error', 'broken'],
+  ])('reads "%s" as %s', (text, intent) => {
+    expect(detectIntent(text)).toBe(intent);
+  });
+
+  it('does not read a description that starts with "reset" as a command', () => {
+    expect(detectIntent('reset my key and still 401')).not.toBe('restart');
+  });
+
+  it('reads nothing into an ordinary description', () => {
+    expect(detectIntent('my api key returns 401 from the server')).toBeUndefined();
+  });
+
+  it('does not take a long description that mentions reset for a command', () => {
+    expect(
+      detectIntent(`reset the password and ${'then the key fails with 401 '.repeat(5)}`),
+    ).toBeUndefined();
+  });
+});

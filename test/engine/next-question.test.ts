@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { applyImpliedAnswers, rankState } from '../../src/engine/analyse.ts';
+import { buildCore } from '../../src/engine/core.ts';
+import { extractEvidence } from '../../src/engine/evidence/index.ts';
+import { informationGain, nextQuestion } from '../../src/engine/next-question.ts';
+import { initialState } from '../../src/engine/state.ts';
+import { buildTreeIndex } from '../../src/engine/tree-index.ts';
+import { fixtureKnowledge, NOW } from './fixtures/knowledge.ts';
+
+const knowledge = fixtureKnowledge();
+const core = buildCore(knowledge);
+
+function askFor(text: string, answers: Record<string, string> = {}) {
+  const state = initialState(NOW);
+  state.evidence = extractEvidence(core.evidence, text, NOW);
+  state.answers = { ...answers };
+  applyImpliedAnswers(core, state);
+  const ranking = rankState(core, state);
+  return { question: nextQuestion(knowledge, core.tree, ranking.scored, state.answers), state };
+}
+
+describe('tree reachability', () => {
+  it('lists the causes reachable under each answer, through nested questions', () => {
+    const tree = buildTreeIndex(knowledge);
+    expect([...(tree.byAnswer.get('q-status:s401') ?? [])].sort()).toEqual(
+      [
+        'env-not-propagated',
+        'key-missing',
+        'key-revoked',
+        'missing-bearer-prefix',
+        'token-expired-refresh',
+        'wrong-header-name',
+      ].sort(),
+    );
+    expect(tree.byAnswer.get('q-status:s403')).toEqual(['clock-skew']);
+  });
+});
+
+describe('next question', () => {
+  it('asks the question that splits the leading candidates', () => {
+    expect(askFor('401').question).toBe('q-when');
+  });
+
+  it('skips a question the evidence already answers', () => {
+    const { question, state } = askFor('401 and the key is sent with Authorization: Bearer');
+    expect(state.answers['q-status']).toBe('s401');
+    expect(question).not.toBe('q-status');
+  });
+
+  it('records implied answers in the path', () => {
+    const { state } = askFor('got a 401');
+    expect(state.path).toContain('implied:q-status=s401');
+  });
+
+  it('takes the status a provider error string comes with as answered', () => {
+    const { state } = askFor('{"error": {"code": "invalid_api_key"}}');
+    expect(state.answers['q-status']).toBe('s401');
+  });
+
+  it('skips questions already answered', () => {
+    expect(askFor('401', { 'q-when': 'unknown' }).question).not.toBe('q-when');
+  });
+
+  it('gives zero information gain to a question when all candidates sit under one answer', () => {
+    const tree = buildTreeIndex(knowledge);
+    const q = knowledge.questions.get('q-when')!;
+    expect(informationGain(tree, q, ['env-not-propagated'], [1])).toBe(0);
+  });
+
+  it('gives positive information gain when candidates sit under different answers', () => {
+    const tree = buildTreeIndex(knowledge);
+    const q = knowledge.questions.get('q-when')!;
+    expect(informationGain(tree, q, ['env-not-propagated', 'key-revoked'], [0.5, 0.5])).toBeGreaterThan(0.5);
+  });
+});
