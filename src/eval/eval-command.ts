@@ -1,0 +1,166 @@
+/**
+ * `keydoctor eval FILE.jsonl`: measures the engine on a labelled file of cases. The engine source
+ * is injected so tests can drive the command with a fake engine and a fake terminal.
+ *
+ * Exit codes: 0 measured (and above any floor given); 1 below --min-top1 / --min-top3;
+ * 2 usage error, unreadable file, bad case line, or invalid knowledge base.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from '../cli/args.ts';
+import type { CliCommand, CliIo } from '../cli/io.ts';
+import type { Engine } from '../engine/types.ts';
+import { EvalCasesError, parseEvalCases } from './eval-case.ts';
+import { formatEvalReport } from './format-report.ts';
+import { type EvalReport, runEval } from './run-eval.ts';
+
+export const EXIT_OK = 0;
+export const EXIT_BELOW_FLOOR = 1;
+export const EXIT_USAGE = 2;
+
+export const EVAL_USAGE = `Usage: keydoctor eval FILE.jsonl [--json] [--misses] [--knowledge DIR]
+                      [--min-top1 0.85] [--min-top3 0.95] [--now ISO-DATE]
+  One case a line: {"text": "...", "cause": "<id>", "also": ["<id>"]} (other fields ignored).
+  --json       print the report as JSON
+  --misses     list every top-1 miss with its line number
+  --min-top1   exit 1 when top-1 accuracy is below this fraction (CI floor)
+  --min-top3   exit 1 when top-3 accuracy is below this fraction
+  --now        the time the engine compares token expiry with (default: the current time)
+`;
+
+export interface LoadedEngine {
+  engine: Engine;
+  /** the knowledge base's cause ids, to flag case labels it does not define */
+  causeIds: Iterable<string>;
+}
+
+export interface EvalCommandDeps {
+  /** resolves --knowledge / KNOWLEDGE_DIR / the shipped base to a directory */
+  knowledgeDir(flag: string | undefined, io: CliIo): string;
+  /** loads and validates the knowledge base and builds the engine; throws on invalid knowledge */
+  loadEngine(dir: string): LoadedEngine;
+  /** true for the error the loader throws on an invalid knowledge base */
+  isKnowledgeError(error: unknown): error is Error;
+  now(): number;
+}
+
+type Parsed = { file: string; json: boolean; misses: boolean; knowledge?: string; now?: number } & {
+  minTop1?: number;
+  minTop3?: number;
+};
+
+function parseFraction(name: string, value: string | undefined, problems: string[]): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 1) {
+    problems.push(`--${name} must be a fraction between 0 and 1, e.g. 0.85 (got "${value}")`);
+    return undefined;
+  }
+  return n;
+}
+
+function parseNow(value: string | undefined, problems: string[]): number | undefined {
+  if (value === undefined) return undefined;
+  const n = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
+  if (!Number.isFinite(n)) {
+    problems.push(`--now must be an ISO date or milliseconds since 1970 (got "${value}")`);
+    return undefined;
+  }
+  return n;
+}
+
+function parseCommandLine(args: string[]): Parsed | { problems: string[] } | 'help' {
+  const parsed = parseArgs(args, {
+    booleans: ['json', 'misses', 'help'],
+    values: ['knowledge', 'min-top1', 'min-top3', 'now'],
+  });
+  if (parsed.flags.has('help')) return 'help';
+  const problems = [...parsed.problems];
+  if (parsed.positionals.length !== 1) problems.push('give exactly one FILE.jsonl');
+  const minTop1 = parseFraction('min-top1', parsed.values.get('min-top1'), problems);
+  const minTop3 = parseFraction('min-top3', parsed.values.get('min-top3'), problems);
+  const now = parseNow(parsed.values.get('now'), problems);
+  if (problems.length > 0) return { problems };
+  return {
+    file: parsed.positionals[0]!,
+    json: parsed.flags.has('json'),
+    misses: parsed.flags.has('misses'),
+    ...(parsed.values.has('knowledge') ? { knowledge: parsed.values.get('knowledge')! } : {}),
+    ...(now !== undefined ? { now } : {}),
+    ...(minTop1 !== undefined ? { minTop1 } : {}),
+    ...(minTop3 !== undefined ? { minTop3 } : {}),
+  };
+}
+
+function readCasesFile(path: string): string | { error: string } {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code;
+    return { error: `cannot read ${path}: ${why ?? 'unreadable'}` };
+  }
+}
+
+/** The floors the report falls below, as sentences; empty when it meets them all. */
+export function floorFailures(report: EvalReport, floors: { minTop1?: number; minTop3?: number }): string[] {
+  const failures: string[] = [];
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  if (floors.minTop1 !== undefined && report.top1 < floors.minTop1)
+    failures.push(`top-1 ${pct(report.top1)} is below the floor ${pct(floors.minTop1)}`);
+  if (floors.minTop3 !== undefined && report.top3 < floors.minTop3)
+    failures.push(`top-3 ${pct(report.top3)} is below the floor ${pct(floors.minTop3)}`);
+  return failures;
+}
+
+/** Builds the `eval` command on the given engine source. */
+export function createEvalCommand(deps: EvalCommandDeps): CliCommand {
+  return async (args, io) => {
+    const cli = parseCommandLine(args);
+    if (cli === 'help') {
+      io.stdout.write(EVAL_USAGE);
+      return EXIT_OK;
+    }
+    if ('problems' in cli) {
+      io.stderr.write(`keydoctor eval: ${cli.problems.join('; ')}\n${EVAL_USAGE}`);
+      return EXIT_USAGE;
+    }
+    const path = resolve(io.cwd, cli.file);
+    const text = readCasesFile(path);
+    if (typeof text !== 'string') {
+      io.stderr.write(`keydoctor eval: ${text.error}\n`);
+      return EXIT_USAGE;
+    }
+    let cases: ReturnType<typeof parseEvalCases>;
+    try {
+      cases = parseEvalCases(text, cli.file);
+    } catch (error) {
+      if (!(error instanceof EvalCasesError)) throw error;
+      io.stderr.write(`keydoctor eval: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    if (cases.length === 0) {
+      io.stderr.write(`keydoctor eval: ${cli.file} holds no cases\n`);
+      return EXIT_USAGE;
+    }
+    let loaded: LoadedEngine;
+    try {
+      loaded = deps.loadEngine(deps.knowledgeDir(cli.knowledge, io));
+    } catch (error) {
+      if (!deps.isKnowledgeError(error)) throw error;
+      io.stderr.write(`keydoctor eval: the knowledge base is invalid:\n${error.message.trimEnd()}\n`);
+      return EXIT_USAGE;
+    }
+    const report = runEval(loaded.engine, cases, cli.now ?? deps.now(), { knownCauses: loaded.causeIds });
+    // The report holds no case texts, so --json cannot echo a key pasted in a case.
+    if (cli.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    else io.stdout.write(formatEvalReport(report, { misses: cli.misses }));
+
+    const failures = floorFailures(report, cli);
+    if (failures.length > 0) {
+      io.stderr.write(`keydoctor eval: ${failures.join('; ')}\n`);
+      return EXIT_BELOW_FLOOR;
+    }
+    return EXIT_OK;
+  };
+}
