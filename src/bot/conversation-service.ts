@@ -1,6 +1,14 @@
-import type { Engine, EngineEvent } from '../engine/types.ts';
+import { performance } from 'node:perf_hooks';
+import type { Logger } from 'pino';
+import { redactSecrets } from '../engine/redact.ts';
+import type { CredentialFingerprint, Engine, EngineEvent, EngineInput, Reply } from '../engine/types.ts';
+import type { FeedbackLog, RecordContext } from '../state/analytics.ts';
 import { type ConversationStore, conversationKeyString } from '../state/conversation-store.ts';
+import { redactText } from '../state/redact-json.ts';
 import { KeyedQueue } from './keyed-queue.ts';
+import { SlidingWindowRateLimiter } from './rate-limiter.ts';
+import type { ServiceMetrics } from './service-metrics.ts';
+import { internalErrorReply, rateLimitedReply, truncatedNote } from './service-replies.ts';
 import type { ConversationService, Incoming, Outgoing } from './types.ts';
 
 export interface ConversationServiceOptions {
@@ -12,29 +20,107 @@ export interface ConversationServiceOptions {
   clock?: () => number;
   /** called with the engine's analytics events after the state is saved */
   onEvents?: (incoming: Incoming, events: EngineEvent[]) => void;
+  /** messages one user may send per minute; 0 or unset = no limit */
+  rateLimitPerMinute?: number;
+  /** longer messages are cut to this many characters before the engine sees them; unset = no cap */
+  maxMessageChars?: number;
+  /** where diagnoses, feedback and hand-offs are recorded for `keydoctor stats` */
+  feedback?: FeedbackLog;
+  metrics?: ServiceMetrics;
+  logger?: Logger;
 }
 
-/** Load state, step the engine, save state: strictly in order within one conversation. */
+/** Cuts a message to `max` characters without splitting a surrogate pair. */
+function capText(text: string, max: number): string {
+  const cut = text.slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
+function capInput(input: EngineInput, max: number | undefined): { input: EngineInput; truncated: boolean } {
+  if (input.type !== 'message' || max === undefined || input.text.length <= max)
+    return { input, truncated: false };
+  return { input: { type: 'message', text: capText(input.text, max) }, truncated: true };
+}
+
+/**
+ * Credentials in a message the engine did not read (rate limited, failed): still reported so the
+ * adapter can warn the user and delete the message.
+ */
+function credentialsIn(input: EngineInput): CredentialFingerprint[] {
+  return input.type === 'message' ? redactSecrets(input.text).credentials : [];
+}
+
+function withNote(reply: Reply, max: number): Reply {
+  return { ...reply, blocks: [...reply.blocks, truncatedNote(max)] };
+}
+
+/** Who the rate limit counts: one user within one workspace of one platform. */
+function userKey(incoming: Incoming): string {
+  return [incoming.key.platform, incoming.key.workspace, incoming.user.id].map(encodeURIComponent).join(':');
+}
+
+/**
+ * Load state, step the engine, save state: strictly in order within one conversation. A failure in
+ * one step answers politely, leaves the stored state as it was and never stops the service.
+ */
 export function createConversationService(options: ConversationServiceOptions): ConversationService & {
   drain(): Promise<void>;
 } {
   const queue = new KeyedQueue();
   const clock = options.clock ?? Date.now;
+  const limiter = new SlidingWindowRateLimiter(options.rateLimitPerMinute ?? 0);
+  const { logger, metrics, feedback } = options;
+
+  function afterSave(incoming: Incoming, events: EngineEvent[], context: RecordContext) {
+    // Analytics must never cost the user their answer.
+    try {
+      metrics?.events(events);
+      feedback?.record(events, context);
+      options.onEvents?.(incoming, events);
+    } catch (error) {
+      logger?.error({ err: error }, 'recording analytics failed');
+    }
+  }
+
+  async function step(incoming: Incoming): Promise<Outgoing> {
+    const now = clock();
+    const { input, truncated } = capInput(incoming.input, options.maxMessageChars);
+    try {
+      const state = await options.store.get(incoming.key, now);
+      const started = performance.now();
+      const result = options.engine().step(state, input, { now });
+      metrics?.engineSeconds((performance.now() - started) / 1000);
+      await options.store.set(incoming.key, result.state, now, options.ttlMs);
+      afterSave(incoming, result.events, { platform: incoming.key.platform, at: now, state: result.state });
+      const handoff = result.events.find((e) => e.type === 'handoff');
+      return {
+        reply: truncated ? withNote(result.reply, options.maxMessageChars!) : result.reply,
+        credentials: result.credentials,
+        ...(handoff?.type === 'handoff' ? { handoff: { summary: handoff.summary.map(redactText) } } : {}),
+      };
+    } catch (error) {
+      metrics?.failed?.();
+      logger?.error(
+        { err: error, platform: incoming.key.platform, conversation: conversationKeyString(incoming.key) },
+        'handling a message failed; the conversation state was left unchanged',
+      );
+      return { reply: internalErrorReply(), credentials: credentialsIn(input) };
+    }
+  }
+
   return {
     handle(incoming: Incoming): Promise<Outgoing> {
-      return queue.run(conversationKeyString(incoming.key), async () => {
-        const now = clock();
-        const state = await options.store.get(incoming.key, now);
-        const result = options.engine().step(state, incoming.input, { now });
-        await options.store.set(incoming.key, result.state, now, options.ttlMs);
-        options.onEvents?.(incoming, result.events);
-        const handoff = result.events.find((e) => e.type === 'handoff');
-        return {
-          reply: result.reply,
-          credentials: result.credentials,
-          ...(handoff?.type === 'handoff' ? { handoff: { summary: handoff.summary } } : {}),
-        };
-      });
+      const now = clock();
+      if (!limiter.tryAcquire(userKey(incoming), now)) {
+        metrics?.rateLimited?.();
+        const { input } = capInput(incoming.input, options.maxMessageChars);
+        logger?.info({ platform: incoming.key.platform, user: incoming.user.id }, 'rate limited');
+        return Promise.resolve({
+          reply: rateLimitedReply(limiter.retryAfterMs(userKey(incoming), now)),
+          credentials: credentialsIn(input),
+        });
+      }
+      return queue.run(conversationKeyString(incoming.key), () => step(incoming));
     },
     drain: () => queue.drain(),
   };

@@ -1,0 +1,39 @@
+/** The replies the service gives itself, without the engine. Friendly, never a stack trace. */
+import type { Reply } from '../engine/types.ts';
+
+export function rateLimitedReply(retryAfterMs: number): Reply {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return {
+    kind: 'info',
+    heading: 'One moment, please',
+    blocks: [
+      {
+        type: 'text',
+        text: `You have sent a lot of messages in the last minute. Please wait about ${seconds} s and try again; your conversation is kept as it was.`,
+      },
+    ],
+    choices: [],
+  };
+}
+
+export function internalErrorReply(): Reply {
+  return {
+    kind: 'error',
+    heading: 'Something went wrong on my side',
+    blocks: [
+      {
+        type: 'text',
+        text: "Something went wrong on my side while reading that. Your conversation is unchanged: please send the message again, or say 'start over'.",
+      },
+    ],
+    choices: [],
+  };
+}
+
+/** A note appended when a long message was cut before analysis. */
+export function truncatedNote(maxChars: number): { type: 'warning'; text: string } {
+  return {
+    type: 'warning',
+    text: `Your message was long, so I read only the first ${maxChars} characters. If the error is further down, paste just that part.`,
+  };
+}

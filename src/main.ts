@@ -1,0 +1,169 @@
+/**
+ * The bot process, composition only: read config, load knowledge, open the store, start the
+ * adapters and the ops endpoint, and wire reload and shutdown. Start-up problems (configuration,
+ * knowledge) print a clear message and exit 1; nothing after start-up stops the process.
+ */
+import path from 'node:path';
+import type { Logger } from 'pino';
+import { createConversationService } from './bot/conversation-service.ts';
+import { ConfigError } from './config/config-error.ts';
+import { loadDotEnv } from './config/dotenv.ts';
+import { type Config, loadConfig } from './config/load-config.ts';
+import { createEngine } from './engine/index.ts';
+import { createMetrics } from './http/metrics.ts';
+import { createOpsServer } from './http/ops-server.ts';
+import { formatKnowledgeIssues, KnowledgeError } from './knowledge/knowledge-error.ts';
+import { loadKnowledge } from './knowledge/load.ts';
+import type { Knowledge } from './knowledge/schema.ts';
+import { createLogger } from './log/logger.ts';
+import { createAdapters } from './runtime/create-adapters.ts';
+import { createKnowledgeHolder } from './runtime/knowledge-holder.ts';
+import { watchKnowledge } from './runtime/knowledge-watcher.ts';
+import { createShutdown, onShutdownSignals, type Shutdown } from './runtime/shutdown.ts';
+import { SqliteFeedbackLog } from './state/feedback-log.ts';
+import { SqliteConversationStore } from './state/sqlite-store.ts';
+
+/** In console mode logs go to this file in DATA_DIR so they never garble the chat. */
+const CONSOLE_LOG_FILE = 'keydoctor.log';
+const MS_PER_MINUTE = 60_000;
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+}
+
+function readConfig(): Config {
+  loadDotEnv();
+  try {
+    return loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError)
+      fail(`keydoctor: invalid configuration, refusing to start:\n${error.message}`);
+    throw error;
+  }
+}
+
+function readKnowledge(dir: string): Knowledge {
+  try {
+    return loadKnowledge(dir);
+  } catch (error) {
+    if (error instanceof KnowledgeError)
+      fail(
+        `keydoctor: the knowledge base in ${dir} is invalid, refusing to start:\n${formatKnowledgeIssues(error.issues)}`,
+      );
+    throw error;
+  }
+}
+
+function loggerFor(config: Config): Logger {
+  const consoleOnly = config.adapters.length === 1 && config.adapters[0] === 'console';
+  return createLogger({
+    level: config.logLevel,
+    destination: consoleOnly ? { file: path.join(config.dataDir, CONSOLE_LOG_FILE) } : 'stderr',
+  });
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const logger = loggerFor(config);
+  const knowledge = readKnowledge(config.knowledgeDir);
+  const metrics = createMetrics();
+  const holder = createKnowledgeHolder({
+    dir: config.knowledgeDir,
+    initial: knowledge,
+    load: loadKnowledge,
+    createEngine,
+    logger,
+    onReload: (result) => {
+      metrics.knowledgeReload(result.ok ? 'ok' : 'refused');
+      if (result.ok) metrics.setKnowledgeCauses(result.causes);
+    },
+  });
+  metrics.setKnowledgeCauses(holder.causes());
+
+  const store = new SqliteConversationStore({
+    file: config.databaseFile,
+    onSweepError: (error) => logger.error({ err: error }, 'expired-conversation sweep failed'),
+  });
+  const feedback = new SqliteFeedbackLog({ file: config.databaseFile });
+  const service = createConversationService({
+    engine: holder.engine,
+    store,
+    ttlMs: config.conversationTtlMinutes * MS_PER_MINUTE,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    maxMessageChars: config.maxMessageChars,
+    feedback,
+    metrics,
+    logger,
+  });
+
+  let shutdown: Shutdown | undefined;
+  const adapters = await createAdapters(config, {
+    logger,
+    stdin: process.stdin,
+    stdout: process.stdout,
+    onConsoleExit: () => void shutdown?.shutdown('console exit'),
+  });
+  const ops = config.ops
+    ? createOpsServer({
+        ...config.ops,
+        registry: metrics.registry,
+        readiness: () => ({
+          knowledge: { loaded: true, causes: holder.causes() },
+          adapters: adapters.map((a) => ({ name: a.name, ready: a.isReady() })),
+        }),
+        onError: (error) => logger.error({ err: error }, 'ops request failed'),
+      })
+    : undefined;
+  const watcher = config.knowledgeWatch
+    ? watchKnowledge(config.knowledgeDir, () => holder.reload(), {
+        onError: (error) => logger.error({ err: error }, 'knowledge watch failed'),
+      })
+    : undefined;
+
+  shutdown = createShutdown({
+    adapters,
+    drain: service.drain,
+    closers: [
+      ...(ops ? [{ name: 'ops server', close: ops.close }] : []),
+      ...(watcher ? [{ name: 'knowledge watcher', close: () => watcher.close() }] : []),
+      { name: 'conversation store', close: () => store.close() },
+      { name: 'feedback log', close: () => feedback.close() },
+    ],
+    logger,
+    exit: (code) => process.exit(code),
+  });
+  onShutdownSignals(shutdown);
+  process.on('SIGHUP', () => holder.reload());
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
+
+  if (ops) {
+    const { port } = await ops.start();
+    logger.info({ host: config.ops?.host, port }, 'ops server listening');
+  }
+  for (const adapter of adapters) {
+    try {
+      await adapter.start(service, { platformError: metrics.platformError });
+    } catch (error) {
+      logger.fatal({ err: error, adapter: adapter.name }, 'adapter failed to start');
+      process.stderr.write(`keydoctor: the ${adapter.name} adapter failed to start; see the log.\n`);
+      await shutdown.shutdown('start-up failure', 1);
+      return;
+    }
+  }
+  logger.info(
+    {
+      adapters: config.adapters,
+      knowledge: config.knowledgeDir,
+      causes: holder.causes(),
+      watch: config.knowledgeWatch,
+    },
+    'keydoctor started',
+  );
+}
+
+// Anything else that stops start-up (an unwritable DATA_DIR, a port in use) is reported in one
+// line: operators need the cause, not a stack trace.
+await main().catch((error: unknown) => {
+  fail(`keydoctor: failed to start: ${error instanceof Error ? error.message : String(error)}`);
+});

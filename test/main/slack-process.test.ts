@@ -1,0 +1,106 @@
+/**
+ * The real bot process started with Slack Socket Mode credentials against the loopback fake Slack:
+ * ready on /healthz once connected, a mention answered in its thread, a restart that continues the
+ * conversation from the SQLite file, and a clean SIGTERM.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type FakeSlack, startFakeSlack } from '../fakes/slack/fake-slack-api.ts';
+import { eventEnvelope, mentionEvent } from '../fakes/slack/fixtures.ts';
+import { APP_TOKEN, BOT_TOKEN } from '../fakes/slack/slack-test-bed.ts';
+
+// Spawned processes start slowly on a busy machine; these bounds only catch a hang.
+const PROCESS_TEST_TIMEOUT_MS = 120_000;
+const WAIT = { timeout: 90_000 };
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const TSX_LOADER = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+function startBot(dir: string, slack: FakeSlack) {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', TSX_LOADER, path.join(ROOT, 'src/main.ts')],
+    {
+      cwd: dir,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: dir,
+        DATA_DIR: path.join(dir, 'data'),
+        SLACK_BOT_TOKEN: BOT_TOKEN,
+        SLACK_APP_TOKEN: APP_TOKEN,
+        SLACK_API_URL: slack.apiUrl,
+        OPS_PORT: '0',
+        OPS_HOST: '127.0.0.1',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let stderr = '';
+  child.stderr!.on('data', (c) => (stderr += String(c)));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  cleanups.push(() => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+  });
+  const logs = () =>
+    stderr
+      .split('\n')
+      .filter((l) => l.startsWith('{') && l.endsWith('}'))
+      .map((l) => JSON.parse(l) as { msg: string; port?: number });
+  const started = async () => {
+    await expect.poll(() => logs().some((l) => l.msg === 'keydoctor started'), WAIT).toBe(true);
+    return logs().find((l) => l.msg === 'ops server listening')!.port!;
+  };
+  return { child, exited, logs, started };
+}
+
+describe('the keydoctor process with Slack configured', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
+  it('answers a mention, survives a restart mid-conversation, and exits 0 on SIGTERM', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kd-slack-main-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const slack = await startFakeSlack();
+    cleanups.push(() => slack.close());
+
+    const first = startBot(dir, slack);
+    const port = await first.started();
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ adapters: { slack: 'ready' } });
+
+    const mention = mentionEvent('<@UFAKEBOT1> our API call returns 401 Unauthorized');
+    await slack.socket.deliver('events_api', eventEnvelope(mention));
+    await expect.poll(() => slack.messages.length, WAIT).toBeGreaterThan(0);
+    const answered = slack.messages.length;
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+
+    // A deploy: a new process on the same data directory picks the thread up where it was.
+    const second = startBot(dir, slack);
+    await second.started();
+    const threadTs = mention.thread_ts ?? mention.ts;
+    await slack.socket.deliver(
+      'events_api',
+      eventEnvelope({ ...mentionEvent('<@UFAKEBOT1> it runs on my laptop', { threadTs }) }),
+    );
+    await expect.poll(() => slack.messages.length, WAIT).toBeGreaterThan(answered);
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+
+    const db = new Database(path.join(dir, 'data', 'keydoctor.sqlite'), { readonly: true });
+    const rows = db.prepare('SELECT state FROM conversations').all() as { state: string }[];
+    db.close();
+    expect(rows).toHaveLength(1);
+    const state = JSON.parse(rows[0]!.state) as { turns: number; transcript: string[] };
+    expect(state.turns).toBe(2);
+    expect(state.transcript.join(' ')).toContain('laptop');
+  });
+});
