@@ -1,0 +1,177 @@
+/**
+ * The Slack adapter, through the real Bolt: mentions and thread follow-ups, DMs, `/keydoctor`, and
+ * buttons, rendered as Block Kit. Socket Mode when an app-level token is configured, else HTTP mode
+ * with a signing secret on a port. The Web API base URL is configuration (GovSlack, a loopback fake).
+ */
+import { App, webApi } from '@slack/bolt';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import type { ConversationService } from '../../bot/types.ts';
+import type { Adapter, AdapterHooks } from '../adapter.ts';
+import { registerBlockActions } from './block-actions.ts';
+import { boltLogger } from './bolt-logger.ts';
+import { registerDedupe } from './dedupe.ts';
+import { registerMessageEvents } from './message-events.ts';
+import { slackErrorCode } from './platform-errors.ts';
+import {
+  EVENTS_PATH,
+  httpReceiver,
+  type ReceiverSetup,
+  socketModeReceiver,
+  TrackingReceiver,
+} from './receivers.ts';
+import { DEFAULT_REDELIVERY_DELAYS_MS, Redelivery } from './redelivery.ts';
+import { type BotIdentity, createRuntime, PLATFORM } from './runtime.ts';
+import { scrubCredentials } from './scrub.ts';
+import { registerSlashCommand } from './slash-command.ts';
+
+export interface SlackAdapterOptions {
+  /** the bot token (xoxb-...) */
+  botToken: string;
+  /** an app-level token (xapp-...) with connections:write: selects Socket Mode */
+  appToken?: string;
+  /** the app's signing secret: HTTP mode */
+  signingSecret?: string;
+  /** HTTP mode's port (0: any free port) */
+  port?: number;
+  /** the Web API base URL, default Slack's own (GovSlack: https://slack-gov.com/api/) */
+  apiUrl?: string;
+  /** who to mention on a hand-off, e.g. `<!subteam^S123>` or `<@U123>` */
+  supportMention?: string;
+  logger: Logger;
+  /** HTTP mode's bind address (default: all interfaces) */
+  host?: string;
+  /** how the Web API client retries failed calls (429s always wait for Retry-After) */
+  retryConfig?: webApi.RetryOptions;
+  /** when Slack stays down past those retries: the waits before posting an answer again */
+  redeliveryDelaysMs?: number[];
+}
+
+/** The Slack adapter, plus what tests and ops need to see. */
+export interface SlackAdapter extends Adapter {
+  /** HTTP mode: the URL Slack should post to (with the actual port) once started */
+  eventsUrl(): string | undefined;
+  /** resolves when no Slack event is being handled */
+  idle(): Promise<void>;
+}
+
+export const DEFAULT_SLACK_API_URL = 'https://slack.com/api/';
+const DEFAULT_PORT = 3000;
+/** A few quick retries, then give up: about half a minute in all. */
+const DEFAULT_RETRY: webApi.RetryOptions = {
+  retries: 5,
+  factor: 2,
+  minTimeout: 1000,
+  maxTimeout: 15_000,
+  randomize: true,
+};
+
+const authTestSchema = z.object({
+  user_id: z.string().min(1),
+  bot_id: z.string().min(1),
+  team_id: z.string().min(1),
+});
+
+/** Creates the Slack adapter; nothing connects until `start`. */
+export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
+  if (!opts.appToken && !opts.signingSecret) {
+    throw new Error('Slack needs SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode)');
+  }
+  const logger = opts.logger.child({ adapter: PLATFORM });
+  const bolt = boltLogger(logger, scrubCredentials);
+  const apiUrl = withTrailingSlash(opts.apiUrl ?? DEFAULT_SLACK_API_URL);
+  const clientOptions: webApi.WebClientOptions = {
+    slackApiUrl: apiUrl,
+    retryConfig: opts.retryConfig ?? DEFAULT_RETRY,
+    logger: bolt,
+  };
+  let setup: ReceiverSetup | undefined;
+  let tracking: TrackingReceiver | undefined;
+  let app: App | undefined;
+  let ready = false;
+  let redelivery: Redelivery | undefined;
+
+  return {
+    name: PLATFORM,
+
+    async start(service: ConversationService, hooks: AdapterHooks = {}): Promise<void> {
+      const client = new webApi.WebClient(opts.botToken, clientOptions);
+      const bot = await identify(client);
+      setup = opts.appToken
+        ? socketModeReceiver(opts.appToken, clientOptions, bolt)
+        : httpReceiver(opts.signingSecret ?? '', opts.port ?? DEFAULT_PORT, opts.host, bolt);
+      tracking = new TrackingReceiver(setup.receiver);
+      app = new App({
+        token: opts.botToken,
+        botId: bot.botId,
+        botUserId: bot.userId,
+        tokenVerificationEnabled: false, // identify() already called auth.test
+        receiver: tracking,
+        logger: bolt,
+        clientOptions,
+        convoStore: false,
+        ignoreSelf: true,
+      });
+      app.error(async (error) => {
+        logger.error({ code: error.code, message: error.message }, 'Bolt reported an error');
+      });
+      app.client.on(webApi.WebClientEvent.RATE_LIMITED, (retryAfterSec: number) => {
+        hooks.platformError?.(PLATFORM, 'rate_limited');
+        logger.warn({ retryAfterSec }, 'Slack rate-limited a call; retrying after Retry-After');
+      });
+      redelivery = new Redelivery(opts.redeliveryDelaysMs ?? DEFAULT_REDELIVERY_DELAYS_MS, logger);
+      const runtime = createRuntime(app.client, service, logger, hooks, bot, opts.supportMention, redelivery);
+      registerDedupe(app, runtime);
+      registerMessageEvents(app, runtime);
+      registerSlashCommand(app, runtime);
+      registerBlockActions(app, runtime);
+      setup.onConnectionChange((connected) => {
+        ready = connected;
+      });
+      await setup.start();
+      ready = true;
+      logger.info({ mode: opts.appToken ? 'socket' : 'http', team: bot.teamId }, 'Slack adapter started');
+    },
+
+    async stop(): Promise<void> {
+      ready = false;
+      redelivery?.stop();
+      const running = app;
+      app = undefined;
+      if (!running) return;
+      await running
+        .stop()
+        .catch((error: unknown) => logger.warn({ message: String(error) }, 'stopping Bolt failed'));
+      await tracking?.idle();
+    },
+
+    isReady: () => ready,
+
+    eventsUrl(): string | undefined {
+      const address = setup?.address();
+      if (!address) return undefined;
+      const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      return `http://${host}:${address.port}${EVENTS_PATH}`;
+    },
+
+    idle: async () => {
+      await tracking?.idle();
+    },
+  };
+}
+
+async function identify(client: webApi.WebClient): Promise<BotIdentity> {
+  try {
+    const auth = authTestSchema.parse(await client.auth.test());
+    return { userId: auth.user_id, botId: auth.bot_id, teamId: auth.team_id };
+  } catch (error) {
+    const code = slackErrorCode(error) ?? 'unexpected_reply';
+    throw new Error(
+      `Slack refused the bot token (auth.test: ${code}); check SLACK_BOT_TOKEN and SLACK_API_URL`,
+    );
+  }
+}
+
+function withTrailingSlash(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
+}

@@ -1,0 +1,54 @@
+/**
+ * ConversationServices for adapter tests that need a particular answer (a huge reply, a hand-off, a
+ * failure) or control over timing (a gate that holds the answer until the test opens it).
+ */
+import type { ConversationService, Incoming, Outgoing } from '../../../src/bot/types.ts';
+import type { Reply } from '../../../src/engine/types.ts';
+
+export interface RecordingService extends ConversationService {
+  readonly received: Incoming[];
+}
+
+/** Answers every input with `answer(incoming)`, recording the inputs. */
+export function scriptedService(
+  answer: (incoming: Incoming) => Outgoing | Promise<Outgoing>,
+): RecordingService {
+  const received: Incoming[] = [];
+  return {
+    received,
+    async handle(incoming) {
+      received.push(incoming);
+      return answer(incoming);
+    },
+  };
+}
+
+/** A service whose answers wait until `open()` is called. */
+export function gatedService(inner: ConversationService): ConversationService & {
+  open(): void;
+  /** resolves once an input is waiting at the gate */
+  waiting(): Promise<void>;
+} {
+  let open!: () => void;
+  const gate = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  let arrived!: () => void;
+  const waiting = new Promise<void>((resolve) => {
+    arrived = resolve;
+  });
+  return {
+    async handle(incoming) {
+      arrived();
+      await gate;
+      return inner.handle(incoming);
+    },
+    open,
+    waiting: () => waiting,
+  };
+}
+
+/** A plain informational reply. */
+export function infoReply(heading: string, text: string): Reply {
+  return { kind: 'info', heading, blocks: [{ type: 'text', text }], choices: [] };
+}
