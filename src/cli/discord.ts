@@ -108,7 +108,7 @@ function registerFailure(error: unknown, guildId: string | undefined): string {
     return 'Discord refused DISCORD_TOKEN (401 Unauthorized): reset the bot token and set it again.';
   if ((error as { code?: number }).code === DISCORD_MISSING_ACCESS || code === 'missing_permission') {
     return guildId
-      ? `no access to server ${guildId}: invite the bot with the "applications.commands" scope first (see docs/discord.md).`
+      ? `no access to server ${guildId}: invite the bot with the "applications.commands" scope first (see the Discord section of README.md).`
       : 'Discord refused: check that DISCORD_APPLICATION_ID belongs to DISCORD_TOKEN.';
   }
   if (status === 404) return 'Discord answered 404: check DISCORD_APPLICATION_ID (and DISCORD_API_URL).';

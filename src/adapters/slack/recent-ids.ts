@@ -1,7 +1,7 @@
 /**
  * Remembers ids seen recently (bounded, oldest forgotten first): Slack retries an event it thinks was
  * not delivered, and delivers one message as both `app_mention` and `message`. Per process: with
- * several HTTP replicas a retry may land on another one (see docs/slack.md).
+ * several HTTP replicas a retry may land on another one (see the Slack section of README.md).
  */
 export class RecentIds {
   readonly #seen = new Map<string, number>();
