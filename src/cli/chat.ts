@@ -45,8 +45,6 @@ export function createChatCommand(deps: ChatDeps): CliCommand {
       input: io.stdin,
       output: io.stdout,
       color: wantsColor(io, parsed.flags.has('no-color')),
-      // a person pastes into a terminal; a script pipes one message a line
-      ...(io.stdin.isTTY ? {} : { pasteWindowMs: 0 }),
       onExit: () => exit(),
     });
     await adapter.start(service);

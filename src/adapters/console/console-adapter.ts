@@ -34,6 +34,11 @@ export interface ConsoleAdapterOptions {
 
 const USER = { id: 'local-user', name: 'you' };
 
+/** A person pastes into a terminal (group lines that arrive together); a script pipes one message a line. */
+function pasteWindowFor(input: NodeJS.ReadableStream): number {
+  return (input as { isTTY?: boolean }).isTTY === true ? DEFAULT_PASTE_WINDOW_MS : 0;
+}
+
 function rotateNotice(outgoing: Outgoing): string | undefined {
   const live = outgoing.credentials.filter((c) => c.live);
   const warned = outgoing.reply.blocks.some((b) => b.type === 'warning');
@@ -117,7 +122,7 @@ export function createConsoleAdapter(opts: ConsoleAdapterOptions): Adapter {
       const batcher = createLineBatcher((message) => {
         // one failed turn (even a broken output stream) must not stop the turns after it
         queue = queue.then(() => turn(service, message)).catch((error) => opts.onError?.(error));
-      }, opts.pasteWindowMs ?? DEFAULT_PASTE_WINDOW_MS);
+      }, opts.pasteWindowMs ?? pasteWindowFor(opts.input));
       rl = createInterface({ input: opts.input, crlfDelay: Number.POSITIVE_INFINITY, terminal: false });
       rl.on('line', (line) => batcher.push(line));
       rl.on('close', () => {
