@@ -8,7 +8,6 @@ export async function readAll(stream: NodeJS.ReadableStream, maxBytes = MAX_STDI
     const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
     if (size + buf.length > maxBytes) {
       chunks.push(buf.subarray(0, maxBytes - size));
-      size = maxBytes;
       break;
     }
     chunks.push(buf);

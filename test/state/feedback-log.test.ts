@@ -45,7 +45,7 @@ describe.each(implementations)('%s', (_name, create) => {
     log.record([feedback('key-missing', true)], ctx(T0 + 1));
     log.record([feedback('key-missing', true)], ctx(T0 + 2));
     log.record([feedback('key-missing', false)], ctx(T0 + 3));
-    expect(log.stats().map(({ unresolved, ...counts }) => counts)).toEqual([
+    expect(log.stats().map(({ unresolved: _unresolved, ...counts }) => counts)).toEqual([
       { causeId: 'key-missing', diagnosed: 2, fixed: 2, broken: 1, handoffs: 0, resolutionRate: 2 / 3 },
       { causeId: 'wrong-scheme', diagnosed: 1, fixed: 0, broken: 0, handoffs: 0, resolutionRate: null },
     ]);

@@ -123,7 +123,7 @@ export function createDiscordAdapter(opts: DiscordAdapterOptions): Adapter & {
       } catch (error) {
         await c.destroy();
         client = undefined;
-        throw new Error(`Discord login failed (${errorCode(error)}): ${loginHint(error)}`);
+        throw new Error(`Discord login failed (${errorCode(error)}): ${loginHint(error)}`, { cause: error });
       }
       if (c.application?.id && c.application.id !== opts.applicationId) {
         logger.warn('DISCORD_APPLICATION_ID does not match the application of DISCORD_TOKEN');

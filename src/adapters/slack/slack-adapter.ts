@@ -168,6 +168,7 @@ async function identify(client: webApi.WebClient): Promise<BotIdentity> {
     const code = slackErrorCode(error) ?? 'unexpected_reply';
     throw new Error(
       `Slack refused the bot token (auth.test: ${code}); check SLACK_BOT_TOKEN and SLACK_API_URL`,
+      { cause: error },
     );
   }
 }

@@ -51,7 +51,7 @@ function unsetValueReason(value: string, lit: Literal): string | undefined {
   const v = value.trim();
   if (UNSET_VALUE.test(v) && !lit.rest.trim().startsWith('+')) return v ? `\`${v}\`` : 'empty';
   if (TEMPLATE_VAR.test(v) && lit.quoteChar !== '`' && !(lit.shell && lit.quoteChar === '"')) {
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: the text names a JS template on purpose
+    // the text names a JS template literal on purpose
     return 'a `${...}` template that was never filled in (it is not inside backticks)';
   }
   if (SHELL_VAR.test(v) && !v.startsWith('${') && (lit.quoteChar === "'" || lit.quoteChar === '')) {
