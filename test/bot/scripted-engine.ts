@@ -4,6 +4,7 @@
  * redacted message to the transcript, so tests can see order and lost turns.
  */
 import { redactSecrets } from '../../src/engine/redact.ts';
+import { initialState } from '../../src/engine/state.ts';
 import type {
   ConversationState,
   Engine,
@@ -16,21 +17,8 @@ import type {
 export const QUESTION_ID = 'where';
 export const EXPLODE = 'explode';
 
-export function freshState(now: number): ConversationState {
-  return {
-    version: 1,
-    phase: 'new',
-    evidence: { signals: [], providers: [], errors: [], credentials: [], redactedText: '', truncated: false },
-    answers: {},
-    rejected: [],
-    ranked: [],
-    path: [],
-    transcript: [],
-    turns: 0,
-    startedAt: now,
-    updatedAt: now,
-  };
-}
+/** The engine's own fresh state, under the name the state tests import. */
+export const freshState = initialState;
 
 const reply = (kind: Reply['kind'], heading: string, extra: Partial<Reply> = {}): Reply => ({
   kind,

@@ -8,7 +8,7 @@ export interface MemoryIo extends CliIo {
 }
 
 export function memoryIo(
-  options: { stdin?: string; tty?: boolean; env?: Record<string, string> } = {},
+  options: { stdin?: string; tty?: boolean; env?: Record<string, string>; cwd?: string } = {},
 ): MemoryIo {
   let out = '';
   let err = '';
@@ -20,7 +20,7 @@ export function memoryIo(
     stderr: { write: (s: string) => (err += s) },
     stdin,
     env: options.env ?? {},
-    cwd: process.cwd(),
+    cwd: options.cwd ?? process.cwd(),
     out: () => out,
     err: () => err,
   };

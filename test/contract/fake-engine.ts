@@ -3,14 +3,9 @@
  * knowledge base (and for proving the contract suite itself). One question, two causes, redaction
  * of OpenAI-shaped keys.
  */
-import type {
-  ConversationState,
-  Engine,
-  EngineInput,
-  EngineResult,
-  Evidence,
-  Reply,
-} from '../../src/engine/types.ts';
+import { emptyEvidence } from '../../src/engine/evidence/index.ts';
+import { initialState } from '../../src/engine/state.ts';
+import type { ConversationState, Engine, EngineInput, EngineResult, Reply } from '../../src/engine/types.ts';
 
 const KEY_SHAPE = /sk-(?:proj-)?[A-Za-z0-9_-]{20,}/g;
 const QUESTION_ID = 'where';
@@ -37,26 +32,6 @@ const CAUSES: Record<string, { title: string; why: string }> = {
     why: 'The deployment environment does not receive the variable you set locally.',
   },
 };
-
-function emptyEvidence(): Evidence {
-  return { signals: [], providers: [], errors: [], credentials: [], redactedText: '', truncated: false };
-}
-
-function freshState(now: number): ConversationState {
-  return {
-    version: 1,
-    phase: 'new',
-    evidence: emptyEvidence(),
-    answers: {},
-    rejected: [],
-    ranked: [],
-    path: [],
-    transcript: [],
-    turns: 0,
-    startedAt: now,
-    updatedAt: now,
-  };
-}
 
 function redact(text: string) {
   const credentials: EngineResult['credentials'] = [];
@@ -133,7 +108,7 @@ function stepOnce(state: ConversationState, input: EngineInput, now: number): En
   const choiceId = input.type === 'choice' ? input.choiceId : undefined;
   const text = input.type === 'message' ? input.text : '';
   if (choiceId === 'restart' || /^\s*start over\s*$/i.test(text)) {
-    return wrap(freshState(now), info('Starting over', 'Okay, a fresh start: describe the symptom.'));
+    return wrap(initialState(now), info('Starting over', 'Okay, a fresh start: describe the symptom.'));
   }
   if (choiceId === 'feedback:fixed') {
     return wrap({ ...base, phase: 'resolved' }, info('Glad it works', 'Great, that is solved.'));
@@ -187,10 +162,10 @@ export function createFakeEngine(options: { failOn?: string } = {}): Engine {
       if (options.failOn && input.type === 'message' && input.text.includes(options.failOn)) {
         throw new Error('fake engine failure');
       }
-      return stepOnce(state ?? freshState(ctx.now), input, ctx.now);
+      return stepOnce(state ?? initialState(ctx.now), input, ctx.now);
     },
     diagnose(text, ctx) {
-      const result = stepOnce(freshState(ctx.now), { type: 'message', text }, ctx.now);
+      const result = stepOnce(initialState(ctx.now), { type: 'message', text }, ctx.now);
       const causeId = result.state.currentCause;
       const ranked = Object.keys(CAUSES).map((id, i) => ({
         causeId: id,

@@ -1,10 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/io.ts';
 import { createEvalCommand, type EvalCommandDeps } from '../../src/eval/eval-command.ts';
+import { memoryIo } from '../cli/memory-io.ts';
 import { fakeEngine } from './fake-engine.ts';
 
 class FakeKnowledgeError extends Error {
@@ -12,19 +11,6 @@ class FakeKnowledgeError extends Error {
 }
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
-
-function fakeIo(cwd: string, env: Record<string, string> = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: { write: (s: string) => out.push(s) },
-    stderr: { write: (s: string) => err.push(s) },
-    stdin: new PassThrough(),
-    env,
-    cwd,
-  };
-  return { io, stdout: () => out.join(''), stderr: () => err.join('') };
-}
 
 function workDir(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'kd-eval-'));
@@ -61,108 +47,108 @@ function deps(
 
 describe('keydoctor eval', () => {
   it('prints n, top-1 and top-3 as a table and exits 0', async () => {
-    const t = fakeIo(workDir({ 'c.jsonl': CASES }));
-    const code = await createEvalCommand(deps())(['c.jsonl'], t.io);
+    const io = memoryIo({ cwd: workDir({ 'c.jsonl': CASES }) });
+    const code = await createEvalCommand(deps())(['c.jsonl'], io);
     expect(code).toBe(0);
-    expect(t.stdout()).toContain('4 cases');
-    expect(t.stdout()).toMatch(/top-1\s+50\.0%/);
-    expect(t.stdout()).toMatch(/top-3\s+75\.0%/);
+    expect(io.out()).toContain('4 cases');
+    expect(io.out()).toMatch(/top-1\s+50\.0%/);
+    expect(io.out()).toMatch(/top-3\s+75\.0%/);
   });
 
   it('prints the report as JSON with --json', async () => {
-    const t = fakeIo(workDir({ 'c.jsonl': CASES }));
-    const code = await createEvalCommand(deps())(['c.jsonl', '--json'], t.io);
-    const json = JSON.parse(t.stdout());
+    const io = memoryIo({ cwd: workDir({ 'c.jsonl': CASES }) });
+    const code = await createEvalCommand(deps())(['c.jsonl', '--json'], io);
+    const json = JSON.parse(io.out());
     expect(code).toBe(0);
     expect(json).toMatchObject({ n: 4, top1: 0.5, top3: 0.75 });
     expect(json.perCause.b).toMatchObject({ n: 2, top1: 0.5, top3: 1 });
   });
 
   it('does not print case texts in JSON, so a pasted key is never echoed', async () => {
-    const t = fakeIo(workDir({ 'c.jsonl': '{"text":"sk-test-FAKE-secret-text","cause":"a"}' }));
-    await createEvalCommand(deps())(['c.jsonl', '--json'], t.io);
-    expect(t.stdout()).not.toContain('sk-test-FAKE-secret-text');
+    const io = memoryIo({ cwd: workDir({ 'c.jsonl': '{"text":"sk-test-FAKE-secret-text","cause":"a"}' }) });
+    await createEvalCommand(deps())(['c.jsonl', '--json'], io);
+    expect(io.out()).not.toContain('sk-test-FAKE-secret-text');
   });
 
   it('exits 2 with a clear message when the file does not exist', async () => {
-    const t = fakeIo(workDir({}));
-    const code = await createEvalCommand(deps())(['missing.jsonl'], t.io);
+    const io = memoryIo({ cwd: workDir({}) });
+    const code = await createEvalCommand(deps())(['missing.jsonl'], io);
     expect(code).toBe(2);
-    expect(t.stderr()).toMatch(/cannot read .*missing\.jsonl: no such file/);
+    expect(io.err()).toMatch(/cannot read .*missing\.jsonl: no such file/);
   });
 
   it('exits 2 naming file and line when a case line is bad', async () => {
-    const t = fakeIo(workDir({ 'c.jsonl': `${CASES}\n{"text":"no cause"}` }));
-    const code = await createEvalCommand(deps())(['c.jsonl'], t.io);
+    const io = memoryIo({ cwd: workDir({ 'c.jsonl': `${CASES}\n{"text":"no cause"}` }) });
+    const code = await createEvalCommand(deps())(['c.jsonl'], io);
     expect(code).toBe(2);
-    expect(t.stderr()).toContain('c.jsonl:5: field "cause"');
+    expect(io.err()).toContain('c.jsonl:5: field "cause"');
   });
 
   it('exits 2 when the file holds no cases', async () => {
-    const t = fakeIo(workDir({ 'c.jsonl': '// empty\n' }));
-    expect(await createEvalCommand(deps())(['c.jsonl'], t.io)).toBe(2);
-    expect(t.stderr()).toContain('holds no cases');
+    const io = memoryIo({ cwd: workDir({ 'c.jsonl': '// empty\n' }) });
+    expect(await createEvalCommand(deps())(['c.jsonl'], io)).toBe(2);
+    expect(io.err()).toContain('holds no cases');
   });
 
   it('exits 2 with the loader message when the knowledge base is invalid', async () => {
-    const t = fakeIo(workDir({ 'c.jsonl': CASES }));
+    const io = memoryIo({ cwd: workDir({ 'c.jsonl': CASES }) });
     const broken = deps({
       loadEngine: () => {
         throw new FakeKnowledgeError('causes/x.yaml:3 title: Required');
       },
     });
-    expect(await createEvalCommand(broken)(['c.jsonl'], t.io)).toBe(2);
-    expect(t.stderr()).toContain('knowledge base is invalid');
-    expect(t.stderr()).toContain('causes/x.yaml:3 title: Required');
+    expect(await createEvalCommand(broken)(['c.jsonl'], io)).toBe(2);
+    expect(io.err()).toContain('knowledge base is invalid');
+    expect(io.err()).toContain('causes/x.yaml:3 title: Required');
   });
 
   it('exits 2 with the usage when no file is given', async () => {
-    const t = fakeIo(workDir({}));
-    expect(await createEvalCommand(deps())([], t.io)).toBe(2);
-    expect(t.stderr()).toContain('Usage: keydoctor eval');
+    const io = memoryIo({ cwd: workDir({}) });
+    expect(await createEvalCommand(deps())([], io)).toBe(2);
+    expect(io.err()).toContain('Usage: keydoctor eval');
   });
 
   it('loads the knowledge from --knowledge when given', async () => {
     const seen: { dir?: string } = {};
-    const t = fakeIo(workDir({ 'c.jsonl': CASES }), { KNOWLEDGE_DIR: '/from/env' });
-    await createEvalCommand(deps({}, seen))(['c.jsonl', '--knowledge', '/from/flag'], t.io);
+    const io = memoryIo({ cwd: workDir({ 'c.jsonl': CASES }), env: { KNOWLEDGE_DIR: '/from/env' } });
+    await createEvalCommand(deps({}, seen))(['c.jsonl', '--knowledge', '/from/flag'], io);
     expect(seen.dir).toBe('/from/flag');
   });
 
   it('exits 1 when top-1 is below --min-top1', async () => {
-    const t = fakeIo(workDir({ 'c.jsonl': CASES }));
-    const code = await createEvalCommand(deps())(['c.jsonl', '--min-top1', '0.6'], t.io);
+    const io = memoryIo({ cwd: workDir({ 'c.jsonl': CASES }) });
+    const code = await createEvalCommand(deps())(['c.jsonl', '--min-top1', '0.6'], io);
     expect(code).toBe(1);
-    expect(t.stderr()).toContain('top-1 50.0% is below the floor 60.0%');
+    expect(io.err()).toContain('top-1 50.0% is below the floor 60.0%');
   });
 
   it('exits 1 when top-3 is below --min-top3', async () => {
-    const t = fakeIo(workDir({ 'c.jsonl': CASES }));
-    expect(await createEvalCommand(deps())(['c.jsonl', '--min-top3', '0.8'], t.io)).toBe(1);
+    const io = memoryIo({ cwd: workDir({ 'c.jsonl': CASES }) });
+    expect(await createEvalCommand(deps())(['c.jsonl', '--min-top3', '0.8'], io)).toBe(1);
   });
 
   it('exits 0 when the floors are met', async () => {
-    const t = fakeIo(workDir({ 'c.jsonl': CASES }));
-    const code = await createEvalCommand(deps())(['c.jsonl', '--min-top1=0.5', '--min-top3=0.75'], t.io);
+    const io = memoryIo({ cwd: workDir({ 'c.jsonl': CASES }) });
+    const code = await createEvalCommand(deps())(['c.jsonl', '--min-top1=0.5', '--min-top3=0.75'], io);
     expect(code).toBe(0);
   });
 
   it('exits 2 on a floor that is not a fraction', async () => {
-    const t = fakeIo(workDir({ 'c.jsonl': CASES }));
-    expect(await createEvalCommand(deps())(['c.jsonl', '--min-top1', '85'], t.io)).toBe(2);
-    expect(t.stderr()).toContain('--min-top1 must be a fraction');
+    const io = memoryIo({ cwd: workDir({ 'c.jsonl': CASES }) });
+    expect(await createEvalCommand(deps())(['c.jsonl', '--min-top1', '85'], io)).toBe(2);
+    expect(io.err()).toContain('--min-top1 must be a fraction');
   });
 
   it('passes --now to the engine instead of the clock', async () => {
     const seen = { now: [] as number[] };
-    const t = fakeIo(workDir({ 'c.jsonl': CASES }));
-    await createEvalCommand(deps({}, seen))(['c.jsonl', '--now', '2030-01-01T00:00:00Z'], t.io);
+    const io = memoryIo({ cwd: workDir({ 'c.jsonl': CASES }) });
+    await createEvalCommand(deps({}, seen))(['c.jsonl', '--now', '2030-01-01T00:00:00Z'], io);
     expect(new Set(seen.now)).toEqual(new Set([Date.parse('2030-01-01T00:00:00Z')]));
   });
 
   it('lists the misses with --misses', async () => {
-    const t = fakeIo(workDir({ 'c.jsonl': CASES }));
-    await createEvalCommand(deps())(['c.jsonl', '--misses'], t.io);
-    expect(t.stdout()).toContain('line 2: expected b, got c, b');
+    const io = memoryIo({ cwd: workDir({ 'c.jsonl': CASES }) });
+    await createEvalCommand(deps())(['c.jsonl', '--misses'], io);
+    expect(io.out()).toContain('line 2: expected b, got c, b');
   });
 });

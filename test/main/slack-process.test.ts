@@ -3,64 +3,30 @@
  * ready on /healthz once connected, a mention answered in its thread, a restart that continues the
  * conversation from the SQLite file, and a clean SIGTERM.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type FakeSlack, startFakeSlack } from '../fakes/slack/fake-slack-api.ts';
 import { eventEnvelope, mentionEvent } from '../fakes/slack/fixtures.ts';
 import { APP_TOKEN, BOT_TOKEN } from '../fakes/slack/slack-test-bed.ts';
-
-// Spawned processes start slowly on a busy machine; these bounds only catch a hang.
-const PROCESS_TEST_TIMEOUT_MS = 120_000;
-const WAIT = { timeout: 90_000 };
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const TSX_LOADER = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+import { PROCESS_TEST_TIMEOUT_MS, spawnPlatformBot, WAIT } from './platform-bot.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
+/** A bot process in Socket Mode against the fake Slack, on the data in `dir`; stopped after the test. */
 function startBot(dir: string, slack: FakeSlack) {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--import', TSX_LOADER, path.join(ROOT, 'src/main.ts')],
-    {
-      cwd: dir,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: dir,
-        DATA_DIR: path.join(dir, 'data'),
-        SLACK_BOT_TOKEN: BOT_TOKEN,
-        SLACK_APP_TOKEN: APP_TOKEN,
-        SLACK_API_URL: slack.apiUrl,
-        OPS_PORT: '0',
-        OPS_HOST: '127.0.0.1',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let stderr = '';
-  child.stderr!.on('data', (c) => (stderr += String(c)));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  cleanups.push(() => {
-    if (child.exitCode === null) child.kill('SIGKILL');
+  const bot = spawnPlatformBot(dir, {
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_APP_TOKEN: APP_TOKEN,
+    SLACK_API_URL: slack.apiUrl,
   });
-  const logs = () =>
-    stderr
-      .split('\n')
-      .filter((l) => l.startsWith('{') && l.endsWith('}'))
-      .map((l) => JSON.parse(l) as { msg: string; port?: number });
-  const started = async () => {
-    await expect.poll(() => logs().some((l) => l.msg === 'keydoctor started'), WAIT).toBe(true);
-    return logs().find((l) => l.msg === 'ops server listening')!.port!;
-  };
-  return { child, exited, logs, started };
+  cleanups.push(() => bot.stop());
+  return bot;
 }
 
 describe('the keydoctor process with Slack configured', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {

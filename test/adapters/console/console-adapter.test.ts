@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CONSOLE_FAILURE } from '../../../src/adapters/console/greeting.ts';
+import { CONSOLE_FAILURE, CONSOLE_HANDOFF } from '../../../src/adapters/console/greeting.ts';
 import { startConsoleHarness } from './console-harness.ts';
-import { createSpyService, INFO_REPLY, QUESTION_REPLY } from './spy-service.ts';
+import { createSpyService, HANDOFF_REPLY, INFO_REPLY, QUESTION_REPLY } from './spy-service.ts';
 
 describe('console adapter', () => {
   it('GIVEN a new session THEN it greets with how to answer, paste and leave', async () => {
@@ -209,6 +209,40 @@ describe('console adapter', () => {
     try {
       await h.say('I want a human');
       expect(h.output()).toContain('401 from Stripe');
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('GIVEN a hand-off reply that lists its summary THEN the summary is printed once', async () => {
+    const h = await startConsoleHarness(
+      createSpyService(() => ({
+        reply: HANDOFF_REPLY,
+        credentials: [],
+        handoff: { summary: ['401 from Stripe'] },
+      })),
+    );
+    try {
+      await h.say('still broken');
+      expect(h.output().split('401 from Stripe')).toHaveLength(2);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it('GIVEN a hand-off reply THEN the console does not promise that someone will reply in the terminal', async () => {
+    const h = await startConsoleHarness(
+      createSpyService(() => ({
+        reply: HANDOFF_REPLY,
+        credentials: [],
+        handoff: { summary: ['401 from Stripe'] },
+      })),
+    );
+    try {
+      await h.say('still broken');
+      expect(h.output()).toContain('I have run out of likely causes.');
+      expect(h.output()).not.toMatch(/reply here/);
+      expect(h.output()).toContain(CONSOLE_HANDOFF);
     } finally {
       await h.close();
     }

@@ -1,6 +1,7 @@
 /** A conversation service that records what the adapter sent and answers from a script. */
-import type { ConversationService, Incoming, Outgoing } from '../../../src/bot/types.ts';
+import type { Incoming, Outgoing } from '../../../src/bot/types.ts';
 import type { Reply } from '../../../src/engine/types.ts';
+import { type RecordingService, scriptedService } from '../../fakes/scripted-service.ts';
 
 export const QUESTION_REPLY: Reply = {
   kind: 'question',
@@ -13,20 +14,28 @@ export const QUESTION_REPLY: Reply = {
   ],
 };
 
+/** Shaped like the engine's hand-off reply: a chat-platform promise, then the summary. */
+export const HANDOFF_REPLY: Reply = {
+  kind: 'handoff',
+  heading: 'Let me get a person to look at this',
+  blocks: [
+    {
+      type: 'text',
+      text: 'I have run out of likely causes. I am passing what we found to a human helper; they will reply here.',
+    },
+    { type: 'evidence', title: 'What I pass on (keys removed)', items: ['401 from Stripe'] },
+  ],
+  choices: [{ id: 'restart', label: 'Start over' }],
+};
+
 export const INFO_REPLY: Reply = { kind: 'info', heading: 'Noted', blocks: [], choices: [] };
 
+/** The shared scripted service, answering with a question unless told otherwise. */
 export function createSpyService(
   answer: (incoming: Incoming) => Outgoing | Promise<Outgoing> = () => ({
     reply: QUESTION_REPLY,
     credentials: [],
   }),
-): ConversationService & { received: Incoming[] } {
-  const received: Incoming[] = [];
-  return {
-    received,
-    async handle(incoming) {
-      received.push(incoming);
-      return answer(incoming);
-    },
-  };
+): RecordingService {
+  return scriptedService(answer);
 }

@@ -1,17 +1,14 @@
 /** Conversation services for tests that need an exact reply or want to see what the adapter passed. */
 import type { ConversationService, Incoming, Outgoing } from '../../../src/bot/types.ts';
 import type { Reply } from '../../../src/engine/types.ts';
+import { scriptedService } from '../../fakes/scripted-service.ts';
 
 /** Answers every input with `outgoing` (a function gets the input), recording what arrived. */
 export function stubService(outgoing: Outgoing | ((incoming: Incoming) => Outgoing)) {
-  const received: Incoming[] = [];
-  const service: ConversationService = {
-    async handle(incoming) {
-      received.push(incoming);
-      return typeof outgoing === 'function' ? outgoing(incoming) : outgoing;
-    },
-  };
-  return { service, received };
+  const service = scriptedService((incoming) =>
+    typeof outgoing === 'function' ? outgoing(incoming) : outgoing,
+  );
+  return { service, received: service.received };
 }
 
 /** Wraps a service, recording every input. */

@@ -2,26 +2,10 @@
  * ConversationServices for adapter tests that need a particular answer (a huge reply, a hand-off, a
  * failure) or control over timing (a gate that holds the answer until the test opens it).
  */
-import type { ConversationService, Incoming, Outgoing } from '../../../src/bot/types.ts';
+import type { ConversationService } from '../../../src/bot/types.ts';
 import type { Reply } from '../../../src/engine/types.ts';
 
-export interface RecordingService extends ConversationService {
-  readonly received: Incoming[];
-}
-
-/** Answers every input with `answer(incoming)`, recording the inputs. */
-export function scriptedService(
-  answer: (incoming: Incoming) => Outgoing | Promise<Outgoing>,
-): RecordingService {
-  const received: Incoming[] = [];
-  return {
-    received,
-    async handle(incoming) {
-      received.push(incoming);
-      return answer(incoming);
-    },
-  };
-}
+export { type RecordingService, scriptedService } from '../scripted-service.ts';
 
 /** A service whose answers wait until `open()` is called. */
 export function gatedService(inner: ConversationService): ConversationService & {
