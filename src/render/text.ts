@@ -9,6 +9,8 @@ import { inlineToTerminal } from './inline.ts';
 const INDENT = '  ';
 /** Code under a numbered step sits past the "1. " marker. */
 const STEP_CODE_INDENT = '     ';
+const WARNING_MARK = '!! ';
+const WARNING_INDENT = ' '.repeat(WARNING_MARK.length);
 const UNDERLINE = '-';
 const MAX_UNDERLINE = 72;
 const PLAIN_STYLE = styler(false);
@@ -33,7 +35,12 @@ function renderBlock(block: ReplyBlock, s: Styler): string {
     case 'text':
       return inline(block.text);
     case 'warning':
-      return s.warn(`!! ${inline(block.text)}`);
+      // continuation lines sit under the text, not at the margin where they would read as the main list;
+      // inline styles would end the warning colour mid-line, so the warning's markdown stays plain
+      return inlineToTerminal(block.text, PLAIN_STYLE)
+        .split('\n')
+        .map((line, i) => s.warn(i === 0 ? `${WARNING_MARK}${line}` : `${WARNING_INDENT}${line}`))
+        .join('\n');
     case 'evidence':
     case 'list':
       return [s.bold(`${block.title}:`), ...block.items.map((item) => `${INDENT}- ${inline(item)}`)].join(

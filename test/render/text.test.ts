@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Reply } from '../../src/engine/types.ts';
 import { renderText } from '../../src/render/text.ts';
 import { DIAGNOSIS } from './replies.ts';
 
@@ -15,6 +16,30 @@ describe('renderText', () => {
     const text = renderText(DIAGNOSIS);
     expect(text.indexOf('rotate it')).toBeLessThan(text.indexOf('scheme + key'));
     expect(text).toMatch(/!! You pasted a live key/);
+  });
+
+  it('GIVEN a warning over several lines THEN its later lines are indented under the first', () => {
+    const reply: Reply = {
+      kind: 'info',
+      heading: 'Key',
+      blocks: [{ type: 'warning', text: 'You pasted a live key.\n1. Revoke it.\n2. Create a new one.' }],
+      choices: [],
+    };
+    expect(renderText(reply)).toContain(
+      '!! You pasted a live key.\n   1. Revoke it.\n   2. Create a new one.',
+    );
+  });
+
+  it('GIVEN colour and inline code in a warning THEN each warning line is one unbroken colour span', () => {
+    const reply: Reply = {
+      kind: 'info',
+      heading: 'Key',
+      blocks: [{ type: 'warning', text: 'A **live** key ending in `ab12` was pasted.\nRotate it.' }],
+      choices: [],
+    };
+    const lines = renderText(reply, { color: true }).split('\n').slice(3);
+    expect(lines).toHaveLength(2);
+    for (const line of lines) expect(line).toMatch(/^\u001b\[1;33m[^\u001b]*\u001b\[22;39m$/);
   });
 
   it('GIVEN evidence THEN it is a titled bullet list', () => {

@@ -7,13 +7,20 @@
 import { randomUUID } from 'node:crypto';
 import { createInterface, type Interface } from 'node:readline';
 import type { ConversationService, Outgoing } from '../../bot/types.ts';
-import type { ReplyChoice } from '../../engine/types.ts';
+import type { Reply, ReplyChoice } from '../../engine/types.ts';
 import { styler } from '../../render/ansi.ts';
 import { renderText } from '../../render/text.ts';
 import type { ConversationKey } from '../../state/conversation-store.ts';
 import type { Adapter } from '../adapter.ts';
 import { interpretLine } from './console-commands.ts';
-import { CONSOLE_FAILURE, CONSOLE_GOODBYE, CONSOLE_GREETING, CONSOLE_HELP, PROMPT } from './greeting.ts';
+import {
+  CONSOLE_FAILURE,
+  CONSOLE_GOODBYE,
+  CONSOLE_GREETING,
+  CONSOLE_HANDOFF,
+  CONSOLE_HELP,
+  PROMPT,
+} from './greeting.ts';
 import { createLineBatcher, DEFAULT_PASTE_WINDOW_MS } from './line-batcher.ts';
 
 export interface ConsoleAdapterOptions {
@@ -49,8 +56,31 @@ function rotateNotice(outgoing: Outgoing): string | undefined {
 
 function handoffNotice(outgoing: Outgoing): string | undefined {
   if (!outgoing.handoff) return undefined;
+  // a hand-off reply already lists the summary (see consoleReply)
+  if (outgoing.reply.kind === 'handoff') return undefined;
   const summary = outgoing.handoff.summary.map((line) => `  - ${line}`).join('\n');
   return `Time to ask a person. A summary you can share:\n${summary}`;
+}
+
+/**
+ * The engine's hand-off text promises that a helper "will reply here", which is true in a chat
+ * channel but not in a local terminal where nobody else is notified: keep its first sentence and
+ * say who to give the summary to instead.
+ */
+function consoleReply(reply: Reply): Reply {
+  if (reply.kind !== 'handoff') return reply;
+  const first = reply.blocks.findIndex((b) => b.type === 'text');
+  return {
+    ...reply,
+    blocks: reply.blocks.map((b, i) =>
+      b.type === 'text' && i === first ? { ...b, text: `${firstSentence(b.text)} ${CONSOLE_HANDOFF}` } : b,
+    ),
+  };
+}
+
+function firstSentence(text: string): string {
+  const end = text.search(/[.!?](\s|$)/);
+  return end < 0 ? text : text.slice(0, end + 1);
 }
 
 export function createConsoleAdapter(opts: ConsoleAdapterOptions): Adapter {
@@ -82,7 +112,7 @@ export function createConsoleAdapter(opts: ConsoleAdapterOptions): Adapter {
 
   const renderOutgoing = (outgoing: Outgoing): string => {
     const extras = [rotateNotice(outgoing), handoffNotice(outgoing)].filter((x): x is string => !!x);
-    const body = renderText(outgoing.reply, { color: opts.color ?? false });
+    const body = renderText(consoleReply(outgoing.reply), { color: opts.color ?? false });
     return [...extras.map((e) => s.warn(e)), body].join('\n\n');
   };
 
@@ -119,10 +149,13 @@ export function createConsoleAdapter(opts: ConsoleAdapterOptions): Adapter {
   return {
     name: 'console',
     async start(service: ConversationService) {
-      const batcher = createLineBatcher((message) => {
-        // one failed turn (even a broken output stream) must not stop the turns after it
-        queue = queue.then(() => turn(service, message)).catch((error) => opts.onError?.(error));
-      }, opts.pasteWindowMs ?? pasteWindowFor(opts.input));
+      const batcher = createLineBatcher(
+        (message) => {
+          // one failed turn (even a broken output stream) must not stop the turns after it
+          queue = queue.then(() => turn(service, message)).catch((error) => opts.onError?.(error));
+        },
+        opts.pasteWindowMs ?? pasteWindowFor(opts.input),
+      );
       rl = createInterface({ input: opts.input, crlfDelay: Number.POSITIVE_INFINITY, terminal: false });
       rl.on('line', (line) => batcher.push(line));
       rl.on('close', () => {

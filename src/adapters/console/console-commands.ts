@@ -5,9 +5,7 @@
 import type { EngineInput, ReplyChoice } from '../../engine/types.ts';
 
 export type ConsoleAction =
-  | { type: 'exit' }
-  | { type: 'help' }
-  | { type: 'input'; input: EngineInput; restart: boolean };
+  { type: 'exit' } | { type: 'help' } | { type: 'input'; input: EngineInput; restart: boolean };
 
 const EXIT_WORDS = new Set(['exit', 'quit', 'bye', ':q']);
 const HELP_WORDS = new Set(['help', '?', '/help']);

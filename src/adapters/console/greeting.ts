@@ -20,4 +20,7 @@ export const CONSOLE_GREETING = [
 export const CONSOLE_GOODBYE = 'Bye. Good luck with that key.';
 export const CONSOLE_FAILURE =
   'Sorry, something went wrong on my side while handling that. Try again, or type "start over".';
+/** Said above a hand-off reply: nobody watches a local terminal, so the user passes the summary on. */
+export const CONSOLE_HANDOFF =
+  "Nobody else reads this terminal: copy the summary below to a colleague or to your provider's support.";
 export const PROMPT = '> ';

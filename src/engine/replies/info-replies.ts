@@ -13,7 +13,7 @@ export function needMoreReply(empty: boolean): Reply {
       {
         type: 'text',
         text: empty
-          ? 'Describe the failure: which API you call, the HTTP status (401, 403, ...) and the error message it returns.'
+          ? 'Describe the failure: which API you call, the HTTP status (401, 403, ...) and the error message it returns. For example:'
           : 'I could not match that to a known cause yet. Paste the error message and status, and show how you send the key (replace the key itself with `xxx`). For example:',
       },
       {
