@@ -146,41 +146,50 @@ describe('SqliteConversationStore', () => {
 
 describe('a restart in the middle of a conversation', () => {
   // A spawned process starts slowly on a busy machine; the bound only catches a hang.
-  it('lets a second process continue from the question the first process asked', {
-    timeout: 120_000,
-  }, async () => {
-    const file = tempFile();
-    const store = new SqliteConversationStore({ file, sweepIntervalMs: 0 });
-    const engine = createScriptedEngine();
-    const service = createConversationService({ engine: () => engine, store, ttlMs: HOUR, clock: () => NOW });
-    const asked = await service.handle({
-      key: KEY,
-      user: { id: 'U1' },
-      input: { type: 'message', text: 'I get a 401 from the API' },
-    });
-    expect(asked.reply.kind).toBe('question');
-    await store.close();
+  it(
+    'lets a second process continue from the question the first process asked',
+    {
+      timeout: 120_000,
+    },
+    async () => {
+      const file = tempFile();
+      const store = new SqliteConversationStore({ file, sweepIntervalMs: 0 });
+      const engine = createScriptedEngine();
+      const service = createConversationService({
+        engine: () => engine,
+        store,
+        ttlMs: HOUR,
+        clock: () => NOW,
+      });
+      const asked = await service.handle({
+        key: KEY,
+        user: { id: 'U1' },
+        input: { type: 'message', text: 'I get a 401 from the API' },
+      });
+      expect(asked.reply.kind).toBe('question');
+      await store.close();
 
-    const { stdout } = await run(
-      process.execPath,
-      ['--import', 'tsx', CONTINUE_SCRIPT, file, JSON.stringify(KEY), String(NOW + 60_000)],
-      { cwd: path.resolve(here, '..', '..') },
-    );
-    const child = JSON.parse(stdout) as {
-      before: { phase: string; pendingQuestion: string; transcript: string[] };
-      reply: { kind: string; causeId: string };
-      after: { phase: string; turns: number; transcript: string[] };
-    };
-    expect(child.before).toMatchObject({ phase: 'asking', pendingQuestion: 'where' });
-    expect(child.reply).toMatchObject({ kind: 'diagnosis', causeId: 'env-not-propagated' });
-    expect(child.after).toMatchObject({
-      phase: 'answered',
-      turns: 2,
-      transcript: ['I get a 401 from the API'],
-    });
+      const { stdout } = await run(
+        process.execPath,
+        ['--import', 'tsx', CONTINUE_SCRIPT, file, JSON.stringify(KEY), String(NOW + 60_000)],
+        { cwd: path.resolve(here, '..', '..') },
+      );
+      const child = JSON.parse(stdout) as {
+        before: { phase: string; pendingQuestion: string; transcript: string[] };
+        reply: { kind: string; causeId: string };
+        after: { phase: string; turns: number; transcript: string[] };
+      };
+      expect(child.before).toMatchObject({ phase: 'asking', pendingQuestion: 'where' });
+      expect(child.reply).toMatchObject({ kind: 'diagnosis', causeId: 'env-not-propagated' });
+      expect(child.after).toMatchObject({
+        phase: 'answered',
+        turns: 2,
+        transcript: ['I get a 401 from the API'],
+      });
 
-    const reopened = new SqliteConversationStore({ file, sweepIntervalMs: 0 });
-    expect((await reopened.get(KEY, NOW + 60_000))?.phase).toBe('answered');
-    await reopened.close();
-  });
+      const reopened = new SqliteConversationStore({ file, sweepIntervalMs: 0 });
+      expect((await reopened.get(KEY, NOW + 60_000))?.phase).toBe('answered');
+      await reopened.close();
+    },
+  );
 });
