@@ -9,6 +9,7 @@ import { KeyedQueue } from './keyed-queue.ts';
 import { SlidingWindowRateLimiter } from './rate-limiter.ts';
 import type { ServiceMetrics } from './service-metrics.ts';
 import { internalErrorReply, rateLimitedReply, truncatedNote } from './service-replies.ts';
+import { capHeadAndTail } from '../engine/input.ts';
 import type { ConversationService, Incoming, Outgoing } from './types.ts';
 
 export interface ConversationServiceOptions {
@@ -30,16 +31,10 @@ export interface ConversationServiceOptions {
   logger?: Logger;
 }
 
-/** Cuts a message to `max` characters without splitting a surrogate pair. */
-function capText(text: string, max: number): string {
-  const cut = text.slice(0, max);
-  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
-}
-
 function capInput(input: EngineInput, max: number | undefined): { input: EngineInput; truncated: boolean } {
   if (input.type !== 'message' || max === undefined || input.text.length <= max)
     return { input, truncated: false };
-  return { input: { type: 'message', text: capText(input.text, max) }, truncated: true };
+  return { input: { type: 'message', text: capHeadAndTail(input.text, max) }, truncated: true };
 }
 
 /**

@@ -34,6 +34,6 @@ export function internalErrorReply(): Reply {
 export function truncatedNote(maxChars: number): { type: 'warning'; text: string } {
   return {
     type: 'warning',
-    text: `Your message was long, so I read only the first ${maxChars} characters. If the error is further down, paste just that part.`,
+    text: `Your message was long, so I read its beginning and its end (${maxChars} characters in all). If the error is in the middle, paste just that part.`,
   };
 }

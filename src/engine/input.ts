@@ -15,12 +15,29 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFD]/g;
 const ZERO_WIDTH_NEXT_TO_WORD =
   /[A-Za-z0-9_-][\u200B-\u200D\u2060\uFEFF]|[\u200B-\u200D\u2060\uFEFF][A-Za-z0-9_-]/;
 
+/** Share of an over-long text kept from its end: tracebacks and logs put the real error last. */
+const TAIL_SHARE = 0.4;
+const GAP = '\n[…]\n';
+
+/**
+ * Cuts a text to at most `max` characters, keeping its beginning and its end (never splitting a
+ * surrogate pair): a pasted stack trace names the failing request first and the API's error last.
+ */
+export function capHeadAndTail(text: string, max: number): string {
+  if (text.length <= max) return text;
+  if (max <= GAP.length * 4) return text.slice(0, max).replace(/[\uD800-\uDBFF]$/, '');
+  const tailLength = Math.floor(max * TAIL_SHARE);
+  const head = text.slice(0, max - tailLength - GAP.length).replace(/[\uD800-\uDBFF]$/, '');
+  const tail = text.slice(text.length - tailLength).replace(/^[\uDC00-\uDFFF]/, '');
+  return head + GAP + tail;
+}
+
 /** Caps the text at the analysis limit and strips binary noise; never throws. */
 export function cleanInput(raw: string): CleanInput {
   const source = typeof raw === 'string' ? raw : '';
   // Cut a little above the cap first so the regexes below never see a huge string.
   const truncated = source.length > MAX_ANALYSED_CHARS;
-  let text = truncated ? source.slice(0, MAX_ANALYSED_CHARS) : source;
+  let text = capHeadAndTail(source, MAX_ANALYSED_CHARS);
   const zeroWidth = ZERO_WIDTH_NEXT_TO_WORD.test(text);
   text = text.replace(ZERO_WIDTH, '').replace(CONTROL, ' ');
   // Lone surrogates (binary pasted as text) would break JSON and renderers.

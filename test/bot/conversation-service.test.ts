@@ -175,18 +175,20 @@ describe('the conversation service', () => {
   });
 
   describe('the message length cap', () => {
-    it('cuts a long message before the engine sees it', async () => {
+    it('cuts a long message before the engine sees it, keeping its beginning and its end', async () => {
       const { service, store } = setup({ maxMessageChars: 100 });
-      await service.handle(message('x'.repeat(250)));
-      expect((await store.get(KEY, NOW))?.transcript).toEqual(['x'.repeat(100)]);
+      await service.handle(message(`${'a'.repeat(120)}${'m'.repeat(10)}${'z'.repeat(120)}`));
+      const [seen] = (await store.get(KEY, NOW))?.transcript ?? [];
+      expect(seen).toHaveLength(100);
+      expect(seen).toMatch(/^a+\n\[…\]\nz+$/);
     });
 
-    it('says in the reply that only the first N characters were read', async () => {
+    it('says in the reply that only the beginning and the end were read', async () => {
       const { service } = setup({ maxMessageChars: 100 });
       const out = await service.handle(message('y'.repeat(101)));
       expect(out.reply.blocks.at(-1)).toEqual({
         type: 'warning',
-        text: expect.stringContaining('I read only the first 100 characters'),
+        text: expect.stringContaining('I read its beginning and its end (100 characters in all)'),
       });
     });
 
@@ -199,8 +201,11 @@ describe('the conversation service', () => {
 
     it('never splits a character made of two UTF-16 units', async () => {
       const { service, store } = setup({ maxMessageChars: 100 });
-      await service.handle(message(`${'a'.repeat(99)}🔑🔑`));
-      expect((await store.get(KEY, NOW))?.transcript).toEqual(['a'.repeat(99)]);
+      await service.handle(message(`${'🔑'.repeat(150)}x`));
+      const [seen = ''] = (await store.get(KEY, NOW))?.transcript ?? [];
+      expect(seen.length).toBeLessThanOrEqual(100);
+      expect(seen).toContain('🔑');
+      expect(seen).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
     });
   });
 

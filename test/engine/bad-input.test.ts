@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/index.ts';
+import { capHeadAndTail } from '../../src/engine/input.ts';
 import type { EngineInput } from '../../src/engine/types.ts';
 import { fixtureKnowledge, NOW } from './fixtures/knowledge.ts';
 
@@ -44,5 +45,19 @@ describe('bounded bad input', () => {
   it('tolerates a non-string text at run time', () => {
     const r = step({ type: 'message', text: undefined as unknown as string });
     expect(r.reply.kind).toBe('info');
+  });
+});
+
+describe('over-long input', () => {
+  it('keeps the beginning and the end of a text over the cap, so a traceback keeps its last line', () => {
+    const text = `${'frame line\n'.repeat(2000)}openai.AuthenticationError: Incorrect API key provided`;
+    const kept = capHeadAndTail(text, 1000);
+    expect(kept.length).toBeLessThanOrEqual(1000);
+    expect(kept.startsWith('frame line')).toBe(true);
+    expect(kept.endsWith('Incorrect API key provided')).toBe(true);
+  });
+
+  it('leaves a text within the cap untouched', () => {
+    expect(capHeadAndTail('short', 1000)).toBe('short');
   });
 });
