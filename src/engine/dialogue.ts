@@ -146,7 +146,7 @@ function reject(core: EngineCore, turn: Turn): Reply {
   if (state.rejected.length >= MAX_REJECTIONS || state.rejected.length >= core.knowledge.causes.size) {
     return handoff(core, turn, 'exhausted');
   }
-  return proceed(core, turn, 'Sorry that did not fix it. Here is the next most likely cause.');
+  return proceed(core, turn, "Sorry, that did not fix it. Let's look at the next most likely cause.");
 }
 
 function onChoice(core: EngineCore, turn: Turn, choiceId: string, now: number): Reply {
@@ -196,12 +196,26 @@ function onMessage(core: EngineCore, turn: Turn, text: string, now: number): Rep
   if (intent === 'human') return handoff(core, turn, 'requested');
   addTranscript(turn.state, evidence.redactedText);
   let { state } = turn;
+  if (state.phase === 'resolved' && intent === 'broken' && state.currentCause) {
+    // "Fixed it" was premature: reopen the last diagnosis and move on from it.
+    state.phase = 'answered';
+    state.evidence = mergeEvidence(state.evidence, evidence);
+    return reject(core, turn);
+  }
   if (state.phase === 'resolved' || state.phase === 'exhausted' || state.phase === 'handed-off') {
     if (intent === 'fixed') return thanksReply();
     // A new problem after the last one was closed: a new conversation in the same thread.
     turn.state = fresh(turn, now);
     state = turn.state;
     addTranscript(state, evidence.redactedText);
+  }
+  if (state.phase === 'asking' && state.pendingQuestion && intent === 'fixed') {
+    // The user solved it while we were still asking: record it against the last diagnosis, if any.
+    delete state.pendingQuestion;
+    if (state.currentCause) return resolve(turn);
+    state.phase = 'resolved';
+    addPath(state, 'fixed:');
+    return thanksReply();
   }
   if (state.phase === 'asking' && state.pendingQuestion) {
     const matcher = core.answerMatchers.get(state.pendingQuestion);

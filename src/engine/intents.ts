@@ -16,6 +16,10 @@ const FIXED =
 const BROKEN =
   /\b(?:did ?n[o']?t (?:fix|work|help|solve)|does ?n[o']?t (?:fix|work|help)|not fixed|still (?:broken|failing|fails|fail|not working|the same|getting|get|4\d\d|an? error|doesn'?t)|no luck|same (?:error|problem|issue|thing)|nope|that wasn'?t it|not it|wrong (?:answer|diagnosis|cause)|no change|didn'?t change anything)\b/;
 
+/** "it works on my laptop but fails in docker" is a symptom, not feedback that it is fixed. */
+const STILL_FAILING =
+  /\b(?:but|except|only|fail\w*|still|locally|yesterday|before|until|used to|ago|last (?:week|month|night|time)|this morning|earlier|on my (?:machine|laptop|computer|pc)|in (?:docker|prod\w*|ci|staging|the browser))\b/;
+
 /** The command a typed message expresses, if any. */
 export function detectIntent(text: string): Intent | undefined {
   const t = text.trim().toLowerCase();
@@ -27,7 +31,7 @@ export function detectIntent(text: string): Intent | undefined {
   }
   if (t.length <= MAX_FEEDBACK_CHARS) {
     if (BROKEN.test(t)) return 'broken';
-    if (FIXED.test(t)) return 'fixed';
+    if (FIXED.test(t) && !STILL_FAILING.test(t)) return 'fixed';
   }
   return undefined;
 }

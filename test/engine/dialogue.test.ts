@@ -187,6 +187,33 @@ describe('dialogue walk', () => {
     expect(c.say('thanks, that fixed it!').state.phase).toBe('resolved');
   });
 
+  it('treats a symptom that says where it works as evidence, not as "fixed"', () => {
+    const c = conversation();
+    untilDiagnosis(c, c.say('getting 401'));
+    const r = c.say('it works on my laptop but fails in docker');
+    expect(r.state.phase).not.toBe('resolved');
+    expect(r.events).not.toContainEqual(expect.objectContaining({ type: 'feedback', fixed: true }));
+  });
+
+  it('resolves when the user types that it is fixed while a question is pending', () => {
+    const c = conversation();
+    const q = c.say('getting 401');
+    expect(q.reply.kind).toBe('question');
+    const r = c.say('fixed it');
+    expect(r.state.phase).toBe('resolved');
+    expect(r.state.pendingQuestion).toBeUndefined();
+    expect(r.reply.kind).toBe('info');
+  });
+
+  it('reopens the last diagnosis and moves on when "it did not fix it" follows "Fixed it"', () => {
+    const c = conversation();
+    const d = untilDiagnosis(c, c.say('getting 401'));
+    c.choose('feedback:fixed');
+    const r = c.say("sorry, that didn't fix it");
+    expect(r.state.rejected).toEqual([d.reply.causeId]);
+    expect(r.reply.causeId).not.toBe(d.reply.causeId);
+  });
+
   it('starts a new conversation when new evidence arrives after it was resolved', () => {
     const c = conversation();
     untilDiagnosis(c, c.say('getting 401'));

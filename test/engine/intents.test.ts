@@ -24,6 +24,16 @@ describe('typed commands', () => {
     expect(detectIntent('reset my key and still 401')).not.toBe('restart');
   });
 
+  it.each([
+    'it works on my laptop but fails in docker',
+    'works locally, 401 on vercel',
+    'it worked yesterday but now 401',
+    'works in curl, fails in the browser',
+    'it worked yesterday',
+  ])('does not read the symptom "%s" as fixed', (text) => {
+    expect(detectIntent(text)).not.toBe('fixed');
+  });
+
   it('reads nothing into an ordinary description', () => {
     expect(detectIntent('my api key returns 401 from the server')).toBeUndefined();
   });

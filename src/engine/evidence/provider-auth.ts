@@ -72,9 +72,14 @@ export function checkProviderAuth(
       const b = index.providers.get(called)?.name ?? called;
       out.push({
         signal: 'key:provider-mismatch',
-        detail: `the key you pasted is shaped like a ${a} key, but the request goes to ${b}`,
+        detail: `the key you pasted is shaped like ${withArticle(a)} key, but the request goes to ${b}`,
       });
     }
   }
   return out;
+}
+
+/** "an OpenAI", "a Stripe": the article that reads right before a provider's name. */
+function withArticle(name: string): string {
+  return /^[AEIOU]/i.test(name) ? `an ${name}` : `a ${name}`;
 }
