@@ -113,6 +113,8 @@ async function main(): Promise<void> {
           adapters: adapters.map((a) => ({ name: a.name, ready: a.isReady() })),
         }),
         onError: (error) => logger.error({ err: error }, 'ops request failed'),
+        engine: holder.engine,
+        onApiRequest: metrics.apiRequest,
       })
     : undefined;
   const watcher = config.knowledgeWatch

@@ -4,7 +4,8 @@
  * printed comes from the engine's redacted output, so a pasted key is never echoed.
  */
 import { credentialWarning } from '../engine/replies/credential-warning.ts';
-import type { DiagnosisOutcome, Engine, Evidence, Reply } from '../engine/types.ts';
+import type { Engine, Evidence, Reply } from '../engine/types.ts';
+import { diagnosisJson } from '../render/diagnosis-json.ts';
 import { renderMarkdown } from '../render/markdown.ts';
 import { renderText } from '../render/text.ts';
 import { parseArgs } from './args.ts';
@@ -19,32 +20,6 @@ const USAGE = `Usage: keydoctor diagnose [--json | --markdown] [--knowledge DIR]
 /** Said when the evidence does not settle one cause: the chat asks the questions that would. */
 export const CHAT_HINT =
   'Not sure yet? `keydoctor chat` asks the follow-up questions that tell these causes apart.';
-
-/** The JSON output: the ranking and the evidence behind it (credentials as fingerprints only). */
-export function diagnosisJson(outcome: DiagnosisOutcome, evidence: Evidence) {
-  return {
-    outcome: outcome.kind,
-    ranked: outcome.ranked.map(({ causeId, score, confidence, reasons }) => ({
-      causeId,
-      score,
-      confidence,
-      reasons,
-    })),
-    evidence: {
-      signals: evidence.signals.map(({ signal, detail }) => ({ signal, detail })),
-      providers: evidence.providers,
-      errors: evidence.errors,
-      credentials: evidence.credentials.map(({ provider, kind, last4, live, label }) => ({
-        provider,
-        kind,
-        last4,
-        live,
-        label,
-      })),
-      truncated: evidence.truncated,
-    },
-  };
-}
 
 /** The one-shot reply with the engine's rotate-it warning first when a live key was pasted. */
 export function withCredentialWarning(reply: Reply, evidence: Evidence): Reply {

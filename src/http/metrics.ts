@@ -14,6 +14,8 @@ export interface Metrics extends ServiceMetrics {
   platformError(platform: string, code: string): void;
   setKnowledgeCauses(count: number): void;
   knowledgeReload(result: 'ok' | 'refused'): void;
+  /** one answered POST /v1/diagnose, by HTTP status */
+  apiRequest(status: number): void;
 }
 
 export function createMetrics(): Metrics {
@@ -63,6 +65,12 @@ export function createMetrics(): Metrics {
     labelNames: ['result'] as const,
     registers: [registry],
   });
+  const apiRequests = new Counter({
+    name: 'keydoctor_api_requests_total',
+    help: 'POST /v1/diagnose requests answered, by HTTP status',
+    labelNames: ['status'] as const,
+    registers: [registry],
+  });
   const engineSeconds = new Histogram({
     name: 'keydoctor_engine_seconds',
     help: 'Time one engine step took',
@@ -92,5 +100,6 @@ export function createMetrics(): Metrics {
     platformError: (platform, code) => platformErrors.inc({ platform, code }),
     setKnowledgeCauses: (count) => knowledgeCauses.set(count),
     knowledgeReload: (result) => reloads.inc({ result }),
+    apiRequest: (status) => apiRequests.inc({ status: String(status) }),
   };
 }

@@ -1,10 +1,14 @@
 /**
- * The operators' HTTP endpoint: `/healthz` for orchestrators and `/metrics` for Prometheus. Plain
- * node:http; it never sees user data.
+ * The operators' HTTP endpoint: `/healthz` for orchestrators, `/metrics` for Prometheus and, when
+ * an engine is given, `POST /v1/diagnose` for providers' support tools (the only route that sees
+ * user text; it answers from the engine's redacted output). Plain node:http, no authentication:
+ * it belongs on a trusted network only.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
+import type { Engine } from '../engine/types.ts';
+import { DIAGNOSE_PATH, handleDiagnose } from './diagnose-api.ts';
 
 /** What /healthz reports: ready only when nothing is listed in `notReady`. */
 export interface Readiness {
@@ -20,6 +24,12 @@ export interface OpsServerOptions {
   readiness: () => Readiness;
   /** told about request failures (e.g. a metric collector throwing) */
   onError?: (error: unknown) => void;
+  /** the engine in service now; serves POST /v1/diagnose when set (a getter: reloads swap it) */
+  engine?: () => Engine;
+  /** clock for diagnoses that give no `now`; default Date.now */
+  now?: () => number;
+  /** told the status of every /v1/diagnose answer (metrics) */
+  onApiRequest?: (status: number) => void;
 }
 
 export interface OpsServer {
@@ -57,6 +67,19 @@ export function healthOf(readiness: Readiness): {
 export function createOpsServer(options: OpsServerOptions): OpsServer {
   const server = http.createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://ops.invalid').pathname;
+    const engine = options.engine;
+    if (path === DIAGNOSE_PATH && engine) {
+      handleDiagnose(req, res, {
+        engine,
+        now: options.now ?? Date.now,
+        onRequest: options.onApiRequest,
+        onError: options.onError,
+      }).catch((error: unknown) => {
+        options.onError?.(error);
+        if (!res.headersSent) sendJson(res, 500, { error: 'internal' });
+      });
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
@@ -79,7 +102,10 @@ export function createOpsServer(options: OpsServerOptions): OpsServer {
       );
       return;
     }
-    sendJson(res, 404, { error: 'not found', endpoints: ['/healthz', '/metrics'] });
+    sendJson(res, 404, {
+      error: 'not found',
+      endpoints: ['/healthz', '/metrics', ...(engine ? [DIAGNOSE_PATH] : [])],
+    });
   });
 
   return {

@@ -72,6 +72,7 @@ describe('/metrics', () => {
       'keydoctor_platform_errors_total',
       'keydoctor_engine_seconds',
       'keydoctor_knowledge_causes',
+      'keydoctor_api_requests_total',
     ]) {
       expect(text).toContain(`# TYPE ${name} `);
     }
