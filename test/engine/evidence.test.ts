@@ -218,6 +218,13 @@ describe('JWT time claims', () => {
     expect(detailOf(e, 'jwt:expired')).toMatch(/expired 1 hour ago/);
   });
 
+  it('does not call an expired token live, so no rotation warning follows', () => {
+    const valid = extract(`Bearer ${fakeJwt({ sub: 'u', exp: nowS + 3600 })}`);
+    const expired = extract(`Bearer ${fakeJwt({ sub: 'u', exp: nowS - 3600 })}`);
+    expect(valid.credentials.map((c) => c.live)).toEqual([true]);
+    expect(expired.credentials.map((c) => c.live)).toEqual([false]);
+  });
+
   it('sees a token dated in the future', () => {
     const e = extract(`Bearer ${fakeJwt({ iat: nowS + 600, nbf: nowS + 600, exp: nowS + 4200 })}`);
     expect(signals(e)).toContain('jwt:not-yet-valid');

@@ -7,7 +7,7 @@ import type { Evidence, EvidenceItem } from '../types.ts';
 import { parseAuth } from './auth-header.ts';
 import { buildCatalogueIndex, type CatalogueIndex, matchCatalogue, statusOfMatch } from './catalogue.ts';
 import type { ExtractionInput } from './context.ts';
-import { extractJwt } from './jwt.ts';
+import { extractJwt, isExpiredJwt } from './jwt.ts';
 import { extractKeyHandling } from './key-handling.ts';
 import { extractKeyShape } from './key-shape.ts';
 import { buildProviderIndex, detectProviders, type ProviderIndex } from './provider.ts';
@@ -93,7 +93,11 @@ export function extractEvidence(index: EvidenceIndex, text: string, now: number)
   const detected = [...new Set([...found.byHost, ...found.byDomain, ...found.byKey, ...found.byName])];
   const errors = matchCatalogue(index.catalogue, input.lower, detected);
   const providers = [...new Set([...detected, ...errors.map((e) => e.provider)])];
-  const fingerprints = credentials.map((c) => c.fingerprint);
+  const fingerprints = credentials.map((c) =>
+    c.fingerprint.provider === 'jwt' && isExpiredJwt(c.value, now)
+      ? { ...c.fingerprint, live: false }
+      : c.fingerprint,
+  );
   return {
     signals: dedupeSignals(items),
     providers,

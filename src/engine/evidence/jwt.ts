@@ -93,3 +93,9 @@ export function extractJwt(input: ExtractionInput): EvidenceItem[] {
   if (Object.keys(pasted).length > 0) out.push(...judge(pasted, nowS, 'the token payload you pasted'));
   return out;
 }
+
+/** True when a JWT's `exp` has passed: it can no longer be used, so it needs no rotation warning. */
+export function isExpiredJwt(token: string, now: number): boolean {
+  const exp = decodeClaims(token)?.exp;
+  return exp !== undefined && exp < now / 1000 - CLOCK_LEEWAY_S;
+}
