@@ -101,6 +101,18 @@ function checkCauseProviders(
         });
       }
     });
+    value.fix.forEach((step, i) => {
+      step.providers?.forEach((id, j) => {
+        if (!known(id)) {
+          issues.push({
+            file,
+            ...source.at(['fix', i, 'providers', j]),
+            field: `fix[${i}].providers[${j}]`,
+            message: unknownProvider(id),
+          });
+        }
+      });
+    });
     for (const id of Object.keys(value.provider_notes)) {
       if (!known(id)) {
         issues.push({

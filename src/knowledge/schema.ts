@@ -28,9 +28,17 @@ export const codeSnippetSchema = z.strictObject({
   code: nonEmpty,
 });
 
+/** The runtimes a fix step can be specific to: the `runtime:*` evidence signals without the prefix. */
+export const STEP_RUNTIMES = ['browser', 'container', 'ci', 'serverless', 'deployed', 'localhost', 'proxy'] as const;
+export type StepRuntime = (typeof STEP_RUNTIMES)[number];
+
 export const fixStepSchema = z.strictObject({
   text: nonEmpty,
   code: codeSnippetSchema.optional(),
+  /** provider ids (from providers.yaml) this step is specific to; omitted means every provider */
+  providers: z.array(id).optional(),
+  /** runtimes this step is specific to; omitted means every runtime */
+  runtimes: z.array(z.enum(STEP_RUNTIMES)).optional(),
 });
 
 export const referenceSchema = z.strictObject({

@@ -296,6 +296,20 @@ describe('GIVEN causes that disagree with each other or with their files', () =>
     });
   });
 
+  it('THEN an unknown provider in a fix step providers list is reported at that step', () => {
+    const kb = validFixture();
+    kb.causes['key-missing']!.fix = [
+      { text: 'Fix it anywhere.' },
+      { text: 'Fix it for one provider.', providers: ['openai', 'opnai'] },
+    ];
+    expectIssue(kb, {
+      file: 'causes/key-missing.yaml',
+      line: lineOf(textOf(kb, causePath('key-missing')), 'opnai'),
+      field: 'fix[1].providers[1]',
+      message: /unknown provider "opnai"/,
+    });
+  });
+
   it('THEN an unknown provider in provider_notes is reported at its key', () => {
     const kb = validFixture();
     kb.causes['wrong-scheme']!.provider_notes = { antrhopic: 'typo' };
