@@ -2,6 +2,7 @@
 import type { Knowledge } from '../../knowledge/schema.ts';
 import { OTHER_POSSIBILITIES } from '../limits.ts';
 import type { Evidence, RankedCause, Reply, ReplyBlock } from '../types.ts';
+import { relevantSteps } from './relevant-steps.ts';
 
 export const FEEDBACK_CHOICES = [
   { id: 'feedback:fixed', label: 'Fixed it', style: 'primary' as const },
@@ -46,7 +47,7 @@ export function diagnosisReply(
   blocks.push({
     type: 'steps',
     title: 'How to fix it',
-    items: cause.fix.map((s) =>
+    items: relevantSteps(cause.fix, evidence).map((s) =>
       s.code ? { text: s.text, code: { language: s.code.language, code: s.code.code } } : { text: s.text },
     ),
   });
