@@ -41,17 +41,23 @@ function capturingLogger() {
 /** Engines tagged with the knowledge they were built from, so a test can tell them apart. */
 const taggedEngine = (knowledge: Knowledge) => ({ knowledge }) as unknown as Engine;
 
+/** A holder over `dir` with tagged engines and a logger whose lines the test can read. */
+function holderFor(dir: string) {
+  const { logger, lines } = capturingLogger();
+  const holder = createKnowledgeHolder({
+    dir,
+    initial: loadKnowledge(dir),
+    load: loadKnowledge,
+    createEngine: taggedEngine,
+    logger,
+  });
+  return { holder, lines };
+}
+
 describe('knowledge reload', () => {
   it('swaps in a new engine when the edited knowledge base is valid', () => {
     const dir = knowledgeCopy();
-    const { logger } = capturingLogger();
-    const holder = createKnowledgeHolder({
-      dir,
-      initial: loadKnowledge(dir),
-      load: loadKnowledge,
-      createEngine: taggedEngine,
-      logger,
-    });
+    const { holder } = holderFor(dir);
     const before = holder.engine();
     expect(holder.reload()).toEqual({ ok: true, causes: holder.causes() });
     expect(holder.engine()).not.toBe(before);
@@ -59,14 +65,7 @@ describe('knowledge reload', () => {
 
   it('refuses a broken edit and keeps the last good engine in service', () => {
     const dir = knowledgeCopy();
-    const { logger } = capturingLogger();
-    const holder = createKnowledgeHolder({
-      dir,
-      initial: loadKnowledge(dir),
-      load: loadKnowledge,
-      createEngine: taggedEngine,
-      logger,
-    });
+    const { holder } = holderFor(dir);
     const before = holder.engine();
     writeFileSync(path.join(dir, 'tree.yaml'), 'root: [unclosed\n');
     const result = holder.reload();
@@ -76,14 +75,7 @@ describe('knowledge reload', () => {
 
   it('logs the refused edit with the same file:line message as kb check', () => {
     const dir = knowledgeCopy();
-    const { logger, lines } = capturingLogger();
-    const holder = createKnowledgeHolder({
-      dir,
-      initial: loadKnowledge(dir),
-      load: loadKnowledge,
-      createEngine: taggedEngine,
-      logger,
-    });
+    const { holder, lines } = holderFor(dir);
     writeFileSync(path.join(dir, 'tree.yaml'), 'root: [unclosed\n');
     const result = holder.reload() as Extract<ReloadResult, { ok: false }>;
     expect(result.message).toMatch(/tree\.yaml:\d+/);
@@ -95,14 +87,7 @@ describe('knowledge reload', () => {
   it('takes the fixed knowledge base once the broken edit is repaired', () => {
     const dir = knowledgeCopy();
     const tree = readFileSync(path.join(dir, 'tree.yaml'), 'utf8');
-    const { logger } = capturingLogger();
-    const holder = createKnowledgeHolder({
-      dir,
-      initial: loadKnowledge(dir),
-      load: loadKnowledge,
-      createEngine: taggedEngine,
-      logger,
-    });
+    const { holder } = holderFor(dir);
     const before = holder.engine();
     writeFileSync(path.join(dir, 'tree.yaml'), 'root: [unclosed\n');
     holder.reload();

@@ -75,3 +75,16 @@ export async function startConsoleHarness(service: ConversationService): Promise
     },
   };
 }
+
+/** Runs `body` against a fresh console harness and always closes it. */
+export async function withConsoleHarness(
+  service: ConversationService,
+  body: (h: ConsoleHarness) => Promise<void>,
+): Promise<void> {
+  const h = await startConsoleHarness(service);
+  try {
+    await body(h);
+  } finally {
+    await h.close();
+  }
+}
