@@ -1,18 +1,14 @@
 /** `keydoctor eval` wired to the real loader and engine, driven through run(args, io). */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/eval.ts';
 import { memoryIo } from '../cli/memory-io.ts';
+import { tempDirWith } from '../support/temp-dir.ts';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 function tempDir(files: Record<string, string> = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kd-eval-cli-'));
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  return dir;
+  return tempDirWith('kd-eval-cli-', files);
 }
 
 const TWO_CASES = [

@@ -1,9 +1,7 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEvalCommand, type EvalCommandDeps } from '../../src/eval/eval-command.ts';
 import { memoryIo } from '../cli/memory-io.ts';
+import { tempDirWith } from '../support/temp-dir.ts';
 import { fakeEngine } from './fake-engine.ts';
 
 class FakeKnowledgeError extends Error {
@@ -12,10 +10,8 @@ class FakeKnowledgeError extends Error {
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
 
-function workDir(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kd-eval-'));
-  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
-  return dir;
+function workDir(files: Record<string, string> = {}): string {
+  return tempDirWith('kd-eval-', files);
 }
 
 const CASES = [
