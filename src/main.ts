@@ -16,6 +16,7 @@ import { formatKnowledgeIssues, KnowledgeError } from './knowledge/knowledge-err
 import { loadKnowledge } from './knowledge/load.ts';
 import type { Knowledge } from './knowledge/schema.ts';
 import { createLogger } from './log/logger.ts';
+import { consoleInputProblem } from './runtime/console-input.ts';
 import { createAdapters } from './runtime/create-adapters.ts';
 import { createKnowledgeHolder } from './runtime/knowledge-holder.ts';
 import { watchKnowledge } from './runtime/knowledge-watcher.ts';
@@ -27,10 +28,13 @@ import { SqliteConversationStore } from './state/sqlite-store.ts';
 const CONSOLE_LOG_FILE = 'keydoctor.log';
 const MS_PER_MINUTE = 60_000;
 
-function fail(message: string): never {
+function fail(message: string, code = 1): never {
   process.stderr.write(`${message}\n`);
-  process.exit(1);
+  process.exit(code);
 }
+
+/** Exit code when only the console could run and nobody can type: a configuration problem. */
+const EXIT_NO_TERMINAL = 2;
 
 function readConfig(): Config {
   loadDotEnv();
@@ -65,6 +69,10 @@ function loggerFor(config: Config): Logger {
 
 async function main(): Promise<void> {
   const config = readConfig();
+  if (config.adapters.length === 1 && config.adapters[0] === 'console') {
+    const problem = consoleInputProblem(process.stdin);
+    if (problem) fail(problem, EXIT_NO_TERMINAL);
+  }
   const logger = loggerFor(config);
   const knowledge = readKnowledge(config.knowledgeDir);
   const metrics = createMetrics();

@@ -53,11 +53,14 @@ describe('the Dockerfile', () => {
     expect(all.length).toBeGreaterThanOrEqual(2);
   });
 
-  it('pins every base image to an exact Node version, never latest', () => {
+  it('pins every base image to an exact version of a maintained Node LTS line, never latest', () => {
     for (const from of args(instructions, 'FROM')) {
       const image = from.split(/\s+/)[0]!;
       expect(image).toMatch(/^node:\d+\.\d+\.\d+-bookworm-slim$/);
-      expect(image).not.toContain('latest');
+      const major = Number(/^node:(\d+)/.exec(image)![1]);
+      // Node 20 reached end of life on 2026-04-30; LTS lines are the even majors.
+      expect(major).toBeGreaterThanOrEqual(22);
+      expect(major % 2).toBe(0);
     }
   });
 
@@ -65,13 +68,11 @@ describe('the Dockerfile', () => {
     expect(args(final, 'FROM')[0]!.split(/\s+/)[0]).toBe(args(build, 'FROM')[0]!.split(/\s+/)[0]);
   });
 
-  it('builds with the tool chain for better-sqlite3, the .npmrc, npm ci, the build script and a prune', () => {
+  it('builds with the tool chain for better-sqlite3, npm ci and the production-tree script', () => {
     const run = args(build, 'RUN').join(' && ');
-    for (const tool of ['python3', 'make', 'g++', 'npm ci', 'npm run build', 'npm prune --omit=dev']) {
+    for (const tool of ['python3', 'make', 'g++', 'npm ci', 'scripts/production-tree.sh /prod']) {
       expect(run).toContain(tool);
     }
-    expect(args(build, 'COPY').join(' ')).toContain('.npmrc');
-    expect(read('.npmrc')).toContain('build-from-source=true');
   });
 
   it('has a build script in package.json that compiles src to dist', () => {
@@ -88,10 +89,13 @@ describe('the Dockerfile', () => {
     expect(users.at(-1)).not.toMatch(/^(root|0)(:|$)/);
   });
 
-  it('has a HEALTHCHECK that asks /healthz with node (slim has no curl)', () => {
+  it('has a HEALTHCHECK run by node (slim has no curl) from a script that follows the ops settings', () => {
     const check = args(final, 'HEALTHCHECK').join(' ');
-    expect(check).toContain('/healthz');
-    expect(check).toMatch(/CMD \["node"/);
+    expect(check).toContain('CMD ["node", "bin/healthcheck.js"]');
+    const script = read('bin/healthcheck.js');
+    expect(script).toContain('/healthz');
+    expect(script).toContain('OPS_PORT');
+    expect(script).toContain('OPS_HOST');
   });
 
   it('keeps the data directory on a volume and points DATA_DIR at it', () => {
@@ -112,10 +116,8 @@ describe('the Dockerfile', () => {
     expect(existsSync(path.join(ROOT, entry.replace(/^dist\//, 'src/').replace(/\.js$/, '.ts')))).toBe(true);
   });
 
-  it('copies the compiled code, production modules, the knowledge base and package.json into the runtime', () => {
-    const copies = args(final, 'COPY').join('\n');
-    for (const part of ['/app/dist', '/app/node_modules', 'knowledge', 'package.json'])
-      expect(copies).toContain(part);
+  it('copies only the production tree into the runtime stage', () => {
+    expect(args(final, 'COPY')).toEqual(['--from=build /prod /app']);
   });
 
   it('copies only sources that exist in the repository', () => {
@@ -142,7 +144,7 @@ describe('the .dockerignore', () => {
   });
 
   it('does not exclude what the image needs', () => {
-    for (const needed of ['src', 'knowledge', 'package.json', 'package-lock.json', '.npmrc', 'bin']) {
+    for (const needed of ['src', 'knowledge', 'package.json', 'package-lock.json', 'bin', 'scripts']) {
       expect(ignored).not.toContain(needed);
     }
   });

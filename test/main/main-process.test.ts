@@ -41,12 +41,12 @@ function tempDir(): string {
   return dir;
 }
 
-function startBot(env: Record<string, string>, dir = tempDir()): Bot {
+function startBot(env: Record<string, string>, dir = tempDir(), stdin: 'pipe' | 'ignore' = 'pipe'): Bot {
   const child = spawn(process.execPath, ['--import', TSX_LOADER, MAIN], {
     cwd: dir,
     // Only what the test sets: a developer's own SLACK_/DISCORD_ variables must not leak in.
     env: { PATH: process.env.PATH ?? '', HOME: dir, DATA_DIR: path.join(dir, 'data'), ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
+    stdio: [stdin, 'pipe', 'pipe'],
   });
   let out = '';
   let err = '';
@@ -121,6 +121,14 @@ describe('the keydoctor process', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
     expect(await bot.exited).toBe(1);
     expect(bot.stderr()).toMatch(/^keydoctor: failed to start: .*not-a-dir/m);
     expect(bot.stderr()).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 2 with what to configure when no platform is set and stdin is /dev/null (docker run -d)', async () => {
+    const bot = startBot(CONSOLE, tempDir(), 'ignore');
+    expect(await bot.exited).toBe(2);
+    expect(bot.stderr()).toContain('no platform is configured and no terminal is attached');
+    expect(bot.stderr()).toContain('SLACK_BOT_TOKEN');
+    expect(bot.stdout()).not.toContain('Bye');
   });
 
   it('reports healthy over HTTP once the console adapter is running', async () => {
