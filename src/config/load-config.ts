@@ -60,8 +60,15 @@ export interface Config {
 
 type Env = Record<string, string | undefined>;
 
+/** A value kept with its quotes, as `docker --env-file` and systemd's EnvironmentFile pass them. */
+const QUOTED = /^(["'`]).*\1$/s;
+
 function describeGot(name: VariableName, raw: string): string {
-  if (VARIABLES[name].secret) return `got a value of ${raw.length} characters that does not match`;
+  if (VARIABLES[name].secret) {
+    if (QUOTED.test(raw))
+      return `got a value of ${raw.length} characters wrapped in quotes: remove the quotes (docker --env-file keeps them as part of the value)`;
+    return `got a value of ${raw.length} characters that does not match`;
+  }
   return `got ${JSON.stringify(raw)}`;
 }
 

@@ -112,6 +112,14 @@ describe('loadConfig', () => {
     expect(error.message).toContain('17 characters');
   });
 
+  it('says to remove the quotes from a token passed with them (docker --env-file), without repeating it', () => {
+    const quoted = `"${SLACK_BOT}"`;
+    const error = configError({ SLACK_BOT_TOKEN: quoted, SLACK_APP_TOKEN: SLACK_APP });
+    expect(error.message).toContain('SLACK_BOT_TOKEN');
+    expect(error.message).toContain('wrapped in quotes: remove the quotes');
+    expect(error.message).not.toContain(SLACK_BOT);
+  });
+
   it('lists every problem at once', () => {
     const error = configError({ LOG_LEVEL: 'loud', OPS_PORT: 'x', MAX_MESSAGE_CHARS: '5' });
     expect(error.issues.map((i) => i.variable).sort()).toEqual([

@@ -5,14 +5,13 @@
  */
 import { App, webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
-import { z } from 'zod';
 import type { ConversationService } from '../../bot/types.ts';
 import type { Adapter, AdapterHooks } from '../adapter.ts';
 import { registerBlockActions } from './block-actions.ts';
 import { boltLogger } from './bolt-logger.ts';
 import { registerDedupe } from './dedupe.ts';
 import { registerMessageEvents } from './message-events.ts';
-import { slackErrorCode } from './platform-errors.ts';
+import { identifyBot } from './identify.ts';
 import {
   EVENTS_PATH,
   httpReceiver,
@@ -21,7 +20,7 @@ import {
   TrackingReceiver,
 } from './receivers.ts';
 import { DEFAULT_REDELIVERY_DELAYS_MS, Redelivery } from './redelivery.ts';
-import { type BotIdentity, createRuntime, PLATFORM } from './runtime.ts';
+import { createRuntime, PLATFORM } from './runtime.ts';
 import { scrubCredentials } from './scrub.ts';
 import { registerSlashCommand } from './slash-command.ts';
 
@@ -66,12 +65,6 @@ const DEFAULT_RETRY: webApi.RetryOptions = {
   randomize: true,
 };
 
-const authTestSchema = z.object({
-  user_id: z.string().min(1),
-  bot_id: z.string().min(1),
-  team_id: z.string().min(1),
-});
-
 /** Creates the Slack adapter; nothing connects until `start`. */
 export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   if (!opts.appToken && !opts.signingSecret) {
@@ -95,8 +88,7 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
     name: PLATFORM,
 
     async start(service: ConversationService, hooks: AdapterHooks = {}): Promise<void> {
-      const client = new webApi.WebClient(opts.botToken, clientOptions);
-      const bot = await identify(client);
+      const bot = await identifyBot(opts.botToken, { ...clientOptions, slackApiUrl: apiUrl });
       setup = opts.appToken
         ? socketModeReceiver(opts.appToken, clientOptions, bolt)
         : httpReceiver(opts.signingSecret ?? '', opts.port ?? DEFAULT_PORT, opts.host, bolt);
@@ -158,19 +150,6 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
       await tracking?.idle();
     },
   };
-}
-
-async function identify(client: webApi.WebClient): Promise<BotIdentity> {
-  try {
-    const auth = authTestSchema.parse(await client.auth.test());
-    return { userId: auth.user_id, botId: auth.bot_id, teamId: auth.team_id };
-  } catch (error) {
-    const code = slackErrorCode(error) ?? 'unexpected_reply';
-    throw new Error(
-      `Slack refused the bot token (auth.test: ${code}); check SLACK_BOT_TOKEN and SLACK_API_URL`,
-      { cause: error },
-    );
-  }
 }
 
 function withTrailingSlash(url: string): string {

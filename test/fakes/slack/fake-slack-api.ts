@@ -149,6 +149,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     }
     switch (method) {
       case 'auth.test':
+        // a token the test marks as revoked is refused the way Slack refuses one
+        if (authorization.includes('REVOKED')) return { ok: false, error: 'token_revoked' };
         return {
           ok: true,
           url: 'https://fake.slack.test/',
