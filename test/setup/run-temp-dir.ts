@@ -12,7 +12,8 @@ export default function setup(): () => void {
   const dir = mkdtempSync(join(tmpdir(), 'keydoctor-test-run-'));
   process.env.TMPDIR = dir;
   return () => {
-    const left = readdirSync(dir);
+    // tsx keeps its compile cache in TMPDIR (tsx-<uid>): a tool cache, not something a test made.
+    const left = readdirSync(dir).filter((name) => !name.startsWith('tsx-'));
     if (left.length > 0)
       process.stderr.write(`test run left in its temp dir (removed now): ${left.join(', ')}\n`);
     rmSync(dir, { recursive: true, force: true });
