@@ -64,7 +64,8 @@ describe('renderText', () => {
     const text = renderText(DIAGNOSIS);
     expect(text).toContain('scheme + key');
     expect(text).not.toContain('**');
-    expect(text).toContain('RFC 6750 (https://www.rfc-editor.org/rfc/rfc6750)');
+    // the paragraph is wrapped to the width, so read it with its line breaks folded
+    expect(text.replace(/\s+/g, ' ')).toContain('RFC 6750 (https://www.rfc-editor.org/rfc/rfc6750)');
   });
 
   it('GIVEN no colour option THEN there are no escape codes', () => {
@@ -75,5 +76,58 @@ describe('renderText', () => {
     const text = renderText(DIAGNOSIS, { color: true });
     expect(text).toContain(ESC);
     expect(text.replace(/\u001b\[[\d;]*m/g, '')).toContain('Why I think so:');
+  });
+});
+
+describe('renderText at a terminal width', () => {
+  const LONG = 'word '.repeat(60).trim();
+  const reply: Reply = {
+    kind: 'diagnosis',
+    heading: `A heading that runs on well past seventy-two characters, as some causes' titles do`,
+    blocks: [
+      { type: 'text', text: LONG },
+      { type: 'evidence', title: 'Why I think so', items: [LONG] },
+      {
+        type: 'steps',
+        title: 'How to fix it',
+        items: [{ text: LONG, code: { language: 'bash', code: `echo ${LONG}` } }],
+      },
+      { type: 'warning', text: LONG },
+    ],
+    choices: [{ id: 'a', label: LONG }],
+  };
+
+  for (const width of [80, 120]) {
+    it(`GIVEN width ${width} THEN no prose line is wider, and code lines are left whole`, () => {
+      const lines = renderText(reply, { width }).split('\n');
+      const code = lines.filter((l) => l.includes('echo'));
+      expect(code).toHaveLength(1);
+      expect(lines.filter((l) => !l.includes('echo')).every((l) => l.length <= width)).toBe(true);
+    });
+  }
+
+  it('GIVEN a wrapped list item or step THEN its continuation lines hang under its text', () => {
+    const lines = renderText(reply, { width: 80 }).split('\n');
+    const bullet = lines.findIndex((l) => l.startsWith('  - word'));
+    expect(lines[bullet + 1]).toMatch(/^ {4}word/);
+    const step = lines.findIndex((l) => l.startsWith('  1. word'));
+    expect(lines[step + 1]).toMatch(/^ {5}word/);
+    const choice = lines.findIndex((l) => l.startsWith('  1) word'));
+    expect(lines[choice + 1]).toMatch(/^ {5}word/);
+  });
+
+  it('GIVEN a heading over the width THEN it wraps and its underline is as long as its longest line', () => {
+    const lines = renderText(reply, { width: 60 }).split('\n');
+    const underline = lines.findIndex((l) => /^-+$/.test(l));
+    const heading = lines.slice(0, underline);
+    expect(heading.length).toBeGreaterThan(1);
+    expect(lines[underline]!.length).toBe(Math.max(...heading.map((l) => l.length)));
+  });
+
+  it('GIVEN colour THEN escape codes do not count toward the width', () => {
+    const lines = renderText(reply, { width: 80, color: true })
+      .split('\n')
+      .map((l) => l.replace(/\u001b\[[0-9;]*m/g, ''));
+    expect(lines.filter((l) => !l.includes('echo')).every((l) => l.length <= 80)).toBe(true);
   });
 });

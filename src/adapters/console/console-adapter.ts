@@ -9,7 +9,8 @@ import { createInterface, type Interface } from 'node:readline';
 import type { ConversationService, Outgoing } from '../../bot/types.ts';
 import type { Reply, ReplyChoice } from '../../engine/types.ts';
 import { styler } from '../../render/ansi.ts';
-import { renderText } from '../../render/text.ts';
+import { DEFAULT_WIDTH, renderText } from '../../render/text.ts';
+import { wrapText } from '../../render/wrap.ts';
 import type { ConversationKey } from '../../state/conversation-store.ts';
 import type { Adapter } from '../adapter.ts';
 import { interpretLine } from './console-commands.ts';
@@ -25,8 +26,10 @@ import { createLineBatcher, DEFAULT_PASTE_WINDOW_MS } from './line-batcher.ts';
 
 export interface ConsoleAdapterOptions {
   input: NodeJS.ReadableStream;
-  output: { write(s: string): unknown };
+  output: { write(s: string): unknown; columns?: number };
   color?: boolean;
+  /** columns to wrap replies to; default: the output terminal's width, else 80 */
+  width?: number;
   /** called when the user leaves (exit, quit, Ctrl-D / end of input) */
   onExit?: () => void;
   /** lines closer together than this are one pasted message */
@@ -110,10 +113,13 @@ export function createConsoleAdapter(opts: ConsoleAdapterOptions): Adapter {
     opts.onExit?.();
   };
 
+  // read at each reply: the user may resize the terminal mid-conversation
+  const width = () => opts.width ?? opts.output.columns ?? DEFAULT_WIDTH;
+
   const renderOutgoing = (outgoing: Outgoing): string => {
     const extras = [rotateNotice(outgoing), handoffNotice(outgoing)].filter((x): x is string => !!x);
-    const body = renderText(consoleReply(outgoing.reply), { color: opts.color ?? false });
-    return [...extras.map((e) => s.warn(e)), body].join('\n\n');
+    const body = renderText(consoleReply(outgoing.reply), { color: opts.color ?? false, width: width() });
+    return [...extras.map((e) => s.warn(wrapText(e, width()))), body].join('\n\n');
   };
 
   const turn = async (service: ConversationService, message: string): Promise<void> => {

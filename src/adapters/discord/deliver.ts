@@ -25,9 +25,10 @@ export type Place = 'dm' | 'thread' | 'inline';
 /** Nothing pings unless a hand-off names the support role. */
 export const NO_PINGS: MessageMentionOptions = { parse: [], repliedUser: false };
 
-/** How to answer by typing here, when that differs from just typing (no Message Content intent). */
-export function answerHint(ctx: AdapterContext, place: Place): string | undefined {
-  if (place === 'dm' || (place === 'thread' && ctx.messageContentIntent)) return undefined;
+/** How to answer a question here: click, or type (with a mention where the bot cannot read plain messages). */
+export function answerHint(ctx: AdapterContext, place: Place): string {
+  if (place === 'dm' || (place === 'thread' && ctx.messageContentIntent))
+    return 'Click an answer, or type it in your own words.';
   return 'To answer in words here, mention me with your answer (or click one).';
 }
 
@@ -61,7 +62,7 @@ export function outgoingMessages(
   const hint = answerHint(ctx, place);
   const messages: OutMessage[] = renderReply(outgoing.reply, {
     notices,
-    ...(hint ? { answerHint: hint } : {}),
+    answerHint: hint,
   }).map((p) => ({ ...p, allowedMentions: NO_PINGS }));
   if (outgoing.handoff && ctx.supportRoleId && place !== 'dm') {
     const role = ctx.supportRoleId;

@@ -38,9 +38,16 @@ const TRIMMED_NOTE = '_… the rest of this answer was too long for Slack and wa
 const CONTINUED_TEXT = '(continued)';
 const EMPTY_REPLY = '…';
 
+/** Under a question: how to answer in Slack. */
+const ANSWER_HINT = 'Click an answer, or type it in this thread in your own words.';
+
 /** Renders a reply as one or more Slack messages, each inside Block Kit's limits. */
 export function renderBlockKit(reply: Reply, options: RenderOptions = {}): SlackMessage[] {
-  const content = [...headerBlocks(reply, options), ...reply.blocks.flatMap(renderBlock)];
+  const content = [
+    ...headerBlocks(reply, options),
+    ...reply.blocks.flatMap(renderBlock),
+    ...(reply.kind === 'question' ? [context(ANSWER_HINT)] : []),
+  ];
   const actions = actionsBlocks(reply.choices);
   const messages = packWithinLimits(content, actions);
   const fallback = fallbackText(reply);

@@ -16,7 +16,7 @@ export function questionReply(q: Question, seen: readonly string[], intro?: stri
   if (seen.length > 0)
     blocks.push({ type: 'evidence', title: 'What I noticed so far', items: seen.slice(0, 4) });
   if (q.help) blocks.push({ type: 'text', text: q.help.trim() });
-  blocks.push({ type: 'text', text: 'Pick an answer, or reply with its number or in your own words.' });
+  // How to answer is the adapter's to say: a button, a number in the terminal, a mention on Discord.
   return {
     kind: 'question',
     heading: q.text,
