@@ -9,17 +9,25 @@ import { DATABASE_FILE_NAME, DEFAULTS } from '../config/load-config.ts';
 import { type CauseStats, SqliteFeedbackLog } from '../state/feedback-log.ts';
 import type { CliCommand, CliIo } from './io.ts';
 
-const USAGE = 'usage: keydoctor stats [--json] [--data-dir DIR]\n';
+const USAGE = `Usage: keydoctor stats [--json] [--data-dir DIR]
+
+Per cause: how often it was diagnosed, how often the fix worked ("Fixed it" / "Still broken"),
+hand-offs, and the redacted symptoms that ended unresolved.
+
+  --json            the same as JSON
+  --data-dir DIR    where the bot keeps its SQLite file (default: DATA_DIR, else ./data)
+`;
 /** Long symptoms are shortened in the table (the JSON has them whole). */
 const SYMPTOM_PREVIEW_CHARS = 100;
 
-type Args = { json: boolean; dataDir?: string };
+type Args = { json: boolean; help?: true; dataDir?: string };
 
 function parseArgs(args: string[]): Args | string {
   const parsed: Args = { json: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     if (arg === '--json') parsed.json = true;
+    else if (arg === '--help' || arg === '-h') parsed.help = true;
     else if (arg === '--data-dir') {
       const dir = args[++i];
       if (!dir) return '--data-dir needs a directory';
@@ -76,6 +84,10 @@ export const run: CliCommand = async (args, io) => {
     io.stderr.write(`keydoctor stats: ${parsed}\n${USAGE}`);
     return 2;
   }
+  if (parsed.help) {
+    io.stdout.write(USAGE);
+    return 0;
+  }
   const file = databaseFile(parsed, io);
   let stats: CauseStats[] = [];
   if (existsSync(file)) {
@@ -86,9 +98,9 @@ export const run: CliCommand = async (args, io) => {
       await log.close();
     }
   } else if (!parsed.json) {
-    io.stderr.write(
-      `keydoctor stats: no data yet (${file} does not exist; it is created when the bot runs)\n`,
-    );
+    // one line, on stdout like the table it stands for
+    io.stdout.write(`No diagnoses recorded yet (${file} does not exist; the bot creates it when it runs).\n`);
+    return 0;
   }
   io.stdout.write(
     parsed.json ? `${JSON.stringify({ dataFile: file, causes: stats }, null, 2)}\n` : formatStatsTable(stats),

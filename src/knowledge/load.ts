@@ -12,6 +12,8 @@ export type { KnowledgeFile } from './parse-files.ts';
 export function loadKnowledge(dir: string): Knowledge {
   const absolute = path.resolve(dir);
   const { files, issues } = readKnowledgeDir(absolute);
+  // a folder that is not there says so once, not as every file it lacks (as kb check does)
+  if (issues.length > 0 && files.length === 0) throw new KnowledgeError(issues);
   const result = analyse(files);
   const all = [...issues, ...inFolder(absolute, result.issues)];
   if (all.length > 0 || !result.parsed) throw new KnowledgeError(sortKnowledgeIssues(all));

@@ -116,6 +116,17 @@ describe('GIVEN a folder that is not a knowledge base', () => {
     expect(checkKnowledgeDir(missing)).toEqual([{ file: missing, message: 'knowledge folder not found' }]);
   });
 
+  it('THEN loading a missing folder fails with the same one issue as kb check', () => {
+    const missing = path.join(emptyTempDir(), 'nope');
+    let issues: unknown;
+    try {
+      loadKnowledge(missing);
+    } catch (error) {
+      issues = (error as KnowledgeError).issues;
+    }
+    expect(issues).toEqual(checkKnowledgeDir(missing));
+  });
+
   it('THEN an empty folder reports the missing tree, providers and causes', () => {
     const dir = emptyTempDir();
     const issues = checkKnowledgeDir(dir);

@@ -94,13 +94,22 @@ describe('keydoctor stats', () => {
   it('says there is no data yet when the bot has never run', async () => {
     const { cliIo, out } = io(tempDir());
     expect(await run([], cliIo)).toBe(0);
-    expect(out.stdout).toBe('No diagnoses recorded yet.\n');
-    expect(out.stderr).toContain('no data yet');
+    expect(out.stdout).toMatch(
+      /^No diagnoses recorded yet \(.*keydoctor\.sqlite does not exist; the bot creates it when it runs\)\.\n$/,
+    );
+    expect(out.stderr).toBe('');
+  });
+
+  it('answers --help with its usage and options, exit code 0', async () => {
+    const { cliIo, out } = io(tempDir());
+    expect(await run(['--help'], cliIo)).toBe(0);
+    expect(out.stdout).toContain('Usage: keydoctor stats');
+    expect(out.stdout).toContain('--data-dir DIR');
   });
 
   it('rejects an unknown argument with the usage and exit code 2', async () => {
     const { cliIo, out } = io(tempDir());
     expect(await run(['--verbose'], cliIo)).toBe(2);
-    expect(out.stderr).toContain('usage: keydoctor stats');
+    expect(out.stderr).toContain('Usage: keydoctor stats');
   });
 });
