@@ -29,6 +29,7 @@ import { converse } from './converse.ts';
 import { NO_PINGS, type OutMessage, type Place, privateCredentialWarning } from './deliver.ts';
 import { friendlyError } from './platform-errors.ts';
 import { safe, threadName } from './safe-text.ts';
+import { addAskerToThread } from './thread-member.ts';
 
 type CommandInteraction = ChatInputCommandInteraction | MessageContextMenuCommandInteraction;
 
@@ -81,6 +82,7 @@ async function venueFor(
     try {
       const reply: Message = await interaction.fetchReply();
       const thread = await reply.startThread({ name: threadName(symptom) });
+      await addAskerToThread(ctx, thread, interaction.user.id);
       return { key: keyForThreadFrom(ref, reply.id), place: 'thread', thread };
     } catch (error) {
       reportError(ctx, error, 'command.startThread');

@@ -18,6 +18,7 @@ import { converse } from './converse.ts';
 import { credentialNotice, NO_PINGS } from './deliver.ts';
 import { friendlyError, isMissingPermission } from './platform-errors.ts';
 import { threadName } from './safe-text.ts';
+import { addAskerToThread } from './thread-member.ts';
 
 /** Thread channels only exist under these. */
 const THREADABLE = new Set<ChannelType>([ChannelType.GuildText, ChannelType.GuildAnnouncement]);
@@ -46,7 +47,9 @@ async function openThread(
     return { ok: false, why: 'I lack the Create Public Threads permission here' };
   }
   try {
-    return { ok: true, thread: await message.startThread({ name: threadName(symptom) }) };
+    const thread = await message.startThread({ name: threadName(symptom) });
+    await addAskerToThread(ctx, thread, message.author.id);
+    return { ok: true, thread };
   } catch (error) {
     reportError(ctx, error, 'startThread');
     return {

@@ -64,6 +64,13 @@ describe('Discord /diagnose and "Diagnose this message"', () => {
     expect(diagnosis!.message.embeds[0]!.title).toBe('The key is not reaching your code');
   });
 
+  it('GIVEN /diagnose opens a thread THEN the user who ran it is added to the thread', async () => {
+    bot = await startBot();
+    bot.fake.slash([{ name: 'symptom', value: 'getting 401 from the API' }]);
+    const [reply] = await bot.settle(0);
+    expect(bot.fake.threadMembers.get(reply!.messageId)).toEqual(new Set([IDS.user]));
+  });
+
   it('GIVEN the /diagnose reply WHEN its button is clicked THEN the diagnosis is posted in the thread opened from it', async () => {
     bot = await startBot();
     bot.fake.slash([{ name: 'symptom', value: 'getting 401 from the API' }]);

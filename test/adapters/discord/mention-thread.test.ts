@@ -39,6 +39,14 @@ describe('Discord mentions and threads', () => {
     expect(componentsOf(reply).map((c) => c.customId)).toContain('kd:answer:where:local');
   });
 
+  it('GIVEN the bot opens a thread from a mention THEN it adds the asker to that thread', async () => {
+    await start();
+    const { mention: m } = await mention();
+    const added = bot.fake.callsTo('PUT', new RegExp(`^/channels/${m.id}/thread-members/${IDS.user}$`));
+    expect(added).toHaveLength(1);
+    expect(bot.fake.threadMembers.get(m.id)).toEqual(new Set([IDS.user]));
+  });
+
   it('GIVEN a question in the thread WHEN the user clicks an answer THEN the button is acknowledged and a diagnosis follows', async () => {
     await start();
     const { reply } = await mention();

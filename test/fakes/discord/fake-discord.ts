@@ -67,6 +67,7 @@ export class FakeDiscord implements FakeWorld {
   readonly channels = new Map<string, APIChannel>();
   readonly messages = new Map<string, APIMessage>();
   readonly interactions = new Map<string, InteractionRecord>();
+  readonly threadMembers = new Map<string, Set<string>>();
   readonly #rest = new FakeRest(this);
   readonly #faults: (FaultRule & { left: number })[] = [];
   readonly #listeners = new Set<() => void>();

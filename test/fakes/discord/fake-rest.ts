@@ -43,6 +43,8 @@ export interface FakeWorld {
   readonly channels: Map<string, APIChannel>;
   readonly messages: Map<string, APIMessage>;
   readonly interactions: Map<string, InteractionRecord>;
+  /** thread id -> the users the bot added to it */
+  readonly threadMembers: Map<string, Set<string>>;
   readonly snapshots: VisibleSnapshot[];
   readonly botPermissions: bigint;
   readonly gatewayUrl: string;
@@ -157,6 +159,7 @@ export class FakeRest {
       /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/,
       (m, body) => this.#startThread(m[1]!, m[2]!, body),
     ],
+    ['PUT', /^\/channels\/(\d+)\/thread-members\/(\d+)$/, (m) => this.#addThreadMember(m[1]!, m[2]!)],
     ['POST', /^\/interactions\/(\d+)\/([^/]+)\/callback$/, (m, body, q) => this.#callback(m[2]!, body, q)],
     ['GET', /^\/webhooks\/(\d+)\/([^/]+)\/messages\/(@original|\d+)$/, (m) => this.#webhookGet(m[2]!, m[3]!)],
     [
@@ -182,6 +185,18 @@ export class FakeRest {
       },
     ],
   ];
+
+  /** Discord: adding a member needs the ability to send messages in the thread. */
+  #addThreadMember(threadId: string, userId: string): RestResult {
+    const thread = this.world.channels.get(threadId);
+    if (!thread || thread.type !== ChannelType.PublicThread)
+      return notFound(UNKNOWN_CHANNEL, 'Unknown Channel');
+    if (!this.#botCan(threadId, PermissionFlagsBits.SendMessagesInThreads)) return missingPermissions();
+    const members = this.world.threadMembers.get(threadId) ?? new Set<string>();
+    members.add(userId);
+    this.world.threadMembers.set(threadId, members);
+    return { status: 204 };
+  }
 
   #createBotMessage(channelId: string, body: Json, extra: Partial<APIMessage> = {}): APIMessage {
     const msg = {
