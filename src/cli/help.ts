@@ -7,16 +7,25 @@ import type { CliCommand } from './io.ts';
 export const USAGE = `keydoctor: diagnose API-key and token authentication failures (401/403)
 
 Usage:
-  keydoctor chat                       chat in this terminal (answers by number or in words)
-  keydoctor diagnose "symptom text"    one-shot diagnosis; or pipe the text in on stdin
-      --json                           ranked causes with scores and evidence, as JSON
-      --markdown                       GitHub-flavoured markdown instead of plain text
-      --knowledge DIR                  use this knowledge folder (default: KNOWLEDGE_DIR or the shipped one)
-  keydoctor eval FILE.jsonl [--json]   accuracy of the engine on labelled cases
-  keydoctor kb check [DIR]             validate a knowledge folder
-  keydoctor stats                      what people asked and what fixed it
-  keydoctor discord register           register the Discord slash commands
+  keydoctor chat [--knowledge DIR] [--no-color]
+      chat in this terminal (answer by number or in words)
+  keydoctor diagnose "symptom text" [--json | --markdown] [--knowledge DIR]
+      one-shot diagnosis; or pipe the text in on stdin
+      --json            ranked causes with scores, confidences and evidence, as JSON
+      --markdown        GitHub-flavoured markdown instead of plain text
+      --knowledge DIR   use this knowledge folder (default: KNOWLEDGE_DIR or the shipped one)
+  keydoctor eval FILE.jsonl [--json] [--misses] [--knowledge DIR] [--now ISO-DATE]
+                 [--min-top1 X] [--min-top3 Y]
+      accuracy of the engine on labelled cases; --misses lists every top-1 miss,
+      --min-top1/--min-top3 exit 1 below a floor, --now fixes the time for token expiry
+  keydoctor kb check [DIR]
+      validate a knowledge folder (schema, tree, catalogue)
+  keydoctor stats [--json] [--data-dir DIR]
+      what people asked and what fixed it, per cause
+  keydoctor discord register [--guild ID]
+      register the Discord commands (globally, or in one server at once with --guild)
   keydoctor help | --help | --version
+  Every command answers --help with its details.
 
 Examples:
   keydoctor diagnose 'curl -H "Authorization: sk-..." https://api.openai.com/v1/models gives 401'
