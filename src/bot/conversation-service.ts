@@ -1,10 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
-import { redactSecrets } from '../engine/redact.ts';
+import { redactSecrets } from '../redaction/redact.ts';
 import type { CredentialFingerprint, Engine, EngineEvent, EngineInput, Reply } from '../engine/types.ts';
 import type { FeedbackLog, RecordContext } from '../state/analytics.ts';
 import { type ConversationStore, conversationKeyString } from '../state/conversation-store.ts';
-import { redactText } from '../state/redact-json.ts';
+import { redactText } from '../redaction/redact-json.ts';
 import { KeyedQueue } from './keyed-queue.ts';
 import { SlidingWindowRateLimiter } from './rate-limiter.ts';
 import type { ServiceMetrics } from './service-metrics.ts';

@@ -1,6 +1,6 @@
 /** Bounds and cleans a raw message before anything else reads it. */
 import { MAX_ANALYSED_CHARS } from './limits.ts';
-import { ZERO_WIDTH } from './redact.ts';
+import { ZERO_WIDTH } from '../redaction/redact.ts';
 
 export interface CleanInput {
   /** the text to analyse: capped, without control characters or zero-width characters */

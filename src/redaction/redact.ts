@@ -4,7 +4,7 @@
  * never echoed, logged or stored in clear.
  */
 import { CREDENTIAL_PATTERNS, type KeyShape } from './credential-patterns.ts';
-import type { CredentialFingerprint } from './types.ts';
+import type { CredentialFingerprint } from './fingerprint.ts';
 
 /** Below this length the last four characters would reveal too much of the value, so none are shown. */
 const MIN_LENGTH_FOR_LAST4 = 20;
