@@ -5,22 +5,33 @@
 
 export type KeyShape = 'test' | 'live' | 'restricted' | 'publishable';
 
+/** What a pattern says about a value it found; an empty `kind` means "not a credential after all". */
+export interface Described {
+  kind: string;
+  shape?: KeyShape;
+  live?: boolean;
+  /** show no last four characters (a PEM block or cookie ends in structure, not in secret) */
+  hideLast4?: boolean;
+  /** characters at the start of the match in front of the value (a word the value is glued to) */
+  skip?: number;
+  /** characters at the end of the match that are punctuation around the value, not part of it */
+  trim?: number;
+}
+
 export interface CredentialPattern {
   provider: string;
   /** global regex; when `group` is set only that capture group is the secret */
   regex: RegExp;
   group?: number;
   /** describes the value found: its kind, shape and whether it could work in production */
-  describe(value: string, match: RegExpExecArray): { kind: string; shape?: KeyShape; live?: boolean };
+  describe(value: string, match: RegExpExecArray): Described;
 }
 
-// Boundaries as fixed-length lookarounds: a key is not part of a longer word. Shapes with a long,
-// distinctive prefix (sk-proj-, xoxb-, ghp_, eyJ...) go without the leading one, so a key glued to
-// a word ("locallysk-proj-...") is still caught, and take the longest run of key characters without
-// a trailing boundary, so a key glued to the next word is still covered; short prefixes (sk-, hf_)
-// keep both boundaries.
+// A boundary as a fixed-length lookbehind: a key is not part of a longer word. Shapes with a long,
+// distinctive prefix (sk-proj-, xoxb-, ghp_...) go without it, so a key glued to a word
+// ("locallysk-proj-...") is still caught; short prefixes (sk-, hf_) keep it. Every value takes the
+// longest run of key characters with no upper length, so no part of a long value survives.
 const B = '(?<![A-Za-z0-9_-])';
-const E = '(?![A-Za-z0-9_-])';
 
 function openaiKind(value: string): string {
   if (value.startsWith('sk-proj-')) return 'project key';
@@ -73,30 +84,85 @@ const SCHEME_KINDS: Record<string, string> = {
   bot: 'bot token',
 };
 
+/** One prefixed token family (gitleaks-style): prefix and body, a boundary in front when the prefix is short. */
+function family(
+  provider: string,
+  kind: string,
+  body: string,
+  opts: { live?: boolean } = {},
+): CredentialPattern {
+  return {
+    provider,
+    regex: new RegExp(`${B}${body}`, 'g'),
+    describe: () => ({ kind, ...(opts.live === false ? { live: false } : {}) }),
+  };
+}
+
+/** Prefixed token families a secret scanner knows, beyond the big ones above. */
+const PREFIXED_FAMILIES: readonly CredentialPattern[] = [
+  family('twilio', 'account SID', 'AC[0-9a-f]{32}(?![0-9A-Za-z])', { live: false }),
+  family('google', 'OAuth client secret', 'GOCSPX-[A-Za-z0-9_-]{20,}'),
+  family('pypi', 'upload token', 'pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{20,}'),
+  family('shopify', 'access token', 'shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32,}'),
+  family('digitalocean', 'access token', 'do[opr]_v1_[a-f0-9]{64,}'),
+  family('mailgun', 'API key', 'key-[0-9a-zA-Z]{32}(?![0-9A-Za-z])'),
+  family('databricks', 'access token', 'dapi[a-h0-9]{32,}'),
+  family('doppler', 'token', 'dp\\.(?:pt|st|sa|ct|scim|audit)\\.[A-Za-z0-9]{40,}'),
+  family('linear', 'API key', 'lin_(?:api|oauth)_[A-Za-z0-9]{40,}'),
+  family('postman', 'API key', 'PMAK-[a-f0-9]{24}-[a-f0-9]{34,}'),
+  family('vault', 'token', 'hv[sbr]\\.[A-Za-z0-9_-]{24,}'),
+  family('age', 'secret key', 'AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}'),
+  family('square', 'access token', '(?:EAAA|sq0atp-|sq0csp-)[A-Za-z0-9_-]{22,}'),
+  family('atlassian', 'API token', 'ATATT3[A-Za-z0-9_=-]{100,}'),
+  family('grafana', 'token', 'gl(?:c|sa)_[A-Za-z0-9_=+/-]{32,}'),
+  family('groq', 'API key', 'gsk_[A-Za-z0-9]{40,}'),
+  family('xai', 'API key', 'xai-[A-Za-z0-9]{60,}'),
+  family('perplexity', 'API key', 'pplx-[A-Za-z0-9]{40,}'),
+  family('replicate', 'API token', 'r8_[A-Za-z0-9]{30,}'),
+  family('heroku', 'API key', 'HRKU-[A-Za-z0-9_-]{30,}'),
+  family('newrelic', 'API key', 'NR(?:AK|AA|II)-[A-Z0-9]{27,}'),
+  family('pulumi', 'access token', 'pul-[a-f0-9]{40,}'),
+  family('supabase', 'secret key', '(?:sbp_[a-f0-9]{40,}|sb_secret_[A-Za-z0-9_-]{20,})'),
+  family('notion', 'integration token', '(?:ntn_[A-Za-z0-9]{40,}|secret_[A-Za-z0-9]{43,})'),
+  family('sentry', 'auth token', 'sntr[ysu]_[A-Za-z0-9_=+/-]{40,}'),
+  family('azure', 'client secret', '[A-Za-z0-9_~.]{3}\\dQ~[A-Za-z0-9_~.-]{31,}'),
+  family('telegram', 'bot token', '\\d{8,10}:AA[A-Za-z0-9_-]{33,}'),
+  family(
+    'slack',
+    'webhook URL',
+    'https://hooks\\.slack\\.com/(?:services|workflows|triggers)/[A-Za-z0-9/_+-]{20,}',
+  ),
+  family(
+    'discord',
+    'webhook URL',
+    'https://(?:canary\\.|ptb\\.)?discord(?:app)?\\.com/api/webhooks/\\d+/[A-Za-z0-9_-]{20,}',
+  ),
+];
+
 export const CREDENTIAL_PATTERNS: readonly CredentialPattern[] = [
   {
     provider: 'anthropic',
-    regex: /sk-ant-[A-Za-z0-9_-]{20,250}/g,
+    regex: /sk-ant-[A-Za-z0-9_-]{20,}/g,
     describe: (v) => ({ kind: v.startsWith('sk-ant-admin') ? 'admin key' : 'API key' }),
   },
   {
     provider: 'openai',
-    regex: /sk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{20,250}/g,
+    regex: /sk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{20,}/g,
     describe: (v) => ({ kind: openaiKind(v) }),
   },
   {
     provider: 'openai',
-    regex: new RegExp(`${B}sk-[A-Za-z0-9_-]{20,250}${E}`, 'g'),
+    regex: new RegExp(`${B}sk-[A-Za-z0-9_-]{20,}`, 'g'),
     describe: (v) => ({ kind: openaiKind(v) }),
   },
   {
     provider: 'stripe',
-    regex: /(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{8,250}/g,
+    regex: /(?:sk|rk|pk)_(?:live|test|prod)_[A-Za-z0-9]{8,}/g,
     describe: stripeDescribe,
   },
   {
     provider: 'stripe',
-    regex: /whsec_[A-Za-z0-9+/=]{20,100}/g,
+    regex: /whsec_[A-Za-z0-9+/=]{20,}/g,
     describe: () => ({ kind: 'webhook secret' }),
   },
   {
@@ -109,13 +175,14 @@ export const CREDENTIAL_PATTERNS: readonly CredentialPattern[] = [
   {
     provider: 'aws',
     // A secret access key pasted right after its access key id (CSV export, "id secret" pairs).
-    regex: /(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}[\s,;:|"']{1,5}([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/g,
+    regex:
+      /(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}[\s,;:|"']{1,5}([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/g,
     group: 1,
     describe: () => ({ kind: 'secret access key' }),
   },
   {
     provider: 'aws',
-    regex: /(?<![A-Z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Z0-9])/g,
+    regex: /(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}(?![A-Z0-9])/g,
     // An access key id alone cannot sign a request; the secret next to it is what must be rotated.
     describe: (v) => ({
       kind: v.startsWith('ASIA') ? 'temporary access key id' : 'access key id',
@@ -124,52 +191,60 @@ export const CREDENTIAL_PATTERNS: readonly CredentialPattern[] = [
   },
   {
     provider: 'google',
-    regex: /AIza[0-9A-Za-z_-]{35}/g,
+    regex: /AIza[0-9A-Za-z_-]{35,}/g,
     describe: () => ({ kind: 'API key' }),
   },
   {
     provider: 'github',
-    regex: /(gh[pousr])_[A-Za-z0-9]{30,255}/g,
+    regex: /(gh[pousr])_[A-Za-z0-9]{30,}/g,
     describe: (v) => ({ kind: GITHUB_KINDS[v.slice(0, 3)] ?? 'token' }),
   },
   {
     provider: 'github',
-    regex: /github_pat_[A-Za-z0-9_]{22,255}/g,
+    regex: /github_pat_[A-Za-z0-9_]{22,}/g,
     describe: () => ({ kind: 'fine-grained personal access token' }),
   },
   {
     provider: 'slack',
-    regex: /xoxe\.xox[bp]-[A-Za-z0-9-]{10,250}/g,
+    regex: /xoxe\.xox[bp]-[A-Za-z0-9-]{10,}/g,
     describe: () => ({ kind: 'refresh token' }),
   },
   {
     provider: 'slack',
-    regex: /xox[abprse]-[A-Za-z0-9-]{10,250}/g,
+    regex: /xox[abprseo]-[A-Za-z0-9-]{10,}/g,
     describe: (v) => ({ kind: SLACK_KINDS[v.slice(0, 4)] ?? 'token' }),
   },
   {
     provider: 'slack',
-    regex: /xapp-[A-Za-z0-9-]{10,250}/g,
+    regex: /xapp-[A-Za-z0-9-]{10,}/g,
     describe: () => ({ kind: 'app-level token' }),
   },
   {
     provider: 'jwt',
-    regex: /eyJ[A-Za-z0-9_-]{4,2000}\.eyJ[A-Za-z0-9_-]{4,8000}\.[A-Za-z0-9_-]{0,2000}/g,
-    describe: () => ({ kind: 'JWT' }),
+    // Any dotted run of three base64url parts, from the start of the run only (so `eyJ` repeated
+    // 100 KB long is one scan, not one per copy); the JWT starts at its first `eyJ`, which may be
+    // glued to a word in front ("ForbiddeneyJ...").
+    regex: /(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{7,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g,
+    describe: (v) => {
+      const dot = v.indexOf('.');
+      const at = v.indexOf('eyJ');
+      if (at < 0 || dot - at < 7 || !v.startsWith('eyJ', dot + 1)) return { kind: '' };
+      return { kind: 'JWT', skip: at };
+    },
   },
   {
     provider: 'discord',
-    regex: new RegExp(`${B}([A-Za-z0-9_-]{18,30})\\.[A-Za-z0-9_-]{5,8}\\.[A-Za-z0-9_-]{25,45}${E}`, 'g'),
+    regex: new RegExp(`${B}([A-Za-z0-9_-]{18,30})\\.[A-Za-z0-9_-]{5,8}\\.[A-Za-z0-9_-]{25,}`, 'g'),
     describe: (_v, m) => (decodesToSnowflake(m[1] ?? '') ? { kind: 'bot token' } : { kind: '', live: false }),
   },
   {
     provider: 'sendgrid',
-    regex: new RegExp(`${B}SG\\.[A-Za-z0-9_-]{16,32}\\.[A-Za-z0-9_-]{16,64}${E}`, 'g'),
+    regex: new RegExp(`${B}SG\\.[A-Za-z0-9_-]{16,}\\.[A-Za-z0-9_-]{16,}`, 'g'),
     describe: () => ({ kind: 'API key' }),
   },
   {
     provider: 'huggingface',
-    regex: new RegExp(`${B}(?:hf|api_org)_[A-Za-z0-9]{30,40}${E}`, 'g'),
+    regex: new RegExp(`${B}(?:hf|api_org)_[A-Za-z0-9]{30,}`, 'g'),
     describe: () => ({ kind: 'access token' }),
   },
   {
@@ -185,66 +260,139 @@ export const CREDENTIAL_PATTERNS: readonly CredentialPattern[] = [
   },
   {
     provider: 'google',
-    regex: /ya29\.[A-Za-z0-9_-]{20,400}/g,
+    regex: /ya29\.[A-Za-z0-9_-]{20,}/g,
     describe: () => ({ kind: 'OAuth access token' }),
   },
   {
     provider: 'gitlab',
-    regex: /glpat-[A-Za-z0-9_-]{20,50}/g,
+    regex: /gl(?:pat|dt|rt|ptt|soat|cbt|ffct|imt|oas|agent)-[A-Za-z0-9_-]{20,}/g,
     describe: () => ({ kind: 'personal access token' }),
   },
   {
     provider: 'npm',
-    regex: new RegExp(`${B}npm_[A-Za-z0-9]{36}${E}`, 'g'),
+    regex: new RegExp(`${B}npm_[A-Za-z0-9]{36,}`, 'g'),
     describe: () => ({ kind: 'access token' }),
+  },
+  ...PREFIXED_FAMILIES,
+  {
+    provider: 'generic',
+    // A PEM private key, whole or cut short: everything from its BEGIN line to its END line.
+    regex:
+      /-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----(?:[A-Za-z0-9+/=\s:,]|\\[nr]|-(?!----END))*(?:-----END[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----)?/g,
+    describe: () => ({ kind: 'private key', hideLast4: true }),
   },
   {
     provider: 'generic',
-    // user:password@ in a URL (database, proxy or basic-auth URLs)
-    regex: /[a-z][a-z0-9+.-]{1,20}:\/\/[^\s/:@]{1,100}:([^\s/@]{3,200})@/gi,
+    // user:password@ in a URL (database, proxy or basic-auth URLs); the user may be empty
+    regex: /(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]{1,20}:\/\/[^\s/:@"'`]*:([^\s/@"'`]+)@/gi,
     group: 1,
     describe: () => ({ kind: 'password' }),
+  },
+  {
+    provider: 'azure',
+    // Connection strings: AccountKey=...;, SharedAccessKey=...;, SharedAccessSignature=sv=...&sig=...
+    regex:
+      /\b(AccountKey|SharedAccessKey|SharedAccessSignature|AccessKey)[ \t]{0,3}=[ \t]{0,3}([^;"'`\s]+)/gi,
+    group: 2,
+    describe: (_v, m) => ({
+      kind: /signature/i.test(m[1] ?? '') ? 'shared access signature' : 'storage account key',
+    }),
+  },
+  {
+    provider: 'generic',
+    // curl -u user:password, --user, -U / --proxy-user (Twilio's -u SID:TOKEN): the part after ':'
+    regex: /(?<![^\s'"(])(?:-u|-U|--user|--proxy-user)(?:[ \t]{1,5}|=)?["']?[^\s:"']*:([^\s"']+)/g,
+    group: 1,
+    describe: () => ({ kind: 'password' }),
+  },
+  {
+    provider: 'generic',
+    // requests / httpx auth=(user, password), HTTPBasicAuth(user, password): the second value
+    regex:
+      /(?:\bauth[ \t]{0,3}=[ \t]{0,3}\(|HTTP(?:Basic|Digest)Auth\()[ \t]{0,3}[^,()\n]{0,200},[ \t]{0,3}(?:[rbuf]?["'])?([^"'()\s,]+)/g,
+    group: 1,
+    describe: (v) =>
+      /^[A-Za-z_][A-Za-z0-9_.]*$/.test(v) && !/\d/.test(v) ? { kind: '' } : { kind: 'password' },
+  },
+  {
+    provider: 'generic',
+    // Cookie: / Set-Cookie: header values, whatever their shape (a session cookie is a credential)
+    regex: /\b(?:set-)?cookies?["'`]?[ \t]{0,3}[:=][ \t]{0,3}["'`]?([^\r\n"'`]+)/gi,
+    group: 1,
+    describe: (v) =>
+      v.includes('=') || (v.length >= 16 && !WORDY_VALUE.test(v))
+        ? { kind: 'cookie', hideLast4: true }
+        : { kind: '' },
   },
   // Generic values: only the value after a scheme, header or parameter name is the secret.
   {
     provider: 'generic',
-    regex: /\b(Bearer|Basic|Token|Bot)[ \t]{1,10}([A-Za-z0-9._~+/=-]{16,1000})(?![A-Za-z0-9._~+/=-])/gi,
+    // After an auth scheme, whatever the value's shape (opaque, base64, with dots or colons).
+    regex: /\b(Bearer|Basic|Token|Bot)[ \t]{1,10}["']?([^\s"'`<>()[\]{},;]{4,})/gi,
     group: 2,
-    describe: (_v, m) => ({ kind: SCHEME_KINDS[(m[1] ?? '').toLowerCase()] ?? 'token' }),
+    describe: (v, m) =>
+      isSchemeValue(v) ? { kind: SCHEME_KINDS[(m[1] ?? '').toLowerCase()] ?? 'token' } : { kind: '' },
   },
   {
     provider: 'generic',
-    regex:
-      /authorization["']?[ \t]{0,3}[:=][ \t]{0,3}["'`]?([A-Za-z0-9._~+/=-]{20,1000})(?![A-Za-z0-9._~+/=-])/gi,
+    regex: /authorization["']?[ \t]{0,3}[:=][ \t]{0,3}["'`]?([A-Za-z0-9._~+/=:-]{20,})/gi,
     group: 1,
     describe: () => ({ kind: 'credential' }),
   },
   {
     provider: 'generic',
+    // A secret in a URL query: ?token=...&, &password=...
     regex:
-      /(?<![A-Za-z0-9_])(x-api-key|api-key|x-auth-token|apikey|api_key|access_token|auth_token|client_secret|secret|token|key|password|passwd)["']?[ \t]{0,3}[:=][ \t]{0,3}["']?([^\s"'`&,;<>{}()$]{8,500})/gi,
+      /[?&;]([A-Za-z0-9_.-]{0,40}(?:key|token|secret|password|passwd|pwd|signature|sig|auth|code|session))=([^\s&#"'`<>]{6,})/gi,
     group: 2,
-    describe: (v, m) => {
-      const name = (m[1] ?? '').toLowerCase();
-      if (name.startsWith('pass')) return { kind: 'password' };
-      // Short values after a vague name like `key=` are usually not secrets (`key=value` prose),
-      // nor are lowercase words joined by dashes (`"key": "production-east-1"`).
-      if (v.length < 12 || WORDY_VALUE.test(v)) return { kind: '', live: false };
-      return {
-        kind: name.includes('token')
-          ? 'token'
-          : name === 'secret' || name === 'client_secret'
-            ? 'secret'
-            : 'API key',
-      };
-    },
+    describe: (v, m) => nameValueDescribe(m[1] ?? '', v),
   },
   {
     provider: 'generic',
-    // KEY=value lines of a pasted .env file whose name says it holds a secret
+    // name = value / name: value / "name": "value" where the name says it holds a secret
     regex:
-      /^[ \t]{0,10}(?:export[ \t]{1,5})?[A-Za-z][A-Za-z0-9_]{0,60}(?:KEY|TOKEN|SECRET|PASSWORD|PASS|PWD|AUTH|CREDENTIALS?)[A-Za-z0-9_]{0,30}[ \t]{0,3}=[ \t]{0,3}["']?([^\s"'#]{8,500})/gim,
-    group: 1,
-    describe: (v) => (WORDY_VALUE.test(v) ? { kind: '', live: false } : { kind: 'secret' }),
+      /(?<![A-Za-z0-9])([A-Za-z0-9_.-]{0,40}(?:key|token|secret|password|passwd|pwd|pass|passphrase|credentials?|auth|session(?:id)?))["']?[ \t]{0,3}(?:[:=]|:=|=>)[ \t]{0,3}[rbuf]?["'`]?([^\s"'`]{3,})/gi,
+    group: 2,
+    describe: (v, m) => nameValueDescribe(m[1] ?? '', v),
   },
 ];
+
+/** A value after a scheme word that is a credential, not prose ("Bearer token is wrong"). */
+function isSchemeValue(v: string): boolean {
+  if (WORDY_VALUE.test(v) || PROSE_AFTER_SCHEME.test(v)) return false;
+  return v.length >= 8 || classCount(v) >= 2;
+}
+
+const PROSE_AFTER_SCHEME =
+  /^(?:auth(?:entication|orization)?|tokens?|scheme|header|prefix|keyword|format)\b/i;
+
+function classCount(v: string): number {
+  return Number(/[a-z]/.test(v)) + Number(/[A-Z]/.test(v)) + Number(/[0-9]/.test(v));
+}
+
+/** Trailing punctuation of prose or code around a value that is not part of it. */
+const TRAILING = /[)\]},;.]+$/;
+
+/** Judges a value found after a name: passwords whatever their shape, vague names only when keyish. */
+function nameValueDescribe(
+  rawName: string,
+  rawValue: string,
+): { kind: string; hideLast4?: boolean; trim?: number } {
+  const name = rawName.toLowerCase();
+  const value = rawValue.replace(TRAILING, '');
+  const trim = rawValue.length - value.length;
+  if (/^(?:\$\{?|process\.env|os\.environ|env\.|getenv|<|\{)/i.test(value)) return { kind: '' };
+  if (/pass|pwd|passphrase/.test(name)) return { kind: 'password', trim };
+  if (WORDY_VALUE.test(value) || value.length < 8 || (value.length < 12 && classCount(value) < 2))
+    return { kind: '' };
+  if (/^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/.test(value) && !/\d/.test(value))
+    return { kind: '' }; // a code expression (config.apiKey), not a value
+  const kind = /token/.test(name)
+    ? 'token'
+    : /secret|credential/.test(name)
+      ? 'secret'
+      : /session|auth|sig|code/.test(name)
+        ? 'credential'
+        : 'API key';
+  return { kind, trim };
+}
