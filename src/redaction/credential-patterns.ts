@@ -284,7 +284,7 @@ export const CREDENTIAL_PATTERNS: readonly CredentialPattern[] = [
   {
     provider: 'generic',
     // user:password@ in a URL (database, proxy or basic-auth URLs); the user may be empty
-    regex: /(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]{1,20}:\/\/[^\s/:@"'`]*:([^\s/@"'`]+)@/gi,
+    regex: /(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]{1,20}:\/\/[^\s/:@"'`]*:([^\s@"'`]+)@/gi,
     group: 1,
     describe: () => ({ kind: 'password' }),
   },
@@ -355,7 +355,24 @@ export const CREDENTIAL_PATTERNS: readonly CredentialPattern[] = [
     group: 2,
     describe: (v, m) => nameValueDescribe(m[1] ?? '', v),
   },
+  {
+    provider: 'generic',
+    // Last resort, in any context: a long run mixing lower case, upper case and digits is issued,
+    // not typed (a bare AWS secret, an unknown provider's key). Hex ids and paths are left alone.
+    regex: new RegExp(`${B}[A-Za-z0-9+/_-]{32,}={0,2}`, 'g'),
+    describe: (v) => (looksRandom(v) ? { kind: 'possible secret', live: false } : { kind: '' }),
+  },
 ];
+
+/** Three character classes, few slashes, no path shape, capitals and small letters mixed: random. */
+function looksRandom(v: string): boolean {
+  if (classCount(v) < 3 || v.includes('//')) return false;
+  const slashes = v.length - v.replaceAll('/', '').length;
+  // CamelCase identifiers have a capital per word; random strings about as many capitals as small.
+  const upper = v.length - v.replace(/[A-Z]/g, '').length;
+  const lower = v.length - v.replace(/[a-z]/g, '').length;
+  return slashes * 10 <= v.length && upper * 4 >= lower && lower * 4 >= upper;
+}
 
 /** A value after a scheme word that is a credential, not prose ("Bearer token is wrong"). */
 function isSchemeValue(v: string): boolean {

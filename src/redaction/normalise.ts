@@ -38,7 +38,7 @@ const MIN_WRAPPED_HEAD = 8;
 const MIN_WRAPPED_TAIL = 4;
 const MAX_WRAP_INDENT = 40;
 /** What may follow the continuation of a wrapped key: the end of the value. */
-const WRAP_TAIL_END = /[\s"'`,;)\]}>]/;
+const WRAP_TAIL_END = /[\s"'`,;)\]}>&@#]/;
 
 const HEX = /^[0-9A-Fa-f]{2}$/;
 

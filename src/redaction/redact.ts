@@ -40,6 +40,11 @@ export function isPlaceholderValue(value: string): boolean {
   return new Set(value).size < 6;
 }
 
+/** Long enough and mixed enough (lower, upper, digits) that a placeholder word in it is chance. */
+function looksIssued(value: string): boolean {
+  return value.length >= 16 && /[a-z]/.test(value) && /[A-Z]/.test(value) && /[0-9]/.test(value);
+}
+
 /** The label shown instead of a credential. */
 export function credentialLabel(provider: string, kind: string, last4: string): string {
   const who = provider === 'generic' ? kind : `${provider} ${kind}`;
@@ -125,8 +130,9 @@ function scanView(text: string): CredentialMatch[] {
         value = scan.slice(start, end);
       }
       const placeholder = isPlaceholderValue(value);
-      // A generic value that is a placeholder (YOUR_API_KEY) is not a credential: leave it visible.
-      if (pattern.provider === 'generic' && placeholder) continue;
+      // A generic value that is a placeholder (YOUR_API_KEY) is not a credential: leave it visible,
+      // unless it looks issued (long, three character classes): a random key may hold "none".
+      if (pattern.provider === 'generic' && placeholder && !looksIssued(value)) continue;
       const d = pattern.describe(value, m);
       if (!d.kind) continue;
       if (d.skip) {
