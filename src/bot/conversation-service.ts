@@ -1,15 +1,15 @@
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
-import { redactSecrets } from '../engine/redact.ts';
+import { redactSecrets } from '../redaction/redact.ts';
 import type { CredentialFingerprint, Engine, EngineEvent, EngineInput, Reply } from '../engine/types.ts';
 import type { FeedbackLog, RecordContext } from '../state/analytics.ts';
 import { type ConversationStore, conversationKeyString } from '../state/conversation-store.ts';
-import { redactText } from '../state/redact-json.ts';
+import { redactText } from '../redaction/redact-json.ts';
 import { KeyedQueue } from './keyed-queue.ts';
 import { SlidingWindowRateLimiter } from './rate-limiter.ts';
 import type { ServiceMetrics } from './service-metrics.ts';
 import { internalErrorReply, rateLimitedReply, truncatedNote } from './service-replies.ts';
-import { capHeadAndTail } from '../engine/input.ts';
+import { capHeadAndTail } from '../redaction/cap.ts';
 import type { ConversationService, Incoming, Outgoing } from './types.ts';
 
 export interface ConversationServiceOptions {
@@ -43,6 +43,13 @@ function capInput(input: EngineInput, max: number | undefined): { input: EngineI
  */
 function credentialsIn(input: EngineInput): CredentialFingerprint[] {
   return input.type === 'message' ? redactSecrets(input.text).credentials : [];
+}
+
+/** The engine's credentials plus any the length cap dropped whole (a key in the cut middle). */
+function allCredentials(engineSaw: CredentialFingerprint[], incoming: Incoming, truncated: boolean) {
+  if (!truncated) return engineSaw;
+  const labels = new Set(engineSaw.map((c) => c.label));
+  return [...engineSaw, ...credentialsIn(incoming.input).filter((c) => !labels.has(c.label))];
 }
 
 function withNote(reply: Reply, max: number): Reply {
@@ -90,7 +97,7 @@ export function createConversationService(options: ConversationServiceOptions): 
       const handoff = result.events.find((e) => e.type === 'handoff');
       return {
         reply: truncated ? withNote(result.reply, options.maxMessageChars!) : result.reply,
-        credentials: result.credentials,
+        credentials: allCredentials(result.credentials, incoming, truncated),
         ...(handoff?.type === 'handoff' ? { handoff: { summary: handoff.summary.map(redactText) } } : {}),
       };
     } catch (error) {
@@ -99,7 +106,7 @@ export function createConversationService(options: ConversationServiceOptions): 
         { err: error, platform: incoming.key.platform, conversation: conversationKeyString(incoming.key) },
         'handling a message failed; the conversation state was left unchanged',
       );
-      return { reply: internalErrorReply(), credentials: credentialsIn(input) };
+      return { reply: internalErrorReply(), credentials: credentialsIn(incoming.input) };
     }
   }
 
@@ -108,11 +115,11 @@ export function createConversationService(options: ConversationServiceOptions): 
       const now = clock();
       if (!limiter.tryAcquire(userKey(incoming), now)) {
         metrics?.rateLimited?.();
-        const { input } = capInput(incoming.input, options.maxMessageChars);
         logger?.info({ platform: incoming.key.platform, user: incoming.user.id }, 'rate limited');
         return Promise.resolve({
           reply: rateLimitedReply(limiter.retryAfterMs(userKey(incoming), now)),
-          credentials: credentialsIn(input),
+          // one linear scan of the message, and no engine: never costlier than an answered message
+          credentials: credentialsIn(incoming.input),
         });
       }
       return queue.run(conversationKeyString(incoming.key), () => step(incoming));

@@ -1,6 +1,7 @@
 /** Bounds and cleans a raw message before anything else reads it. */
 import { MAX_ANALYSED_CHARS } from './limits.ts';
-import { ZERO_WIDTH } from './redact.ts';
+import { capHeadAndTail } from '../redaction/cap.ts';
+import { ZERO_WIDTH } from '../redaction/redact.ts';
 
 export interface CleanInput {
   /** the text to analyse: capped, without control characters or zero-width characters */
@@ -15,22 +16,7 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFD]/g;
 const ZERO_WIDTH_NEXT_TO_WORD =
   /[A-Za-z0-9_-][\u200B-\u200D\u2060\uFEFF]|[\u200B-\u200D\u2060\uFEFF][A-Za-z0-9_-]/;
 
-/** Share of an over-long text kept from its end: tracebacks and logs put the real error last. */
-const TAIL_SHARE = 0.4;
-const GAP = '\n[…]\n';
-
-/**
- * Cuts a text to at most `max` characters, keeping its beginning and its end (never splitting a
- * surrogate pair): a pasted stack trace names the failing request first and the API's error last.
- */
-export function capHeadAndTail(text: string, max: number): string {
-  if (text.length <= max) return text;
-  if (max <= GAP.length * 4) return text.slice(0, max).replace(/[\uD800-\uDBFF]$/, '');
-  const tailLength = Math.floor(max * TAIL_SHARE);
-  const head = text.slice(0, max - tailLength - GAP.length).replace(/[\uD800-\uDBFF]$/, '');
-  const tail = text.slice(text.length - tailLength).replace(/^[\uDC00-\uDFFF]/, '');
-  return head + GAP + tail;
-}
+export { capHeadAndTail };
 
 /** Caps the text at the analysis limit and strips binary noise; never throws. */
 export function cleanInput(raw: string): CleanInput {

@@ -6,7 +6,7 @@
 import type { Knowledge } from '../knowledge/schema.ts';
 import { MAX_RANKED_KEPT } from './limits.ts';
 import { RANKING } from './ranking-constants.ts';
-import { stripLabels } from './redact.ts';
+import { stripLabels } from '../redaction/redact.ts';
 import type { TextIndex, TextScore } from './text/text-index.ts';
 import { scoreText } from './text/text-index.ts';
 import { answerKey, type TreeIndex } from './tree-index.ts';

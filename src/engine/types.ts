@@ -2,6 +2,7 @@
  * The engine's public types: what an adapter passes in, what it gets back. Everything here is
  * plain JSON-serialisable data and platform-neutral; adapters render `Reply` in their own idiom.
  */
+import type { CredentialFingerprint } from '../redaction/fingerprint.ts';
 import type { Signal } from './signals.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -22,18 +23,7 @@ export type ChoiceId = string;
 // ---------------------------------------------------------------------------------------------
 
 /** A redacted description of a credential that was pasted: enough to talk about it, not to use it. */
-export interface CredentialFingerprint {
-  /** e.g. 'openai', 'stripe', 'aws', 'github', 'slack', 'discord', 'jwt', 'generic' */
-  provider: string;
-  /** e.g. 'secret key', 'restricted key', 'personal access token', 'bot token', 'JWT' */
-  kind: string;
-  /** last four characters, or '' when the credential is too short to show any */
-  last4: string;
-  /** true when it looks like a working production credential that must be rotated */
-  live: boolean;
-  /** how it appears in redacted text, e.g. `[openai secret key …a1b2]` */
-  label: string;
-}
+export type { CredentialFingerprint };
 
 // ---------------------------------------------------------------------------------------------
 // Evidence and ranking

@@ -5,7 +5,7 @@
  */
 import pino, { type DestinationStream, type Logger } from 'pino';
 import type { LogLevel } from '../config/variables.ts';
-import { redactText } from '../state/redact-json.ts';
+import { redactText } from '../redaction/redact-json.ts';
 
 /** Fields that carry credentials by name, wherever they appear in the first levels of a log object. */
 export const REDACTED_PATHS = [

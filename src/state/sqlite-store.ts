@@ -5,7 +5,7 @@
 import type { ConversationState } from '../engine/types.ts';
 import type { ConversationKey, ConversationStore } from './conversation-store.ts';
 import { conversationKeyString } from './conversation-store.ts';
-import { redactedJson } from './redact-json.ts';
+import { redactedJson } from '../redaction/redact-json.ts';
 import { openDatabase, type SqliteDatabase } from './sqlite-db.ts';
 
 /** How often expired conversations are deleted. */

@@ -3,7 +3,7 @@
  * feedback and hand-off, and a message ('explode') that makes it throw. Every step appends the
  * redacted message to the transcript, so tests can see order and lost turns.
  */
-import { redactSecrets } from '../../src/engine/redact.ts';
+import { redactSecrets } from '../../src/redaction/redact.ts';
 import { initialState } from '../../src/engine/state.ts';
 import type {
   ConversationState,

@@ -1,5 +1,5 @@
 /** Every string the adapter builds from user or engine text passes through here before Discord sees it. */
-import { redactSecrets } from '../../engine/redact.ts';
+import { redactSecrets } from '../../redaction/redact.ts';
 import { THREAD_NAME_MAX } from './limits.ts';
 
 const ELLIPSIS = '…';

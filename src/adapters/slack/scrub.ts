@@ -1,5 +1,5 @@
 /** Removes credentials from text bound for logs (Bolt's debug lines can carry user messages). */
-import { redactSecrets } from '../../engine/redact.ts';
+import { redactSecrets } from '../../redaction/redact.ts';
 
 export function scrubCredentials(text: string): string {
   return redactSecrets(text).text;

@@ -1,5 +1,5 @@
 /** What every evidence extractor reads: the cleaned message in three forms. */
-import type { CredentialMatch } from '../redact.ts';
+import type { CredentialMatch } from '../../redaction/redact.ts';
 import type { EvidenceItem } from '../types.ts';
 
 export interface ExtractionInput {

@@ -3,6 +3,9 @@
 /** Longest header value read (a header line longer than this is cut). */
 const MAX_VALUE_CHARS = 300;
 
+/** How far back on its line a header looks for an open quote: bounds the work on a huge line. */
+const MAX_LINE_LOOKBACK = 1_000;
+
 /** Where an unquoted header value written in code ends. */
 const UNQUOTED_END = /[,;})\]]|\s\/\/|\s#/;
 
@@ -27,9 +30,10 @@ function countOf(text: string, ch: string): number {
 
 /** The value at `pos` (just after `Authorization:` or similar, whose name starts at `headerStart`). */
 export function readLiteral(raw: string, pos: number, headerStart: number): Literal {
-  const lineEnd = raw.indexOf('\n', pos);
-  const line = raw.slice(pos, Math.min(lineEnd === -1 ? raw.length : lineEnd, pos + MAX_VALUE_CHARS));
-  const lineStart = raw.lastIndexOf('\n', headerStart) + 1;
+  const window = raw.slice(pos, pos + MAX_VALUE_CHARS);
+  const lineEnd = window.indexOf('\n');
+  const line = lineEnd === -1 ? window : window.slice(0, lineEnd);
+  const lineStart = Math.max(raw.lastIndexOf('\n', headerStart) + 1, headerStart - MAX_LINE_LOOKBACK);
   const before = raw.slice(Math.max(lineStart, headerStart - 20), headerStart);
   const shell = /(?:-H|--header)\s{0,3}["']?$/.test(before);
   // The header itself may sit inside a shell string: -H "Authorization: Bearer x" / -H 'Authorization: ...'

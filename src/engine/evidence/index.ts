@@ -1,7 +1,7 @@
 /** Evidence extraction: from a raw message to the redacted facts the ranking reads. */
 import type { Knowledge } from '../../knowledge/schema.ts';
 import { cleanInput } from '../input.ts';
-import { replaceCredentials, scanCredentials } from '../redact.ts';
+import { replaceCredentials, scanCredentials } from '../../redaction/redact.ts';
 import type { Signal } from '../signals.ts';
 import type { Evidence, EvidenceItem } from '../types.ts';
 import { parseAuth } from './auth-header.ts';

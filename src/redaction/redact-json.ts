@@ -1,4 +1,4 @@
-import { redactSecrets } from '../engine/redact.ts';
+import { redactSecrets } from './redact.ts';
 
 /** Replaces any credential left in a string; the value to store or log. */
 export function redactText(text: string): string {

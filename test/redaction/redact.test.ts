@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { redactSecrets } from '../../src/engine/redact.ts';
-import { FAKE, fakeJwt, filler } from './fixtures/fake-keys.ts';
-import { NOW } from './fixtures/knowledge.ts';
+import { redactSecrets } from '../../src/redaction/redact.ts';
+import { FAKE, fakeJwt, filler } from '../engine/fixtures/fake-keys.ts';
+import { NOW } from '../engine/fixtures/knowledge.ts';
 
 type Case = {
   name: string;

@@ -4,7 +4,8 @@
  * never echoed, logged or stored in clear.
  */
 import { CREDENTIAL_PATTERNS, type KeyShape } from './credential-patterns.ts';
-import type { CredentialFingerprint } from './types.ts';
+import { normalise, originalSpan } from './normalise.ts';
+import type { CredentialFingerprint } from './fingerprint.ts';
 
 /** Below this length the last four characters would reveal too much of the value, so none are shown. */
 const MIN_LENGTH_FOR_LAST4 = 20;
@@ -12,7 +13,11 @@ const MIN_LENGTH_FOR_LAST4 = 20;
 /** Invisible characters that break a key when pasted; removed before scanning so they cannot hide one. */
 export const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
 
-/** A credential found in a text, with its position. The value stays inside the engine, never in output. */
+/**
+ * A credential found in a text, with its position in that text (the original characters, even when
+ * it was found through look-alike letters, a line wrap or percent-encoding). The value, as the
+ * patterns saw it, stays inside the engine, never in output.
+ */
 export interface CredentialMatch {
   start: number;
   end: number;
@@ -35,14 +40,25 @@ export function isPlaceholderValue(value: string): boolean {
   return new Set(value).size < 6;
 }
 
+/** Long enough and mixed enough (lower, upper, digits) that a placeholder word in it is chance. */
+function looksIssued(value: string): boolean {
+  return value.length >= 16 && /[a-z]/.test(value) && /[A-Z]/.test(value) && /[0-9]/.test(value);
+}
+
 /** The label shown instead of a credential. */
 export function credentialLabel(provider: string, kind: string, last4: string): string {
   const who = provider === 'generic' ? kind : `${provider} ${kind}`;
   return last4 ? `[${who} …${last4}]` : `[${who}]`;
 }
 
-function fingerprint(provider: string, kind: string, value: string, live: boolean): CredentialFingerprint {
-  const last4 = value.length >= MIN_LENGTH_FOR_LAST4 ? value.slice(-4) : '';
+function fingerprint(
+  provider: string,
+  kind: string,
+  value: string,
+  live: boolean,
+  hideLast4 = false,
+): CredentialFingerprint {
+  const last4 = value.length >= MIN_LENGTH_FOR_LAST4 && !hideLast4 ? value.slice(-4) : '';
   return { provider, kind, last4, live, label: credentialLabel(provider, kind, last4) };
 }
 
@@ -51,7 +67,7 @@ const MIN_CLIPPED_LENGTH = 8;
 
 /** Encoded or escaped characters, and schemes, that can sit directly in front of a key. */
 const GLUE =
-  /%(?:0a|0d|09|20|22|27|2c|3a|3d)|\\[nrt"'\\]|(?:bearer|token|basic|bot)(?=(?:sk|rk|pk)[-_]|gh[pousr]_|github_pat_|xox[a-z]|xapp-|eyJ|AIza|hf_|SG\.|glpat-|ya29\.)/gi;
+  /\\[nrt"'\\]|(?:bearer|token|basic|bot)(?=(?:sk|rk|pk)[-_]|gh[pousr]_|github_pat_|xox[a-z]|xapp-|eyJ|AIza|hf_|SG\.|glpat-|ya29\.)/gi;
 
 /** Merges two lists of spans sorted by start into one sorted list. */
 function mergeByStart(a: CredentialMatch[], b: CredentialMatch[]): CredentialMatch[] {
@@ -77,10 +93,17 @@ function mergeByStart(a: CredentialMatch[], b: CredentialMatch[]): CredentialMat
  * Every credential in `text`, most specific pattern first, without overlaps, in text order.
  * Matches of one pattern come in increasing order, so overlaps with the spans already found are
  * checked with one pointer that only moves forward (linear, even with thousands of keys).
+ * The patterns read the normalised view of the text; the spans returned are in `text` itself.
  */
 export function scanCredentials(text: string): CredentialMatch[] {
+  const view = normalise(text);
+  return scanView(view.text).map((m) => ({ ...m, ...originalSpan(view, m.start, m.end) }));
+}
+
+/** Credentials in an already normalised text; spans in that text. */
+function scanView(text: string): CredentialMatch[] {
   let found: CredentialMatch[] = [];
-  // Keys glued to an encoded newline or a scheme ("%0Ask-...", "Bearersk-...") have no word boundary
+  // Keys glued to an escaped newline or a scheme ("\nsk-...", "Bearersk-...") have no word boundary
   // in front; the patterns run on a copy where that glue is blanked (same length, same positions).
   const scan = text.replace(GLUE, (g) => ' '.repeat(g.length));
   for (const pattern of CREDENTIAL_PATTERNS) {
@@ -90,7 +113,7 @@ export function scanCredentials(text: string): CredentialMatch[] {
     for (let m = pattern.regex.exec(scan); m !== null; m = pattern.regex.exec(scan)) {
       let value = pattern.group === undefined ? m[0] : (m[pattern.group] ?? '');
       if (!value) continue;
-      const start = pattern.group === undefined ? m.index : m.index + m[0].lastIndexOf(value);
+      let start = pattern.group === undefined ? m.index : m.index + m[0].lastIndexOf(value);
       let end = start + value.length;
       while (p < found.length && (found[p]?.end ?? 0) <= start) p++;
       const taken = found[p];
@@ -107,17 +130,26 @@ export function scanCredentials(text: string): CredentialMatch[] {
         value = scan.slice(start, end);
       }
       const placeholder = isPlaceholderValue(value);
-      // A generic value that is a placeholder (YOUR_API_KEY) is not a credential: leave it visible.
-      if (pattern.provider === 'generic' && placeholder) continue;
+      // A generic value that is a placeholder (YOUR_API_KEY) is not a credential: leave it visible,
+      // unless it looks issued (long, three character classes): a random key may hold "none".
+      if (pattern.provider === 'generic' && placeholder && !looksIssued(value)) continue;
       const d = pattern.describe(value, m);
       if (!d.kind) continue;
+      if (d.skip) {
+        value = value.slice(d.skip);
+        start += d.skip;
+      }
+      if (d.trim) {
+        value = value.slice(0, value.length - d.trim);
+        end -= d.trim;
+      }
       const live = (d.live ?? true) && !placeholder && d.shape !== 'test';
       added.push({
         start,
         end,
         value,
         ...(d.shape ? { shape: d.shape } : {}),
-        fingerprint: fingerprint(pattern.provider, d.kind, value, live),
+        fingerprint: fingerprint(pattern.provider, d.kind, value, live, d.hideLast4),
       });
     }
     found = mergeByStart(found, added);
@@ -141,7 +173,8 @@ export function replaceCredentials(
 }
 
 /** Credential labels as `credentialLabel` writes them, to find them again in redacted text. */
-const LABEL = /\[[a-z0-9 .-]{0,60}(?:key|token|secret|password|credentials?|jwt|sid)(?: …[^\]\s]{1,4})?\]/gi;
+const LABEL =
+  /\[[a-z0-9 .-]{0,60}(?:key|token|secret|password|credentials?|jwt|sid|cookie|signature|url)(?: …[^\]\s]{1,4})?\]/gi;
 
 /** Removes credential labels from redacted text, so the words in them are not read as the user's. */
 export function stripLabels(redacted: string): string {

@@ -1,0 +1,38 @@
+/** Cutting an over-long message without ever keeping part of a credential. */
+import { scanCredentials } from './redact.ts';
+
+/** Share of an over-long text kept from its end: tracebacks and logs put the real error last. */
+const TAIL_SHARE = 0.4;
+/** What stands where the middle was cut out. */
+export const CUT_MARK = '\n[…]\n';
+
+/**
+ * Cuts a text to at most `max` characters, keeping its beginning and its end (never splitting a
+ * surrogate pair): a pasted stack trace names the failing request first and the API's error last.
+ * Credentials are found on the whole text first and a cut never falls inside one: a key that
+ * straddles a cut is dropped whole, so the kept text never holds half a key.
+ */
+export function capHeadAndTail(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const spans = scanCredentials(text);
+  if (max <= CUT_MARK.length * 4) {
+    return text.slice(0, outsideSpans(spans, max, 'before')).replace(/[\uD800-\uDBFF]$/, '');
+  }
+  const tailLength = Math.floor(max * TAIL_SHARE);
+  const headEnd = outsideSpans(spans, max - tailLength - CUT_MARK.length, 'before');
+  const tailStart = outsideSpans(spans, text.length - tailLength, 'after');
+  const head = text.slice(0, headEnd).replace(/[\uD800-\uDBFF]$/, '');
+  const tail = text.slice(tailStart).replace(/^[\uDC00-\uDFFF]/, '');
+  return head + CUT_MARK + tail;
+}
+
+/** Moves a cut at `pos` out of any credential span: to its start ('before') or its end ('after'). */
+function outsideSpans(
+  spans: readonly { start: number; end: number }[],
+  pos: number,
+  side: 'before' | 'after',
+): number {
+  const inside = spans.find((s) => s.start < pos && pos < s.end);
+  if (!inside) return pos;
+  return side === 'before' ? inside.start : inside.end;
+}
