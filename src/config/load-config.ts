@@ -50,6 +50,8 @@ export interface Config {
   /** 0 means no limit */
   rateLimitPerMinute: number;
   maxMessageChars: number;
+  /** the shared state store (several processes); unset: the SQLite file in DATA_DIR */
+  redisUrl?: string;
   /** undefined when the ops server is off */
   ops?: { port: number; host: string };
   /** in start order; 'console' only when no platform is configured */
@@ -172,6 +174,7 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     rateLimitPerMinute: v.RATE_LIMIT_PER_MINUTE ?? DEFAULTS.rateLimitPerMinute,
     maxMessageChars: v.MAX_MESSAGE_CHARS ?? DEFAULTS.maxMessageChars,
     adapters,
+    ...(v.REDIS_URL ? { redisUrl: v.REDIS_URL } : {}),
     ...(ops ? { ops } : {}),
     ...(slack ? { slack } : {}),
     ...(discord ? { discord } : {}),
