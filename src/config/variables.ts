@@ -69,6 +69,10 @@ export const VARIABLES = {
     'a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379 (shared state for several processes)',
     true,
   ),
+  LOCK_TTL_SECONDS: spec(
+    integer(1, 300),
+    'an integer 1-300 (how long a dead process can block its conversations)',
+  ),
   OPS_PORT: spec(
     z.union([z.literal('off').transform(() => 'off' as const), integer(0, 65535)]),
     'an integer 0-65535 (0 picks a free port) or "off"',

@@ -91,6 +91,7 @@ export async function handleMessage(ctx: AdapterContext, message: Message): Prom
       await converse(ctx, {
         key: keyForChannel({ id: channel.id, guildId: null, parentId: null, isThread: false }),
         user,
+        deliveryId: `discord:message:${message.id}`,
         input: { type: 'message', text: message.content },
         place: 'dm',
         notices,
@@ -112,6 +113,7 @@ export async function handleMessage(ctx: AdapterContext, message: Message): Prom
           isThread: true,
         }),
         user,
+        deliveryId: `discord:message:${message.id}`,
         input: { type: 'message', text },
         place: 'thread',
         notices,
@@ -126,6 +128,7 @@ export async function handleMessage(ctx: AdapterContext, message: Message): Prom
       await converse(ctx, {
         key: keyForThreadFrom(ref, message.id),
         user,
+        deliveryId: `discord:message:${message.id}`,
         input: { type: 'message', text },
         place: 'inline',
         send: (m) => channel.send(m),
@@ -138,6 +141,7 @@ export async function handleMessage(ctx: AdapterContext, message: Message): Prom
       await converse(ctx, {
         key: keyForThreadFrom(ref, thread.id),
         user,
+        deliveryId: `discord:message:${message.id}`,
         input: { type: 'message', text },
         place: 'thread',
         notices,
