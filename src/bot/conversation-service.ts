@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
 import { capHeadAndTail } from '../engine/input.ts';
+import { MAX_ANALYSED_CHARS } from '../engine/limits.ts';
 import { redactSecrets } from '../engine/redact.ts';
-import type { CredentialFingerprint, Engine, EngineEvent, EngineInput, Reply } from '../engine/types.ts';
+import type { CredentialFingerprint, Engine, EngineEvent, EngineInput } from '../engine/types.ts';
 import type { FeedbackLog, RecordContext } from '../state/analytics.ts';
 import { conversationKeyString } from '../state/conversation-store.ts';
 import { loadConversation, saveConversation } from '../state/conversations.ts';
@@ -13,7 +14,7 @@ import { KeyedQueue } from './keyed-queue.ts';
 import { Outbox, type OutboxEntry } from './outbox.ts';
 import { createConversationMemory } from './conversation-memory.ts';
 import type { ServiceMetrics } from './service-metrics.ts';
-import { internalErrorReply, rateLimitedReply, truncatedNote } from './service-replies.ts';
+import { internalErrorReply, rateLimitedReply } from './service-replies.ts';
 import { DEFAULT_LOCK_TTL_MS, type HeldLock, holdLock } from './turn-lock.ts';
 import type {
   ConversationService,
@@ -74,10 +75,6 @@ function credentialsIn(input: EngineInput): CredentialFingerprint[] {
   return input.type === 'message' ? redactSecrets(input.text).credentials : [];
 }
 
-function withNote(reply: Reply, max: number): Reply {
-  return { ...reply, blocks: [...reply.blocks, truncatedNote(max)] };
-}
-
 /** Who the rate limit counts: one user within one workspace of one platform. */
 function userKey(incoming: Incoming): string {
   return [incoming.key.platform, incoming.key.workspace, incoming.user.id].map(encodeURIComponent).join(':');
@@ -108,6 +105,10 @@ export function createConversationService(options: ConversationServiceOptions): 
   // long enough to outwait a dead holder's lock and a live holder's Retry-After
   const lockWaitMs = 2 * lockTtlMs + MAX_IN_TURN_WAIT_MS;
   const limit = options.rateLimitPerMinute ?? 0;
+  // One owner for the length limit: the bot never passes on more than the engine analyses, so the
+  // "I read N characters" notice is true.
+  const maxChars =
+    options.maxMessageChars === undefined ? undefined : Math.min(options.maxMessageChars, MAX_ANALYSED_CHARS);
   const outbox = new Outbox(store, logger, options.outboxPollMs, options.retryDelaysMs);
   const memory = createConversationMemory(store);
   // waits (Retry-After) end at once on shutdown; running posts get a short grace first
@@ -233,7 +234,7 @@ export function createConversationService(options: ConversationServiceOptions): 
   }
 
   async function lockedTurn(incoming: Incoming, delivery: Delivery): Promise<TurnResult> {
-    const { input, truncated } = capInput(incoming.input, options.maxMessageChars);
+    const { input, truncated } = capInput(incoming.input, maxChars);
     let entry: { id: string; value: OutboxEntry } | undefined;
     let held: HeldLock | undefined;
     let outgoing: Outgoing;
@@ -258,11 +259,12 @@ export function createConversationService(options: ConversationServiceOptions): 
         throw new Error('conversation lock lost');
       }
       afterSave(incoming, result.events, { platform: incoming.key.platform, at: now, state: result.state });
-      const handoff = result.events.find((e) => e.type === 'handoff');
+      const handoff = result.notices.find((n) => n.type === 'handoff');
       outgoing = {
-        reply: truncated ? withNote(result.reply, options.maxMessageChars!) : result.reply,
+        reply: result.reply,
         credentials: result.credentials,
-        ...(handoff?.type === 'handoff' ? { handoff: { summary: handoff.summary.map(redactText) } } : {}),
+        ...(handoff ? { handoff: { summary: handoff.summary.map(redactText) } } : {}),
+        ...(truncated && input.type === 'message' ? { truncated: { analysedChars: input.text.length } } : {}),
       };
     } catch (error) {
       await held?.release();
@@ -309,7 +311,7 @@ export function createConversationService(options: ConversationServiceOptions): 
   async function refuse(incoming: Incoming, delivery: Delivery, resetInMs: number): Promise<TurnResult> {
     metrics?.rateLimited?.();
     logger?.info({ platform: incoming.key.platform, user: incoming.user.id }, 'rate limited');
-    const { input } = capInput(incoming.input, options.maxMessageChars);
+    const { input } = capInput(incoming.input, maxChars);
     const credentials = credentialsIn(input);
     const first = await store.setIfAbsent(`rate-notice:${userKey(incoming)}`, '1', Math.max(1, resetInMs));
     if (!first && credentials.length === 0) return { status: 'rate-limited' };
@@ -328,7 +330,7 @@ export function createConversationService(options: ConversationServiceOptions): 
       }
     } catch (error) {
       logger?.error({ err: error }, 'the state store failed before a turn');
-      const { input } = capInput(incoming.input, options.maxMessageChars);
+      const { input } = capInput(incoming.input, maxChars);
       return deliverSafely(
         delivery,
         { reply: internalErrorReply(), credentials: credentialsIn(input) },

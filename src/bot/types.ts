@@ -28,6 +28,8 @@ export interface Outgoing {
   credentials: CredentialFingerprint[];
   /** set when the reply hands the conversation to a human: mention the support group with this summary */
   handoff?: { summary: string[] };
+  /** set when the message was cut before analysis: say that only this many characters were read */
+  truncated?: { analysedChars: number };
 }
 
 /** How far a delivery got: a retry resumes after the steps already posted. */

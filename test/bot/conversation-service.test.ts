@@ -184,13 +184,17 @@ describe('the conversation service', () => {
       expect(seen).toMatch(/^a+\n\[…\]\nz+$/);
     });
 
-    it('says in the reply that only the beginning and the end were read', async () => {
+    it('tells the adapter how many characters were read, so its note is true', async () => {
       const { service } = setup({ maxMessageChars: 100 });
       const out = await service.handle(message('y'.repeat(101)));
-      expect(out.reply.blocks.at(-1)).toEqual({
-        type: 'warning',
-        text: expect.stringContaining('I read its beginning and its end (100 characters in all)'),
-      });
+      expect(out.truncated).toEqual({ analysedChars: 100 });
+      expect(out.reply.blocks).toEqual([]);
+    });
+
+    it('never passes on more than the engine analyses, whatever the configured cap', async () => {
+      const { service } = setup({ maxMessageChars: 100_000 });
+      const out = await service.handle(message('y'.repeat(20_000)));
+      expect(out.truncated).toEqual({ analysedChars: 8_000 });
     });
 
     it('leaves a message at the cap untouched and unannotated', async () => {

@@ -5,7 +5,7 @@
  */
 
 import type { DeliveryProgress, Outgoing, Poster } from '../../bot/types.ts';
-import type { CredentialFingerprint } from '../../engine/types.ts';
+import type { CredentialFingerprint, Reply } from '../../engine/types.ts';
 import { escapeMrkdwn, truncate } from './mrkdwn.ts';
 import { slackErrorCode } from './platform-errors.ts';
 import { renderBlockKit } from './render-blocks.ts';
@@ -42,7 +42,7 @@ export async function postOutgoing(
   if (outgoing.credentials.length > 0)
     steps.push(() => warnAboutCredentials(rt, target, outgoing.credentials));
   const options = target.preface ? { preface: target.preface } : {};
-  for (const [i, message] of renderBlockKit(outgoing.reply, options).entries()) {
+  for (const [i, message] of renderBlockKit(withTruncationNote(outgoing), options).entries()) {
     steps.push(() =>
       i === 0 && target.updateTs
         ? rt.client.chat.update({ channel: target.channel, ts: target.updateTs, ...message })
@@ -62,6 +62,13 @@ export async function postOutgoing(
     await step();
     progress.stepDone();
   }
+}
+
+/** Slack's words for a message cut before analysis: a short italic line under the answer. */
+function withTruncationNote(outgoing: Outgoing): Reply {
+  if (!outgoing.truncated) return outgoing.reply;
+  const note = `_Your message was long, so I read its beginning and its end (${outgoing.truncated.analysedChars} characters in all). If the error is in the middle, paste just that part._`;
+  return { ...outgoing.reply, blocks: [...outgoing.reply.blocks, { type: 'text', text: note }] };
 }
 
 /** Failures that can pass once Slack recovers (not e.g. `channel_not_found`): how long to wait. */
