@@ -53,6 +53,7 @@ export interface BedOptions {
   /** the store the service keeps its state in (default: a fresh memory store) */
   store?: StateStore;
   callTimeoutMs?: number;
+  rateLimitPerMinute?: number;
 }
 
 export interface SlackTestBed {
@@ -85,6 +86,7 @@ export async function startSlackBed(options: BedOptions = {}): Promise<SlackTest
         ttlMs: TTL_MS,
         outboxPollMs: OUTBOX_POLL_MS,
         retryDelaysMs: options.retryDelaysMs ?? [],
+        ...(options.rateLimitPerMinute ? { rateLimitPerMinute: options.rateLimitPerMinute } : {}),
       });
   const service = options.service ?? own!;
   const adapter = createSlackAdapter({
@@ -154,6 +156,8 @@ export async function startSlackBed(options: BedOptions = {}): Promise<SlackTest
     visible: () => fake.messages.filter((m) => !m.ephemeral),
     ephemerals: () => fake.messages.filter((m) => m.ephemeral),
     async close() {
+      // as on SIGTERM: stop waiting on Slack first, so a hung call cannot hold the shutdown
+      own?.interrupt();
       await adapter.stop();
       await own?.drain();
       await fake.close();
