@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
 import { capHeadAndTail } from '../engine/input.ts';
@@ -114,6 +115,8 @@ export function createConversationService(options: ConversationServiceOptions): 
   // waits (Retry-After) end at once on shutdown; running posts get a short grace first
   const noWaiting = new AbortController();
   const stopping = new AbortController();
+  // every running turn listens for the shutdown: one listener per turn in flight is expected
+  setMaxListeners(0, noWaiting.signal, stopping.signal);
 
   function afterSave(incoming: Incoming, events: EngineEvent[], context: RecordContext) {
     // Analytics must never cost the user their answer.

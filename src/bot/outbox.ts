@@ -5,7 +5,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import { redactedJson } from '../state/redact-json.ts';
 import type { StateStore } from '../state/state-store.ts';
 import type { Outgoing, Poster } from './types.ts';
 
@@ -54,9 +53,13 @@ export class Outbox {
     this.#timer.unref();
   }
 
-  /** Keeps an entry, due at `dueAt`; returns its id. */
+  /**
+   * Keeps an entry, due at `dueAt`; returns its id. The entry is exactly what will be posted in the
+   * conversation (replies are built from redacted text and carry credential fingerprints only), so it
+   * is stored as it is: redacting it again would double the cost of every turn.
+   */
   async put(entry: OutboxEntry, dueAt: number, id: string = randomUUID()): Promise<string> {
-    await this.store.enqueue(queueOf(entry.platform), { id, value: redactedJson(entry), dueAt });
+    await this.store.enqueue(queueOf(entry.platform), { id, value: JSON.stringify(entry), dueAt });
     return id;
   }
 
