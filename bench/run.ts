@@ -1,8 +1,10 @@
 /**
  * `npm run bench` (table) or `npm run bench -- --json` (one JSON object): time to load and validate
  * the shipped knowledge base, p50/p99 of one diagnose() on it, p99 on a synthetic knowledge base ten
- * times larger, the worst p99 over adversarial inputs within the caps (`worstP99Ms`), and peak
- * memory. Goals: p99 < 2 ms shipped, < 10 ms at 10x, worst case < 50 ms.
+ * times larger, the worst p99 over adversarial inputs within the caps (`worstP99Ms`), a full service
+ * turn (lock, load, step, save) with 50 conversations at once on SQLite and on a loopback Redis, and
+ * peak memory. Goals: p99 < 2 ms shipped, < 10 ms at 10x, worst case < 50 ms, at least 500 turns/s
+ * on each store.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,6 +15,7 @@ import { DEFAULT_KNOWLEDGE_DIR } from '../src/knowledge/default-dir.ts';
 import { buildKnowledge, loadKnowledge } from '../src/knowledge/load.ts';
 import { measureAdversarial } from './adversarial.ts';
 import { tenfoldFiles } from './tenfold.ts';
+import { benchTurns, CONVERSATIONS } from './turns.ts';
 
 /** Passes over the input set (the first warms the JIT and is not measured). */
 const PASSES = 8;
@@ -93,7 +96,10 @@ function measure(engine: Engine, texts: readonly string[]): Timing {
   };
 }
 
-function main(): void {
+/** The turn throughput goal per process, on each store. */
+const TURNS_PER_SEC_GOAL = 500;
+
+async function main(): Promise<void> {
   const json = process.argv.includes('--json');
   const loadTimes: number[] = [];
   // The first load is what start-up pays (cold caches, code not yet optimised); later ones are warm.
@@ -118,9 +124,17 @@ function main(): void {
 
   // The HTTP API takes 20,000 characters: the whole text is scanned, the engine reads the cap.
   const adversarial = measureAdversarial(engine, MAX_TEXT_CHARS);
+  const turns = await benchTurns(engine, texts);
 
   const round = (n: number) => Math.round(n * 1000) / 1000;
   const result = {
+    turnP50MsSqlite: round(turns.sqlite.p50Ms),
+    turnP99MsSqlite: round(turns.sqlite.p99Ms),
+    turnsPerSecSqlite: Math.round(turns.sqlite.turnsPerSec),
+    turnP50MsRedis: round(turns.redis.p50Ms),
+    turnP99MsRedis: round(turns.redis.p99Ms),
+    turnsPerSecRedis: Math.round(turns.redis.turnsPerSec),
+    storeOverheadP50MsRedis: round(turns.storeOverheadP50MsRedis),
     p50Ms: round(percentile(times.perInput, 0.5)),
     p99Ms: round(percentile(times.perInput, 0.99)),
     p99TenfoldMs: round(percentile(tenfoldTimes.perInput, 0.99)),
@@ -172,6 +186,33 @@ function main(): void {
       `${result.worstP99Ms.toFixed(3)} ms`,
       result.worstP99Ms < 50 ? 'goal < 50 ms: met' : 'goal < 50 ms: MISSED',
     ],
+    [
+      `service turn p50, SQLite (${CONVERSATIONS} conversations at once)`,
+      `${result.turnP50MsSqlite.toFixed(3)} ms`,
+      '',
+    ],
+    ['service turn p99, SQLite', `${result.turnP99MsSqlite.toFixed(3)} ms`, ''],
+    [
+      'service turns per second, SQLite',
+      `${result.turnsPerSecSqlite}`,
+      result.turnsPerSecSqlite >= TURNS_PER_SEC_GOAL
+        ? `goal >= ${TURNS_PER_SEC_GOAL}: met`
+        : `goal >= ${TURNS_PER_SEC_GOAL}: MISSED`,
+    ],
+    [`service turn p50, Redis (loopback)`, `${result.turnP50MsRedis.toFixed(3)} ms`, ''],
+    ['service turn p99, Redis', `${result.turnP99MsRedis.toFixed(3)} ms`, ''],
+    [
+      'service turns per second, Redis',
+      `${result.turnsPerSecRedis}`,
+      result.turnsPerSecRedis >= TURNS_PER_SEC_GOAL
+        ? `goal >= ${TURNS_PER_SEC_GOAL}: met`
+        : `goal >= ${TURNS_PER_SEC_GOAL}: MISSED`,
+    ],
+    [
+      'lock + Redis round trips of one turn, p50 (no engine work)',
+      `${result.storeOverheadP50MsRedis.toFixed(3)} ms`,
+      result.storeOverheadP50MsRedis < 1 ? 'goal < 1 ms: met' : 'goal < 1 ms: MISSED',
+    ],
     ['peak RSS', `${result.peakRssMb.toFixed(1)} MB`, ''],
   ];
   const w = Math.max(...rows.map((r) => r[0].length));
@@ -180,4 +221,4 @@ function main(): void {
     process.stdout.write(`  ${name.padEnd(w)}  ${value.padStart(11)}  ${note}\n`);
 }
 
-main();
+await main();

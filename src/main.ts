@@ -22,11 +22,12 @@ import { createKnowledgeHolder } from './runtime/knowledge-holder.ts';
 import { watchKnowledge } from './runtime/knowledge-watcher.ts';
 import { createShutdown, onShutdownSignals, type Shutdown } from './runtime/shutdown.ts';
 import { SqliteFeedbackLog } from './state/feedback-log.ts';
-import { SqliteConversationStore } from './state/sqlite-store.ts';
+import { openStateStore } from './state/open-store.ts';
 
 /** In console mode logs go to this file in DATA_DIR so they never garble the chat. */
 const CONSOLE_LOG_FILE = 'keydoctor.log';
 const MS_PER_MINUTE = 60_000;
+const MS_PER_SECOND = 1_000;
 
 function fail(message: string, code = 1): never {
   process.stderr.write(`${message}\n`);
@@ -89,16 +90,14 @@ async function main(): Promise<void> {
   });
   metrics.setKnowledgeCauses(holder.causes());
 
-  const store = new SqliteConversationStore({
-    file: config.databaseFile,
-    onSweepError: (error) => logger.error({ err: error }, 'expired-conversation sweep failed'),
-  });
+  const store = await openStateStore(config, logger);
   const feedback = new SqliteFeedbackLog({ file: config.databaseFile });
   const service = createConversationService({
     engine: holder.engine,
     store,
     ttlMs: config.conversationTtlMinutes * MS_PER_MINUTE,
     rateLimitPerMinute: config.rateLimitPerMinute,
+    lockTtlMs: config.lockTtlSeconds * MS_PER_SECOND,
     maxMessageChars: config.maxMessageChars,
     feedback,
     metrics,
@@ -134,10 +133,11 @@ async function main(): Promise<void> {
   shutdown = createShutdown({
     adapters,
     drain: service.drain,
+    interrupt: service.interrupt,
     closers: [
       ...(ops ? [{ name: 'ops server', close: ops.close }] : []),
       ...(watcher ? [{ name: 'knowledge watcher', close: () => watcher.close() }] : []),
-      { name: 'conversation store', close: () => store.close() },
+      { name: 'state store', close: () => store.close() },
       { name: 'feedback log', close: () => feedback.close() },
     ],
     logger,

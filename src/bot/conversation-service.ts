@@ -1,21 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
-import { redactSecrets } from '../redaction/redact.ts';
-import type { CredentialFingerprint, Engine, EngineEvent, EngineInput, Reply } from '../engine/types.ts';
-import type { FeedbackLog, RecordContext } from '../state/analytics.ts';
-import { type ConversationStore, conversationKeyString } from '../state/conversation-store.ts';
-import { redactText } from '../redaction/redact-json.ts';
-import { KeyedQueue } from './keyed-queue.ts';
-import { SlidingWindowRateLimiter } from './rate-limiter.ts';
-import type { ServiceMetrics } from './service-metrics.ts';
-import { internalErrorReply, rateLimitedReply, truncatedNote } from './service-replies.ts';
+import { MAX_ANALYSED_CHARS } from '../engine/limits.ts';
+import type { CredentialFingerprint, Engine, EngineEvent, EngineInput } from '../engine/types.ts';
 import { capHeadAndTail } from '../redaction/cap.ts';
-import type { ConversationService, Incoming, Outgoing } from './types.ts';
+import { redactText } from '../redaction/redact-json.ts';
+import { redactSecrets } from '../redaction/redact.ts';
+import type { FeedbackLog, RecordContext } from '../state/analytics.ts';
+import { conversationKeyString } from '../state/conversation-store.ts';
+import { loadConversation, saveConversation } from '../state/conversations.ts';
+import type { StateStore } from '../state/state-store.ts';
+import { KeyedQueue } from './keyed-queue.ts';
+import { Outbox, type OutboxEntry } from './outbox.ts';
+import { createConversationMemory } from './conversation-memory.ts';
+import type { ServiceMetrics } from './service-metrics.ts';
+import { internalErrorReply, rateLimitedReply } from './service-replies.ts';
+import { DEFAULT_LOCK_TTL_MS, type HeldLock, holdLock } from './turn-lock.ts';
+import type {
+  ConversationService,
+  Delivery,
+  DeliveryProgress,
+  Incoming,
+  Outgoing,
+  Poster,
+  TurnResult,
+} from './types.ts';
+
+/** The window the per-user limit counts messages in. */
+export const RATE_WINDOW_MS = 60_000;
+/** A Retry-After up to this long is waited out inside the turn (keeping the reply in order). */
+export const MAX_IN_TURN_WAIT_MS = 60_000;
+/** Attempts to post within one turn before the answer is left to the outbox. */
+const IN_TURN_ATTEMPTS = 3;
+/** After a shutdown starts, posts still running get this long before their answer is left to the outbox. */
+export const SHUTDOWN_POST_GRACE_MS = 2_000;
 
 export interface ConversationServiceOptions {
   /** the engine to use; a function so a knowledge reload can swap it without restarting adapters */
   engine: () => Engine;
-  store: ConversationStore;
+  /** conversations, locks, dedupe, threads, rate limits and the outbox */
+  store: StateStore;
   /** idle conversations expire this long after their last message */
   ttlMs: number;
   clock?: () => number;
@@ -25,6 +50,12 @@ export interface ConversationServiceOptions {
   rateLimitPerMinute?: number;
   /** longer messages are cut to this many characters before the engine sees them; unset = no cap */
   maxMessageChars?: number;
+  /** how long a conversation lock lives without being extended (a dead process blocks this long) */
+  lockTtlMs?: number;
+  /** how often the outbox is looked at (0: never, tests call it) */
+  outboxPollMs?: number;
+  /** waits before each later attempt to post an answer the platform refused for now */
+  retryDelaysMs?: readonly number[];
   /** where diagnoses, feedback and hand-offs are recorded for `keydoctor stats` */
   feedback?: FeedbackLog;
   metrics?: ServiceMetrics;
@@ -52,26 +83,47 @@ function allCredentials(engineSaw: CredentialFingerprint[], incoming: Incoming, 
   return [...engineSaw, ...credentialsIn(incoming.input).filter((c) => !labels.has(c.label))];
 }
 
-function withNote(reply: Reply, max: number): Reply {
-  return { ...reply, blocks: [...reply.blocks, truncatedNote(max)] };
-}
-
 /** Who the rate limit counts: one user within one workspace of one platform. */
 function userKey(incoming: Incoming): string {
   return [incoming.key.platform, incoming.key.workspace, incoming.user.id].map(encodeURIComponent).join(':');
 }
 
+/** The conversation a delivery goes to, as the lock key. */
+const lockKeyOf = (incoming: Incoming) => `conversation:${conversationKeyString(incoming.key)}`;
+
+class StoppingError extends Error {}
+
 /**
- * Load state, step the engine, save state: strictly in order within one conversation. A failure in
- * one step answers politely, leaves the stored state as it was and never stops the service.
+ * One turn per message: lock, load, step, save, deliver, release, on whatever store is configured.
+ * A failure in one step answers politely, leaves the stored state as it was and never stops the
+ * service.
  */
 export function createConversationService(options: ConversationServiceOptions): ConversationService & {
+  /** stops waiting on Retry-Afters at once and on running posts after a short grace (their answers stay in the outbox) */
+  interrupt(): void;
+  /** interrupts, then resolves when every turn ended */
   drain(): Promise<void>;
+  /** posts due outbox entries now (tests) */
+  flushOutbox(): Promise<void>;
 } {
+  const { store, logger, metrics, feedback } = options;
   const queue = new KeyedQueue();
   const clock = options.clock ?? Date.now;
-  const limiter = new SlidingWindowRateLimiter(options.rateLimitPerMinute ?? 0);
-  const { logger, metrics, feedback } = options;
+  const lockTtlMs = options.lockTtlMs ?? DEFAULT_LOCK_TTL_MS;
+  // long enough to outwait a dead holder's lock and a live holder's Retry-After
+  const lockWaitMs = 2 * lockTtlMs + MAX_IN_TURN_WAIT_MS;
+  const limit = options.rateLimitPerMinute ?? 0;
+  // One owner for the length limit: the bot never passes on more than the engine analyses, so the
+  // "I read N characters" notice is true.
+  const maxChars =
+    options.maxMessageChars === undefined ? undefined : Math.min(options.maxMessageChars, MAX_ANALYSED_CHARS);
+  const outbox = new Outbox(store, logger, options.outboxPollMs, options.retryDelaysMs);
+  const memory = createConversationMemory(store);
+  // waits (Retry-After) end at once on shutdown; running posts get a short grace first
+  const noWaiting = new AbortController();
+  const stopping = new AbortController();
+  // every running turn listens for the shutdown: one listener per turn in flight is expected
+  setMaxListeners(0, noWaiting.signal, stopping.signal);
 
   function afterSave(incoming: Incoming, events: EngineEvent[], context: RecordContext) {
     // Analytics must never cost the user their answer.
@@ -84,46 +136,244 @@ export function createConversationService(options: ConversationServiceOptions): 
     }
   }
 
-  async function step(incoming: Incoming): Promise<Outgoing> {
-    const now = clock();
-    const { input, truncated } = capInput(incoming.input, options.maxMessageChars);
+  function posterFor(delivery: Delivery): Poster | undefined {
+    if ('post' in delivery)
+      return {
+        post: (_target, outgoing, progress) => delivery.post(outgoing, progress),
+        ...(delivery.retryAfterMs ? { retryAfterMs: delivery.retryAfterMs } : {}),
+      };
+    return outbox.poster(delivery.platform);
+  }
+
+  /** Waits `ms`, or rejects at once when the service is stopping. */
+  function pause(ms: number): Promise<void> {
+    const { signal } = noWaiting;
+    return new Promise((resolve, reject) => {
+      if (signal.aborted) return reject(new StoppingError());
+      const onAbort = () => {
+        clearTimeout(timer);
+        reject(new StoppingError());
+      };
+      const timer = setTimeout(() => {
+        signal.removeEventListener('abort', onAbort);
+        resolve();
+      }, ms);
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  function interrupt(): void {
+    if (noWaiting.signal.aborted) return;
+    noWaiting.abort();
+    setTimeout(() => stopping.abort(), SHUTDOWN_POST_GRACE_MS).unref();
+  }
+
+  /** Settles with the post, or rejects at once when the service is stopping (a hung call). */
+  function unlessStopping<T>(work: Promise<T>): Promise<T> {
+    if (stopping.signal.aborted) return Promise.reject(new StoppingError());
+    let onAbort: () => void = () => {};
+    const aborted = new Promise<never>((_, reject) => {
+      onAbort = () => reject(new StoppingError());
+      stopping.signal.addEventListener('abort', onAbort, { once: true });
+    });
+    return Promise.race([work, aborted]).finally(() => stopping.signal.removeEventListener('abort', onAbort));
+  }
+
+  /**
+   * Posts the answer, waiting out short Retry-Afters in the turn. Outbox deliveries keep their
+   * entry until posted; a failure that can pass leaves it due later.
+   */
+  async function deliver(
+    delivery: Delivery,
+    outgoing: Outgoing,
+    entry: { id: string; value: OutboxEntry } | undefined,
+  ): Promise<TurnResult> {
+    const poster = posterFor(delivery);
+    if (!poster) {
+      logger?.error({ platform: 'platform' in delivery ? delivery.platform : '?' }, 'no poster registered');
+      return { status: 'failed', outgoing };
+    }
+    let done = 0;
+    const progress: DeliveryProgress = {
+      get done() {
+        return done;
+      },
+      stepDone: () => void done++,
+    };
+    const target = 'target' in delivery ? delivery.target : undefined;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await unlessStopping(poster.post(target, outgoing, progress));
+        if (entry) await outbox.remove(entry.value.platform, entry.id);
+        return { status: 'answered', outgoing };
+      } catch (error) {
+        const stoppingNow = error instanceof StoppingError;
+        const retryAfter = stoppingNow ? 0 : poster.retryAfterMs?.(error);
+        // only an explicit Retry-After is waited out here; other failures back off in the outbox
+        const waitable =
+          retryAfter !== undefined &&
+          retryAfter > 0 &&
+          retryAfter <= MAX_IN_TURN_WAIT_MS &&
+          attempt < IN_TURN_ATTEMPTS;
+        if (waitable && !stoppingNow) {
+          logger?.warn(
+            { retryAfterMs: retryAfter, attempt },
+            'the platform asked to wait; retrying this answer',
+          );
+          try {
+            await pause(retryAfter);
+            continue;
+          } catch {
+            // stopping: fall through and leave the answer in the outbox
+          }
+        }
+        if (!entry) {
+          logger?.error({ err: describe(error) }, 'posting an answer failed');
+          return { status: 'failed', outgoing };
+        }
+        const value = { ...entry.value, done };
+        if (noWaiting.signal.aborted) {
+          await outbox.put(value, clock(), entry.id);
+          return { status: 'queued', outgoing };
+        }
+        const kept = await outbox.reschedule(entry.id, value, error, Date.now());
+        logger?.warn({ err: describe(error), kept }, 'posting an answer failed');
+        return { status: kept ? 'queued' : 'failed', outgoing };
+      }
+    }
+  }
+
+  async function lockedTurn(incoming: Incoming, delivery: Delivery): Promise<TurnResult> {
+    const { input, truncated } = capInput(incoming.input, maxChars);
+    let entry: { id: string; value: OutboxEntry } | undefined;
+    let held: HeldLock | undefined;
+    let outgoing: Outgoing;
     try {
-      const state = await options.store.get(incoming.key, now);
+      held = await holdLock(store, lockKeyOf(incoming), lockTtlMs, lockWaitMs, async () => {
+        // the answer being posted stays leased to this turn while it runs
+        if (entry) await outbox.put(entry.value, Date.now() + lockTtlMs, entry.id);
+      });
+      const now = clock();
+      const state = await loadConversation(store, incoming.key);
       const started = performance.now();
       const result = options.engine().step(state, input, { now });
       metrics?.engineSeconds((performance.now() - started) / 1000);
-      await options.store.set(incoming.key, result.state, now, options.ttlMs);
+      const saved =
+        !held.lost() && (await saveConversation(store, incoming.key, result.state, options.ttlMs, held.lock));
+      if (!saved) {
+        // Another process took the conversation while this turn ran: its state is newer.
+        logger?.warn(
+          { conversation: conversationKeyString(incoming.key) },
+          'lost the conversation lock mid-turn; nothing saved',
+        );
+        throw new Error('conversation lock lost');
+      }
       afterSave(incoming, result.events, { platform: incoming.key.platform, at: now, state: result.state });
-      const handoff = result.events.find((e) => e.type === 'handoff');
-      return {
-        reply: truncated ? withNote(result.reply, options.maxMessageChars!) : result.reply,
+      const handoff = result.notices.find((n) => n.type === 'handoff');
+      outgoing = {
+        reply: result.reply,
         credentials: allCredentials(result.credentials, incoming, truncated),
-        ...(handoff?.type === 'handoff' ? { handoff: { summary: handoff.summary.map(redactText) } } : {}),
+        ...(handoff ? { handoff: { summary: handoff.summary.map(redactText) } } : {}),
+        ...(truncated && input.type === 'message' ? { truncated: { analysedChars: input.text.length } } : {}),
       };
     } catch (error) {
+      await held?.release();
       metrics?.failed?.();
       logger?.error(
         { err: error, platform: incoming.key.platform, conversation: conversationKeyString(incoming.key) },
         'handling a message failed; the conversation state was left unchanged',
       );
-      return { reply: internalErrorReply(), credentials: credentialsIn(incoming.input) };
+      outgoing = { reply: internalErrorReply(), credentials: credentialsIn(incoming.input) };
+      return deliverSafely(delivery, outgoing, undefined);
+    }
+    try {
+      if ('platform' in delivery) {
+        const value: OutboxEntry = {
+          platform: delivery.platform,
+          target: delivery.target,
+          outgoing,
+          done: 0,
+          attempts: 0,
+        };
+        entry = { id: randomUUID(), value };
+        await outbox.put(value, Date.now() + lockTtlMs, entry.id);
+      }
+      return await deliverSafely(delivery, outgoing, entry);
+    } finally {
+      await held.release();
     }
   }
 
-  return {
-    handle(incoming: Incoming): Promise<Outgoing> {
-      const now = clock();
-      if (!limiter.tryAcquire(userKey(incoming), now)) {
-        metrics?.rateLimited?.();
-        logger?.info({ platform: incoming.key.platform, user: incoming.user.id }, 'rate limited');
-        return Promise.resolve({
-          reply: rateLimitedReply(limiter.retryAfterMs(userKey(incoming), now)),
-          // one linear scan of the message, and no engine: never costlier than an answered message
-          credentials: credentialsIn(incoming.input),
-        });
+  async function deliverSafely(
+    delivery: Delivery,
+    outgoing: Outgoing,
+    entry: { id: string; value: OutboxEntry } | undefined,
+  ): Promise<TurnResult> {
+    try {
+      return await deliver(delivery, outgoing, entry);
+    } catch (error) {
+      logger?.error({ err: describe(error) }, 'delivering an answer failed');
+      return { status: 'failed', outgoing };
+    }
+  }
+
+  /** Over the limit: one notice per window, then silence (a credential is still warned about). */
+  async function refuse(incoming: Incoming, delivery: Delivery, resetInMs: number): Promise<TurnResult> {
+    metrics?.rateLimited?.();
+    logger?.info({ platform: incoming.key.platform, user: incoming.user.id }, 'rate limited');
+    // one linear scan of the whole message, and no engine: never costlier than an answered message
+    const credentials = credentialsIn(incoming.input);
+    const first = await store.setIfAbsent(`rate-notice:${userKey(incoming)}`, '1', Math.max(1, resetInMs));
+    if (!first && credentials.length === 0) return { status: 'rate-limited' };
+    const outgoing = { reply: rateLimitedReply(resetInMs), credentials };
+    await deliverSafely(delivery, outgoing, undefined);
+    return { status: 'rate-limited', outgoing };
+  }
+
+  async function turn(incoming: Incoming, delivery: Delivery): Promise<TurnResult> {
+    try {
+      if (incoming.deliveryId && !(await memory.firstDelivery(incoming.deliveryId)))
+        return { status: 'duplicate' };
+      if (limit > 0) {
+        const { count, resetInMs } = await store.increment(`rate:${userKey(incoming)}`, RATE_WINDOW_MS);
+        if (count > limit) return await refuse(incoming, delivery, resetInMs);
       }
-      return queue.run(conversationKeyString(incoming.key), () => step(incoming));
+    } catch (error) {
+      logger?.error({ err: error }, 'the state store failed before a turn');
+      return deliverSafely(
+        delivery,
+        { reply: internalErrorReply(), credentials: credentialsIn(incoming.input) },
+        undefined,
+      );
+    }
+    return queue.run(conversationKeyString(incoming.key), () => lockedTurn(incoming, delivery));
+  }
+
+  return {
+    ...memory,
+    turn,
+    async handle(incoming: Incoming): Promise<Outgoing> {
+      let shown: Outgoing | undefined;
+      const result = await turn(incoming, {
+        post: async (outgoing) => {
+          shown = outgoing;
+        },
+      });
+      return shown ?? result.outgoing ?? { reply: rateLimitedReply(RATE_WINDOW_MS), credentials: [] };
     },
-    drain: () => queue.drain(),
+    registerPoster: (platform, poster) => outbox.register(platform, poster),
+    interrupt,
+    async drain() {
+      interrupt();
+      await outbox.stop();
+      await queue.drain();
+    },
+    flushOutbox: () => outbox.pollOnce(),
   };
+}
+
+/** The error's name and message: never the payload it was handling. */
+function describe(error: unknown): { name: string; message: string } {
+  if (error instanceof Error) return { name: error.name, message: error.message };
+  return { name: 'NonError', message: String(error) };
 }

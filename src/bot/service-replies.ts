@@ -29,11 +29,3 @@ export function internalErrorReply(): Reply {
     choices: [],
   };
 }
-
-/** A note appended when a long message was cut before analysis. */
-export function truncatedNote(maxChars: number): { type: 'warning'; text: string } {
-  return {
-    type: 'warning',
-    text: `Your message was long, so I read its beginning and its end (${maxChars} characters in all). If the error is in the middle, paste just that part.`,
-  };
-}

@@ -2,7 +2,7 @@
 import { createConsoleAdapter } from '../adapters/console/console-adapter.ts';
 import { createConversationService } from '../bot/conversation-service.ts';
 import type { Engine } from '../engine/types.ts';
-import { MemoryConversationStore } from '../state/memory-store.ts';
+import { MemoryStateStore } from '../state/memory-state.ts';
 import { parseArgs } from './args.ts';
 import type { CliCommand, CliIo } from './io.ts';
 import { knowledgeDirFor, loadEngine } from './knowledge-engine.ts';
@@ -34,7 +34,7 @@ export function createChatCommand(deps: ChatDeps): CliCommand {
     const engine = deps.loadEngine(knowledgeDirFor(parsed.values.get('knowledge'), io));
     const service = createConversationService({
       engine: () => engine,
-      store: new MemoryConversationStore(),
+      store: new MemoryStateStore(),
       ttlMs: CHAT_TTL_MS,
     });
     let exit: () => void = () => {};

@@ -16,6 +16,7 @@ export const DEFAULTS = {
   opsPort: 8080,
   opsHost: '0.0.0.0',
   slackPort: 3000,
+  lockTtlSeconds: 15,
 } as const;
 
 /** The SQLite file's name inside DATA_DIR. */
@@ -50,6 +51,10 @@ export interface Config {
   /** 0 means no limit */
   rateLimitPerMinute: number;
   maxMessageChars: number;
+  /** the shared state store (several processes); unset: the SQLite file in DATA_DIR */
+  redisUrl?: string;
+  /** a conversation lock lives this long without being extended */
+  lockTtlSeconds: number;
   /** undefined when the ops server is off */
   ops?: { port: number; host: string };
   /** in start order; 'console' only when no platform is configured */
@@ -178,7 +183,9 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     conversationTtlMinutes: v.CONVERSATION_TTL_MINUTES ?? DEFAULTS.conversationTtlMinutes,
     rateLimitPerMinute: v.RATE_LIMIT_PER_MINUTE ?? DEFAULTS.rateLimitPerMinute,
     maxMessageChars: v.MAX_MESSAGE_CHARS ?? DEFAULTS.maxMessageChars,
+    lockTtlSeconds: v.LOCK_TTL_SECONDS ?? DEFAULTS.lockTtlSeconds,
     adapters,
+    ...(v.REDIS_URL ? { redisUrl: v.REDIS_URL } : {}),
     ...(ops ? { ops } : {}),
     ...(slack ? { slack } : {}),
     ...(discord ? { discord } : {}),

@@ -32,6 +32,10 @@ const httpUrl = z
 const snowflake = z.string().regex(/^\d{17,20}$/);
 const noSpaces = z.string().regex(/^\S+$/);
 
+const redisUrl = z
+  .string()
+  .refine((s) => URL.canParse(s) && ['redis:', 'rediss:'].includes(new URL(s).protocol));
+
 export interface VariableSpec<T> {
   schema: z.ZodType<T, string>;
   /** completes "expected ..." in an error message */
@@ -59,6 +63,15 @@ export const VARIABLES = {
   MAX_MESSAGE_CHARS: spec(
     integer(MIN_MESSAGE_CHARS, MAX_MESSAGE_CHARS_LIMIT),
     `an integer ${MIN_MESSAGE_CHARS}-${MAX_MESSAGE_CHARS_LIMIT}`,
+  ),
+  REDIS_URL: spec(
+    redisUrl,
+    'a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379 (shared state for several processes)',
+    true,
+  ),
+  LOCK_TTL_SECONDS: spec(
+    integer(1, 300),
+    'an integer 1-300 (how long a dead process can block its conversations)',
   ),
   OPS_PORT: spec(
     z.union([z.literal('off').transform(() => 'off' as const), integer(0, 65535)]),

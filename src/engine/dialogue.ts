@@ -11,7 +11,6 @@ import { addsEvidence, mergeEvidence } from './evidence/merge.ts';
 import { detectIntent } from './intents.ts';
 import { MAX_QUESTIONS, MAX_REJECTIONS } from './limits.ts';
 import { nextQuestion } from './next-question.ts';
-import { credentialWarning } from './replies/credential-warning.ts';
 import { diagnosisReply } from './replies/diagnosis-reply.ts';
 import { handoffReply, handoffSummary } from './replies/handoff-reply.ts';
 import {
@@ -31,6 +30,7 @@ import type {
   EngineInput,
   EngineResult,
   Evidence,
+  Notice,
   Reply,
 } from './types.ts';
 
@@ -46,9 +46,16 @@ interface Turn {
 }
 
 function result(turn: Turn, reply: Reply): EngineResult {
-  const warning = credentialWarning(turn.credentials);
-  const withWarning = warning ? { ...reply, blocks: [warning, ...reply.blocks] } : reply;
-  return { state: turn.state, reply: withWarning, credentials: turn.credentials, events: turn.events };
+  const notices: Notice[] = [];
+  if (turn.credentials.length > 0)
+    notices.push({
+      type: 'credential',
+      credentials: turn.credentials,
+      live: turn.credentials.some((c) => c.live),
+    });
+  for (const e of turn.events)
+    if (e.type === 'handoff') notices.push({ type: 'handoff', reason: e.reason, summary: e.summary });
+  return { state: turn.state, reply, credentials: turn.credentials, notices, events: turn.events };
 }
 
 function fresh(turn: Turn, now: number): ConversationState {
@@ -63,7 +70,7 @@ function handoff(core: EngineCore, turn: Turn, reason: 'exhausted' | 'requested'
   addPath(turn.state, `handoff:${reason}`);
   const summary = handoffSummary(core.knowledge, turn.state);
   turn.events.push({ type: 'handoff', reason, summary });
-  return handoffReply(reason, summary);
+  return handoffReply(reason);
 }
 
 function whatWeSaw(evidence: Evidence): string[] {

@@ -154,11 +154,25 @@ export type EngineEvent =
   | { type: 'handoff'; reason: 'exhausted' | 'requested'; summary: string[] }
   | { type: 'restarted' };
 
+/**
+ * What the user must be told besides the reply, as facts: each adapter words a notice once, in its
+ * own idiom (a private Slack note, a Discord line, a terminal warning).
+ */
+export type Notice =
+  /** credentials were pasted in this input; `live` when one looks like a working production key */
+  | { type: 'credential'; credentials: CredentialFingerprint[]; live: boolean }
+  /** the conversation goes to a person, with what they need to know (redacted) */
+  | { type: 'handoff'; reason: 'exhausted' | 'requested'; summary: string[] }
+  /** the input was longer than the analysis cap: only `analysedChars` characters were read */
+  | { type: 'truncated'; analysedChars: number };
+
 export interface EngineResult {
   state: ConversationState;
+  /** the answer itself; it never words the notices */
   reply: Reply;
   /** credentials seen in THIS input (fingerprints only); adapters warn privately / delete the message */
   credentials: CredentialFingerprint[];
+  notices: Notice[];
   events: EngineEvent[];
 }
 

@@ -13,6 +13,8 @@ export interface ShutdownParts {
   adapters: readonly Adapter[];
   /** resolves when every queued message has been handled */
   drain: () => Promise<void>;
+  /** called first: stop waiting on platforms (a Retry-After, a hung call); answers stay in the outbox */
+  interrupt?: () => void;
   /** closed in order after the drain: ops server, watcher, store, feedback log */
   closers: readonly { name: string; close: () => Promise<void> | void }[];
   logger: Logger;
@@ -37,6 +39,7 @@ export function createShutdown(parts: ShutdownParts): Shutdown {
     }, parts.timeoutMs ?? SHUTDOWN_TIMEOUT_MS);
     timer.unref();
     let failed = false;
+    parts.interrupt?.();
     const stopped = await Promise.allSettled(parts.adapters.map((a) => a.stop()));
     stopped.forEach((s, i) => {
       if (s.status === 'rejected') {

@@ -1,8 +1,7 @@
 /**
- * Conversation state lives behind this one interface, keyed by platform, workspace/guild, channel
- * and thread. Implementations: memory (tests), SQLite (the embedded default).
+ * Where a conversation happens: platform, workspace/guild, channel and thread. Its state is saved on
+ * the StateStore (see conversations.ts).
  */
-import type { ConversationState } from '../engine/types.ts';
 
 export type Platform = 'console' | 'slack' | 'discord';
 
@@ -17,14 +16,4 @@ export interface ConversationKey {
 /** A stable string for a key, used as the storage key. */
 export function conversationKeyString(key: ConversationKey): string {
   return [key.platform, key.workspace, key.channel, key.thread].map(encodeURIComponent).join(':');
-}
-
-export interface ConversationStore {
-  get(key: ConversationKey, now: number): Promise<ConversationState | undefined>;
-  /** Saves the state; it expires `ttlMs` after `now` unless saved again. */
-  set(key: ConversationKey, state: ConversationState, now: number, ttlMs: number): Promise<void>;
-  delete(key: ConversationKey): Promise<void>;
-  /** Removes expired conversations; returns how many. */
-  sweepExpired(now: number): Promise<number>;
-  close(): Promise<void>;
 }

@@ -55,6 +55,20 @@ export const MIGRATIONS: readonly string[] = [
    CREATE INDEX diagnoses_cause ON diagnoses (cause_id);
    CREATE INDEX feedback_cause ON feedback (cause_id, at);
    CREATE INDEX handoffs_cause ON handoffs (cause_id, at);`,
+  `CREATE TABLE kv (
+     key TEXT PRIMARY KEY,
+     value TEXT NOT NULL,
+     expires_at INTEGER NOT NULL
+   );
+   CREATE INDEX kv_expires_at ON kv (expires_at);
+   CREATE TABLE queue_items (
+     queue TEXT NOT NULL,
+     id TEXT NOT NULL,
+     value TEXT NOT NULL,
+     due_at INTEGER NOT NULL,
+     PRIMARY KEY (queue, id)
+   );
+   CREATE INDEX queue_items_due ON queue_items (queue, due_at);`,
 ];
 
 /**

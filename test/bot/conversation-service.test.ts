@@ -7,7 +7,8 @@ import type { Incoming } from '../../src/bot/types.ts';
 import type { EngineEvent, EngineInput } from '../../src/engine/types.ts';
 import type { ConversationKey } from '../../src/state/conversation-store.ts';
 import { MemoryFeedbackLog } from '../../src/state/feedback-log.ts';
-import { MemoryConversationStore } from '../../src/state/memory-store.ts';
+import { loadConversation } from '../../src/state/conversations.ts';
+import { MemoryStateStore } from '../../src/state/memory-state.ts';
 import { createScriptedEngine, EXPLODE, QUESTION_ID } from './scripted-engine.ts';
 
 const KEY: ConversationKey = { platform: 'discord', workspace: 'G1', channel: 'C1', thread: 'T1' };
@@ -28,9 +29,9 @@ const choice = (choiceId: string): Incoming => ({
 
 function setup(options: Partial<Parameters<typeof createConversationService>[0]> = {}) {
   const engine = createScriptedEngine();
-  const store = new MemoryConversationStore();
-  const feedback = new MemoryFeedbackLog();
   let now = NOW;
+  const store = new MemoryStateStore({ clock: () => now });
+  const feedback = new MemoryFeedbackLog();
   const service = createConversationService({
     engine: () => engine,
     store,
@@ -109,9 +110,9 @@ describe('the conversation service', () => {
     it('keeps the stored state exactly as it was', async () => {
       const { service, store } = setup();
       await service.handle(message('401'));
-      const before = await store.get(KEY, NOW);
+      const before = await loadConversation(store, KEY);
       await service.handle(message(EXPLODE));
-      expect(await store.get(KEY, NOW)).toEqual(before);
+      expect(await loadConversation(store, KEY)).toEqual(before);
     });
 
     it('logs the failure and keeps serving the conversation', async () => {
@@ -156,7 +157,7 @@ describe('the conversation service', () => {
       const { service, store } = setup({ rateLimitPerMinute: 1 });
       await service.handle(message('one'));
       await service.handle(message('two'));
-      expect((await store.get(KEY, NOW))?.transcript).toEqual(['one']);
+      expect((await loadConversation(store, KEY))?.transcript).toEqual(['one']);
     });
 
     it('lets the user in again after a minute', async () => {
@@ -178,31 +179,35 @@ describe('the conversation service', () => {
     it('cuts a long message before the engine sees it, keeping its beginning and its end', async () => {
       const { service, store } = setup({ maxMessageChars: 100 });
       await service.handle(message(`${'a'.repeat(120)}${'m'.repeat(10)}${'z'.repeat(120)}`));
-      const [seen] = (await store.get(KEY, NOW))?.transcript ?? [];
+      const [seen] = (await loadConversation(store, KEY))?.transcript ?? [];
       expect(seen).toHaveLength(100);
       expect(seen).toMatch(/^a+\n\[…\]\nz+$/);
     });
 
-    it('says in the reply that only the beginning and the end were read', async () => {
+    it('tells the adapter how many characters were read, so its note is true', async () => {
       const { service } = setup({ maxMessageChars: 100 });
       const out = await service.handle(message('y'.repeat(101)));
-      expect(out.reply.blocks.at(-1)).toEqual({
-        type: 'warning',
-        text: expect.stringContaining('I read its beginning and its end (100 characters in all)'),
-      });
+      expect(out.truncated).toEqual({ analysedChars: 100 });
+      expect(out.reply.blocks).toEqual([]);
+    });
+
+    it('never passes on more than the engine analyses, whatever the configured cap', async () => {
+      const { service } = setup({ maxMessageChars: 100_000 });
+      const out = await service.handle(message('y'.repeat(20_000)));
+      expect(out.truncated).toEqual({ analysedChars: 8_000 });
     });
 
     it('leaves a message at the cap untouched and unannotated', async () => {
       const { service, store } = setup({ maxMessageChars: 100 });
       const out = await service.handle(message('z'.repeat(100)));
       expect(out.reply.blocks).toEqual([]);
-      expect((await store.get(KEY, NOW))?.transcript).toEqual(['z'.repeat(100)]);
+      expect((await loadConversation(store, KEY))?.transcript).toEqual(['z'.repeat(100)]);
     });
 
     it('never splits a character made of two UTF-16 units', async () => {
       const { service, store } = setup({ maxMessageChars: 100 });
       await service.handle(message(`${'🔑'.repeat(150)}x`));
-      const [seen = ''] = (await store.get(KEY, NOW))?.transcript ?? [];
+      const [seen = ''] = (await loadConversation(store, KEY))?.transcript ?? [];
       expect(seen.length).toBeLessThanOrEqual(100);
       expect(seen).toContain('🔑');
       expect(seen).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);

@@ -8,7 +8,8 @@ import { DEFAULT_KNOWLEDGE_DIR } from '../../src/knowledge/default-dir.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import type { ConversationKey } from '../../src/state/conversation-store.ts';
 import { MemoryFeedbackLog } from '../../src/state/feedback-log.ts';
-import { MemoryConversationStore } from '../../src/state/memory-store.ts';
+import { conversationStateKey } from '../../src/state/conversations.ts';
+import { MemoryStateStore } from '../../src/state/memory-state.ts';
 
 const engine = createEngine(loadKnowledge(DEFAULT_KNOWLEDGE_DIR));
 const KEY: ConversationKey = { platform: 'slack', workspace: 'T1', channel: 'C1', thread: '42.0' };
@@ -17,7 +18,7 @@ const PASTED_KEY = `sk-${'proj-'}${'Q7wErTy9UiOp3AsDfGh5'.repeat(2)}`;
 const SYMPTOM = `401 from the API. My request sends Authorization: Bearer undefined (I also tried ${PASTED_KEY})`;
 
 function setup() {
-  const store = new MemoryConversationStore();
+  const store = new MemoryStateStore();
   const feedback = new MemoryFeedbackLog();
   const metrics = createMetrics();
   const service = createConversationService({
@@ -64,6 +65,6 @@ describe('the conversation service with the real engine', () => {
   it('stores no pasted credential in the conversation state', async () => {
     const { say, store } = setup();
     await say({ type: 'message', text: SYMPTOM });
-    expect(JSON.stringify(await store.get(KEY, Date.now()))).not.toContain(PASTED_KEY);
+    expect(await store.get(conversationStateKey(KEY))).not.toContain(PASTED_KEY);
   });
 });

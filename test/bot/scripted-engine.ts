@@ -103,9 +103,18 @@ export function createScriptedEngine(): Engine & { steps: number } {
         out = reply('handoff', 'Asking a person');
       } else {
         events.push({ type: 'restarted' });
-        return { state: freshState(ctx.now), reply: reply('info', 'Starting over'), credentials, events };
+        return {
+          state: freshState(ctx.now),
+          reply: reply('info', 'Starting over'),
+          credentials,
+          notices: [],
+          events,
+        };
       }
-      return { state, reply: out, credentials, events };
+      const notices: EngineResult['notices'] = events.flatMap((e) =>
+        e.type === 'handoff' ? [{ type: 'handoff' as const, reason: e.reason, summary: e.summary }] : [],
+      );
+      return { state, reply: out, credentials, notices, events };
     },
     diagnose(): ReturnType<Engine['diagnose']> {
       throw new Error('not used by these tests');

@@ -35,6 +35,8 @@ const MALFORMED: Record<VariableName, { value: string; context?: Record<string, 
     CONVERSATION_TTL_MINUTES: { value: '0', mentions: 'an integer 1-525600, got "0"' },
     RATE_LIMIT_PER_MINUTE: { value: '-5', mentions: 'an integer 0-10000 (0 turns the limit off), got "-5"' },
     MAX_MESSAGE_CHARS: { value: '4k', mentions: 'an integer 100-100000, got "4k"' },
+    REDIS_URL: { value: 'http://127.0.0.1:6379', mentions: 'a redis:// or rediss:// URL' },
+    LOCK_TTL_SECONDS: { value: '0', mentions: 'an integer 1-300' },
     OPS_PORT: { value: '70000', mentions: 'an integer 0-65535 (0 picks a free port) or "off", got "70000"' },
     OPS_HOST: {
       value: 'my host',
@@ -208,6 +210,9 @@ describe('loadConfig', () => {
   });
 
   it('turns the ops server on for the console when OPS_PORT is set, and off for a platform with "off"', () => {
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379/0' }, CWD).redisUrl).toBe(
+      'redis://127.0.0.1:6379/0',
+    );
     expect(loadConfig({ OPS_PORT: '9100', OPS_HOST: '127.0.0.1' }, CWD).ops).toEqual({
       port: 9100,
       host: '127.0.0.1',

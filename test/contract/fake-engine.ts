@@ -103,6 +103,10 @@ function stepOnce(state: ConversationState, input: EngineInput, now: number): En
     state: s,
     reply,
     credentials,
+    notices:
+      credentials.length > 0
+        ? [{ type: 'credential' as const, credentials, live: credentials.some((c) => c.live) }]
+        : [],
     events: [],
   });
   const choiceId = input.type === 'choice' ? input.choiceId : undefined;
@@ -137,19 +141,16 @@ function stepOnce(state: ConversationState, input: EngineInput, now: number): En
     return wrap(base, info('Tell me what fails', 'Describe the error, or paste the failing request.'));
   }
   const transcript = [...base.transcript, redacted];
-  const warning: Reply['blocks'] = credentials.some((c) => c.live)
-    ? [{ type: 'warning', text: 'You pasted a live key: rotate it now.' }]
-    : [];
   if (/Authorization: sk-/.test(text)) {
     const d = diagnose({ ...base, transcript }, 'missing-bearer-prefix');
-    return wrap(d.state, { ...d.reply, blocks: [...warning, ...d.reply.blocks] }, credentials);
+    return wrap(d.state, d.reply, credentials);
   }
   const q = questionReply();
   return wrap(
     { ...base, transcript, phase: 'asking', pendingQuestion: QUESTION_ID },
     {
       ...q,
-      blocks: [...warning, { type: 'evidence', title: 'What I read', items: [redacted] }, ...q.blocks],
+      blocks: [{ type: 'evidence', title: 'What I read', items: [redacted] }, ...q.blocks],
     },
     credentials,
   );

@@ -7,7 +7,7 @@ import { createEngine } from '../../src/engine/index.ts';
 import type { Engine } from '../../src/engine/types.ts';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/knowledge/default-dir.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
-import { MemoryConversationStore } from '../../src/state/memory-store.ts';
+import { MemoryStateStore } from '../../src/state/memory-state.ts';
 
 /** A fixed "now" for contract runs (JWT times and state timestamps are compared with it). */
 export const CONTRACT_NOW = Date.parse('2026-01-15T12:00:00Z');
@@ -27,7 +27,7 @@ export function createTestService(options: { clock?: () => number } = {}) {
   const engine = realEngine();
   return createConversationService({
     engine: () => engine,
-    store: new MemoryConversationStore(),
+    store: new MemoryStateStore(),
     ttlMs: CONTRACT_TTL_MS,
     clock: options.clock ?? (() => CONTRACT_NOW),
   });

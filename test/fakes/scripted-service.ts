@@ -1,5 +1,6 @@
 /** A ConversationService for adapter tests: answers from a script and records what the adapter sent. */
 import type { ConversationService, Incoming, Outgoing } from '../../src/bot/types.ts';
+import { serviceFromHandler } from './service-from-handler.ts';
 
 export interface RecordingService extends ConversationService {
   readonly received: Incoming[];
@@ -11,10 +12,10 @@ export function scriptedService(
 ): RecordingService {
   const received: Incoming[] = [];
   return {
-    received,
-    async handle(incoming) {
+    ...serviceFromHandler(async (incoming) => {
       received.push(incoming);
       return answer(incoming);
-    },
+    }),
+    received,
   };
 }

@@ -55,7 +55,8 @@ describe('main.ts', () => {
     expect(relative).toEqual(
       expect.arrayContaining([
         'src/config/load-config.ts',
-        'src/state/sqlite-store.ts',
+        'src/state/sqlite-state.ts',
+        'src/state/redis-state.ts',
         'src/http/ops-server.ts',
       ]),
     );

@@ -8,7 +8,8 @@ import type { Adapter } from '../../src/adapters/adapter.ts';
 import { createConversationService } from '../../src/bot/conversation-service.ts';
 import { createShutdown, onShutdownSignals } from '../../src/runtime/shutdown.ts';
 import type { ConversationKey } from '../../src/state/conversation-store.ts';
-import { SqliteConversationStore } from '../../src/state/sqlite-store.ts';
+import { loadConversation } from '../../src/state/conversations.ts';
+import { SqliteStateStore } from '../../src/state/sqlite-state.ts';
 import { createScriptedEngine } from '../bot/scripted-engine.ts';
 
 const silent = pino({ level: 'silent' });
@@ -31,13 +32,13 @@ function fakeAdapter(name: string, log: string[]): Adapter {
 
 /** A store whose first save waits until the test opens the gate: a message caught in flight. */
 function gatedStore(file: string) {
-  const store = new SqliteConversationStore({ file, sweepIntervalMs: 0 });
+  const store = new SqliteStateStore({ file, sweepIntervalMs: 0 });
   let open!: () => void;
   const gate = new Promise<void>((resolve) => {
     open = resolve;
   });
-  const originalSet = store.set.bind(store);
-  store.set = async (...args) => {
+  const originalSet = store.setIfLockHeld.bind(store);
+  store.setIfLockHeld = async (...args) => {
     await gate;
     return originalSet(...args);
   };
@@ -74,8 +75,8 @@ describe('graceful shutdown', () => {
 
     expect((await inFlight).reply.kind).toBe('question');
     expect(exits).toEqual([0]);
-    const reopened = new SqliteConversationStore({ file, sweepIntervalMs: 0 });
-    expect((await reopened.get(KEY, 1))?.transcript).toEqual(['a 401']);
+    const reopened = new SqliteStateStore({ file, sweepIntervalMs: 0 });
+    expect((await loadConversation(reopened, KEY))?.transcript).toEqual(['a 401']);
     await reopened.close();
   });
 

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { createInterface, type Interface } from 'node:readline';
 import type { ConversationService, Outgoing } from '../../bot/types.ts';
-import type { Reply, ReplyChoice } from '../../engine/types.ts';
+import type { ReplyChoice } from '../../engine/types.ts';
 import { styler } from '../../render/ansi.ts';
 import { DEFAULT_WIDTH, renderText } from '../../render/text.ts';
 import { wrapText } from '../../render/wrap.ts';
@@ -49,41 +49,23 @@ function pasteWindowFor(input: NodeJS.ReadableStream): number {
   return (input as { isTTY?: boolean }).isTTY === true ? DEFAULT_PASTE_WINDOW_MS : 0;
 }
 
+/** The console's words for the engine's notices: one line each, printed above the reply. */
 function rotateNotice(outgoing: Outgoing): string | undefined {
   const live = outgoing.credentials.filter((c) => c.live);
-  const warned = outgoing.reply.blocks.some((b) => b.type === 'warning');
-  if (live.length === 0 || warned) return undefined;
+  if (live.length === 0) return undefined;
   const labels = live.map((c) => c.label).join(', ');
-  return `!! You pasted what looks like a live credential (${labels}). Treat it as leaked: rotate it.`;
+  return `!! You pasted what looks like a live credential (${labels}). Treat it as leaked and rotate it: revoke it in the provider's dashboard, create a new one and update it everywhere it is used.`;
 }
 
 function handoffNotice(outgoing: Outgoing): string | undefined {
   if (!outgoing.handoff) return undefined;
-  // a hand-off reply already lists the summary (see consoleReply)
-  if (outgoing.reply.kind === 'handoff') return undefined;
   const summary = outgoing.handoff.summary.map((line) => `  - ${line}`).join('\n');
-  return `Time to ask a person. A summary you can share:\n${summary}`;
+  return `${CONSOLE_HANDOFF}\n${summary}`;
 }
 
-/**
- * The engine's hand-off text promises that a helper "will reply here", which is true in a chat
- * channel but not in a local terminal where nobody else is notified: keep its first sentence and
- * say who to give the summary to instead.
- */
-function consoleReply(reply: Reply): Reply {
-  if (reply.kind !== 'handoff') return reply;
-  const first = reply.blocks.findIndex((b) => b.type === 'text');
-  return {
-    ...reply,
-    blocks: reply.blocks.map((b, i) =>
-      b.type === 'text' && i === first ? { ...b, text: `${firstSentence(b.text)} ${CONSOLE_HANDOFF}` } : b,
-    ),
-  };
-}
-
-function firstSentence(text: string): string {
-  const end = text.search(/[.!?](\s|$)/);
-  return end < 0 ? text : text.slice(0, end + 1);
+function truncatedNotice(outgoing: Outgoing): string | undefined {
+  if (!outgoing.truncated) return undefined;
+  return `Your message was long, so I read its beginning and its end (${outgoing.truncated.analysedChars} characters in all). If the error is in the middle, paste just that part.`;
 }
 
 export function createConsoleAdapter(opts: ConsoleAdapterOptions): Adapter {
@@ -117,8 +99,10 @@ export function createConsoleAdapter(opts: ConsoleAdapterOptions): Adapter {
   const width = () => opts.width ?? opts.output.columns ?? DEFAULT_WIDTH;
 
   const renderOutgoing = (outgoing: Outgoing): string => {
-    const extras = [rotateNotice(outgoing), handoffNotice(outgoing)].filter((x): x is string => !!x);
-    const body = renderText(consoleReply(outgoing.reply), { color: opts.color ?? false, width: width() });
+    const extras = [rotateNotice(outgoing), truncatedNotice(outgoing), handoffNotice(outgoing)].filter(
+      (x): x is string => !!x,
+    );
+    const body = renderText(outgoing.reply, { color: opts.color ?? false, width: width() });
     return [...extras.map((e) => s.warn(wrapText(e, width()))), body].join('\n\n');
   };
 

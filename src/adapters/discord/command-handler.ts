@@ -131,12 +131,13 @@ export async function handleCommand(ctx: AdapterContext, interaction: CommandInt
     const outgoing = await converse(ctx, {
       key: venue.key,
       user: { id: interaction.user.id, name: interaction.user.username },
+      deliveryId: `discord:interaction:${interaction.id}`,
       input: { type: 'message', text: symptom },
       place: venue.place,
       notices: (o) => targetNotice(ctx, interaction, o),
       send,
     });
-    if (outgoing.credentials.length > 0) {
+    if (outgoing && outgoing.credentials.length > 0) {
       await interaction.followUp({
         content: safe(privateCredentialWarning(outgoing.credentials)),
         flags: MessageFlags.Ephemeral,

@@ -66,6 +66,7 @@ export async function handleComponent(ctx: AdapterContext, interaction: Componen
     await converse(ctx, {
       key: venue.key,
       user: { id: interaction.user.id, name: interaction.user.username },
+      deliveryId: `discord:interaction:${interaction.id}`,
       input: { type: 'choice', choiceId },
       place: venue.place,
       send: venue.send,

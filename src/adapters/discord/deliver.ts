@@ -60,17 +60,36 @@ export function outgoingMessages(
   notices: string[] = [],
 ): OutMessage[] {
   const hint = answerHint(ctx, place);
+  const all = outgoing.truncated
+    ? [
+        ...notices,
+        `✂️ Your message was long, so I read its beginning and its end (${outgoing.truncated.analysedChars} characters in all). If the error is in the middle, paste just that part.`,
+      ]
+    : notices;
   const messages: OutMessage[] = renderReply(outgoing.reply, {
-    notices,
+    notices: all,
     answerHint: hint,
   }).map((p) => ({ ...p, allowedMentions: NO_PINGS }));
-  if (outgoing.handoff && ctx.supportRoleId && place !== 'dm') {
-    const role = ctx.supportRoleId;
+  if (outgoing.handoff) {
     const summary = outgoing.handoff.summary.map((line) => `- ${safe(line)}`).join('\n');
-    messages.push({
-      content: truncate(`<@&${role}> this conversation needs a person. Summary:\n${summary}`, CONTENT_MAX),
-      allowedMentions: { parse: [], roles: [role] },
-    });
+    const role = place !== 'dm' ? ctx.supportRoleId : undefined;
+    messages.push(
+      role
+        ? {
+            content: truncate(
+              `<@&${role}> this conversation needs a person. Summary:\n${summary}`,
+              CONTENT_MAX,
+            ),
+            allowedMentions: { parse: [], roles: [role] },
+          }
+        : {
+            content: truncate(
+              `No support role is set up for me here, so please ask a moderator or your team, and share this summary (keys removed):\n${summary}`,
+              CONTENT_MAX,
+            ),
+            allowedMentions: NO_PINGS,
+          },
+    );
   }
   return messages;
 }

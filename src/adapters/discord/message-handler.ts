@@ -94,6 +94,7 @@ export async function handleMessage(ctx: AdapterContext, message: Message): Prom
       await converse(ctx, {
         key: keyForChannel({ id: channel.id, guildId: null, parentId: null, isThread: false }),
         user,
+        deliveryId: `discord:message:${message.id}`,
         input: { type: 'message', text: message.content },
         place: 'dm',
         notices,
@@ -115,6 +116,7 @@ export async function handleMessage(ctx: AdapterContext, message: Message): Prom
           isThread: true,
         }),
         user,
+        deliveryId: `discord:message:${message.id}`,
         input: { type: 'message', text },
         place: 'thread',
         notices,
@@ -129,6 +131,7 @@ export async function handleMessage(ctx: AdapterContext, message: Message): Prom
       await converse(ctx, {
         key: keyForThreadFrom(ref, message.id),
         user,
+        deliveryId: `discord:message:${message.id}`,
         input: { type: 'message', text },
         place: 'inline',
         send: (m) => channel.send(m),
@@ -141,6 +144,7 @@ export async function handleMessage(ctx: AdapterContext, message: Message): Prom
       await converse(ctx, {
         key: keyForThreadFrom(ref, thread.id),
         user,
+        deliveryId: `discord:message:${message.id}`,
         input: { type: 'message', text },
         place: 'thread',
         notices,

@@ -21,10 +21,10 @@ export function registerMessageEvents(app: App, rt: SlackRuntime): void {
     // in a DM the message event carries it (keyed by the DM, not by a thread)
     if (isDirectMessageChannel(e.channel)) return;
     if (!e.user || e.bot_id || e.user === rt.bot.userId) return;
-    if (!rt.seen.firstTime(`msg:${e.channel}:${e.ts}`)) return;
+    if (!(await rt.service.firstDelivery(messageId(e.channel, e.ts)))) return;
     const team = teamOf(body, e.team, rt);
     const { key, replyThreadTs } = locateConversation(team, e.channel, e.ts, e.thread_ts);
-    if (replyThreadTs) rt.threads.remember(e.channel, replyThreadTs);
+    if (replyThreadTs) await rt.threads.remember(e.channel, replyThreadTs);
     const text = slackTextToPlain(e.text, rt.bot.userId);
     await converse(
       rt,
@@ -44,10 +44,9 @@ export function registerMessageEvents(app: App, rt: SlackRuntime): void {
     if (!direct) {
       // top-level channel messages and mentions are the app_mention handler's
       if (!e.thread_ts || mentions(e.text ?? '', rt.bot.userId)) return;
-      if (rt.seen.has(`msg:${e.channel}:${e.ts}`)) return;
       if (!(await rt.threads.isOurs(e.channel, e.thread_ts, e.parent_user_id))) return;
     }
-    if (!rt.seen.firstTime(`msg:${e.channel}:${e.ts}`)) return;
+    if (!(await rt.service.firstDelivery(messageId(e.channel, e.ts)))) return;
     const team = teamOf(body, e.team, rt);
     const { key, replyThreadTs } = locateConversation(team, e.channel, e.ts, e.thread_ts);
     const text = slackTextToPlain(e.text ?? '', rt.bot.userId);
@@ -58,6 +57,11 @@ export function registerMessageEvents(app: App, rt: SlackRuntime): void {
       { type: 'message', text },
     );
   });
+}
+
+/** One message arrives as both `app_mention` and `message`: whichever comes first is handled. */
+function messageId(channel: string, ts: string): string {
+  return `slack:msg:${channel}:${ts}`;
 }
 
 function teamOf(body: unknown, eventTeam: string | undefined, rt: SlackRuntime): string {

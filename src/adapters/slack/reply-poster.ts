@@ -1,14 +1,15 @@
 /**
  * Posts what the service answered: the private credential warning first (it is the urgent part), the
  * rendered reply in the thread (split into several messages when long), then a hand-off mention.
+ * Each message is one step: a retry from the outbox resumes after the steps already posted.
  */
 
-import type { Outgoing } from '../../bot/types.ts';
-import type { CredentialFingerprint } from '../../engine/types.ts';
+import type { DeliveryProgress, Outgoing, Poster } from '../../bot/types.ts';
+import type { CredentialFingerprint, Reply } from '../../engine/types.ts';
 import { escapeMrkdwn, truncate } from './mrkdwn.ts';
-import type { DeliveryStep } from './redelivery.ts';
-import { type RenderOptions, renderBlockKit } from './render-blocks.ts';
-import type { SlackRuntime } from './runtime.ts';
+import { slackErrorCode } from './platform-errors.ts';
+import { renderBlockKit } from './render-blocks.ts';
+import { PLATFORM, type SlackRuntime } from './runtime.ts';
 
 /** Where an answer goes: the channel, the thread (none: top level of a DM), and who asked. */
 export interface ReplyTarget {
@@ -17,23 +18,34 @@ export interface ReplyTarget {
   user: string;
 }
 
+/** A target as kept in the outbox: plain JSON, with how the first message is rendered. */
+export interface SlackTarget extends ReplyTarget {
+  /** replace this message (the slash command's "working on it") with the first part */
+  updateTs?: string;
+  preface?: string;
+}
+
 const MAX_SUMMARY_LINES = 10;
 const MAX_SUMMARY_LINE_CHARS = 300;
 
-/** Posts an outgoing reply; `updateTs` replaces that message with the first part instead of posting. */
+/** No progress to resume from: post everything. */
+const FROM_START: DeliveryProgress = { done: 0, stepDone: () => {} };
+
+/** Posts an outgoing reply, skipping the steps `progress` says were posted already. */
 export async function postOutgoing(
   rt: SlackRuntime,
-  target: ReplyTarget,
+  target: SlackTarget,
   outgoing: Outgoing,
-  options: RenderOptions & { updateTs?: string } = {},
+  progress: DeliveryProgress = FROM_START,
 ): Promise<void> {
-  const steps: DeliveryStep[] = [];
+  const steps: (() => Promise<unknown>)[] = [];
   if (outgoing.credentials.length > 0)
     steps.push(() => warnAboutCredentials(rt, target, outgoing.credentials));
-  for (const [i, message] of renderBlockKit(outgoing.reply, options).entries()) {
+  const options = target.preface ? { preface: target.preface } : {};
+  for (const [i, message] of renderBlockKit(withTruncationNote(outgoing), options).entries()) {
     steps.push(() =>
-      i === 0 && options.updateTs
-        ? rt.client.chat.update({ channel: target.channel, ts: options.updateTs, ...message })
+      i === 0 && target.updateTs
+        ? rt.client.chat.update({ channel: target.channel, ts: target.updateTs, ...message })
         : rt.client.chat.postMessage({
             channel: target.channel,
             ...(target.threadTs ? { thread_ts: target.threadTs } : {}),
@@ -45,8 +57,48 @@ export async function postOutgoing(
   }
   const handoff = outgoing.handoff;
   if (handoff) steps.push(() => postHandoff(rt, target, handoff.summary));
-  if (target.threadTs) rt.threads.remember(target.channel, target.threadTs);
-  await rt.redelivery.run(steps);
+  if (target.threadTs) await rt.threads.remember(target.channel, target.threadTs);
+  for (const step of steps.slice(progress.done)) {
+    await step();
+    progress.stepDone();
+  }
+}
+
+/** Slack's words for a message cut before analysis: a short italic line under the answer. */
+function withTruncationNote(outgoing: Outgoing): Reply {
+  if (!outgoing.truncated) return outgoing.reply;
+  const note = `_Your message was long, so I read its beginning and its end (${outgoing.truncated.analysedChars} characters in all). If the error is in the middle, paste just that part._`;
+  return { ...outgoing.reply, blocks: [...outgoing.reply.blocks, { type: 'text', text: note }] };
+}
+
+/** Failures that can pass once Slack recovers (not e.g. `channel_not_found`): how long to wait. */
+export function slackRetryAfterMs(error: unknown): number | undefined {
+  const code = slackErrorCode(error);
+  if (code === 'rate_limited') {
+    const seconds = (error as { retryAfter?: unknown }).retryAfter;
+    return typeof seconds === 'number' && seconds > 0 ? seconds * 1000 : 0;
+  }
+  if (code === 'request_failed' || code?.startsWith('http_5')) return 0;
+  return undefined;
+}
+
+/** How the service posts Slack answers, live and from the outbox. */
+export function slackPoster(rt: SlackRuntime): Poster {
+  return {
+    async post(target, outgoing, progress) {
+      try {
+        await postOutgoing(rt, target as SlackTarget, outgoing, progress);
+      } catch (error) {
+        const code = slackErrorCode(error);
+        if (code) {
+          rt.hooks.platformError?.(PLATFORM, code);
+          rt.logger.error({ code, what: 'answer' }, 'a Slack API call failed');
+        }
+        throw error;
+      }
+    },
+    retryAfterMs: slackRetryAfterMs,
+  };
 }
 
 /** A private note to the person who pasted a credential: it is exposed, rotate it. */

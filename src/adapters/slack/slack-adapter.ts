@@ -19,7 +19,7 @@ import {
   socketModeReceiver,
   TrackingReceiver,
 } from './receivers.ts';
-import { DEFAULT_REDELIVERY_DELAYS_MS, Redelivery } from './redelivery.ts';
+import { slackPoster } from './reply-poster.ts';
 import { createRuntime, PLATFORM } from './runtime.ts';
 import { scrubCredentials } from './scrub.ts';
 import { registerSlashCommand } from './slash-command.ts';
@@ -40,10 +40,10 @@ export interface SlackAdapterOptions {
   logger: Logger;
   /** HTTP mode's bind address (default: all interfaces) */
   host?: string;
-  /** how the Web API client retries failed calls (429s always wait for Retry-After) */
+  /** how the Web API client retries failed calls (not 429s: those delay only their conversation) */
   retryConfig?: webApi.RetryOptions;
-  /** when Slack stays down past those retries: the waits before posting an answer again */
-  redeliveryDelaysMs?: number[];
+  /** every Web API call fails after this long (default SLACK_CALL_TIMEOUT_MS) */
+  callTimeoutMs?: number;
 }
 
 /** The Slack adapter, plus what tests and ops need to see. */
@@ -56,12 +56,14 @@ export interface SlackAdapter extends Adapter {
 
 export const DEFAULT_SLACK_API_URL = 'https://slack.com/api/';
 const DEFAULT_PORT = 3000;
-/** A few quick retries, then give up: about half a minute in all. */
+/** A Slack Web API call that has not answered by then fails (and its answer waits in the outbox). */
+export const SLACK_CALL_TIMEOUT_MS = 10_000;
+/** Two quick retries, then the answer waits in the store's outbox and is posted later. */
 const DEFAULT_RETRY: webApi.RetryOptions = {
-  retries: 5,
+  retries: 2,
   factor: 2,
-  minTimeout: 1000,
-  maxTimeout: 15_000,
+  minTimeout: 500,
+  maxTimeout: 2_000,
   randomize: true,
 };
 
@@ -76,13 +78,15 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
   const clientOptions: webApi.WebClientOptions = {
     slackApiUrl: apiUrl,
     retryConfig: opts.retryConfig ?? DEFAULT_RETRY,
+    timeout: opts.callTimeoutMs ?? SLACK_CALL_TIMEOUT_MS,
+    // A 429 fails the call at once: the service delays only that conversation, not the whole client.
+    rejectRateLimitedCalls: true,
     logger: bolt,
   };
   let setup: ReceiverSetup | undefined;
   let tracking: TrackingReceiver | undefined;
   let app: App | undefined;
   let ready = false;
-  let redelivery: Redelivery | undefined;
 
   return {
     name: PLATFORM,
@@ -109,10 +113,10 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
       });
       app.client.on(webApi.WebClientEvent.RATE_LIMITED, (retryAfterSec: number) => {
         hooks.platformError?.(PLATFORM, 'rate_limited');
-        logger.warn({ retryAfterSec }, 'Slack rate-limited a call; retrying after Retry-After');
+        logger.warn({ retryAfterSec }, 'Slack rate-limited a call; that conversation waits');
       });
-      redelivery = new Redelivery(opts.redeliveryDelaysMs ?? DEFAULT_REDELIVERY_DELAYS_MS, logger);
-      const runtime = createRuntime(app.client, service, logger, hooks, bot, opts.supportMention, redelivery);
+      const runtime = createRuntime(app.client, service, logger, hooks, bot, opts.supportMention);
+      service.registerPoster(PLATFORM, slackPoster(runtime));
       registerDedupe(app, runtime);
       registerMessageEvents(app, runtime);
       registerSlashCommand(app, runtime);
@@ -127,7 +131,6 @@ export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
 
     async stop(): Promise<void> {
       ready = false;
-      redelivery?.stop();
       const running = app;
       app = undefined;
       if (!running) return;

@@ -4,15 +4,16 @@
  * it" message is posted first, its ts becomes the conversation's thread, and it is then replaced by the
  * diagnosis. `/keydoctor` alone or `help` answers privately with usage.
  */
+import { createHash } from 'node:crypto';
 import type { App, RespondFn } from '@slack/bolt';
-import type { Outgoing } from '../../bot/types.ts';
-import { type ConversationKey, conversationKeyString } from '../../state/conversation-store.ts';
+import type { Delivery, Incoming, Outgoing } from '../../bot/types.ts';
+import type { ConversationKey } from '../../state/conversation-store.ts';
 import { isDirectMessageChannel, slackConversationKey } from './conversation-key.ts';
 import { guarded } from './guard.ts';
 import { slashCommandSchema } from './payloads.ts';
 import { slackErrorCode } from './platform-errors.ts';
 import { renderBlockKit } from './render-blocks.ts';
-import { credentialWarning, postOutgoing } from './reply-poster.ts';
+import { credentialWarning, postOutgoing, type SlackTarget, slackRetryAfterMs } from './reply-poster.ts';
 import { PLATFORM, type SlackRuntime } from './runtime.ts';
 import { slackTextToPlain } from './slack-text.ts';
 import { COMMAND_NAME, usageText } from './usage.ts';
@@ -27,6 +28,11 @@ export function registerSlashCommand(app: App, rt: SlackRuntime): void {
     const parsed = slashCommandSchema.safeParse(command);
     if (!parsed.success) return rt.logger.warn('ignored a slash command of an unexpected shape');
     const cmd = parsed.data;
+    // A replayed request (same signed body) is answered once, on whichever process sees it first.
+    if (!(await rt.service.firstDelivery(`slack:command:${bodyHash(command)}`))) {
+      rt.logger.info('dropped a replayed slash command');
+      return;
+    }
     const text = slackTextToPlain(cmd.text, rt.bot.userId);
     if (text === '' || HELP_WORDS.test(text)) {
       await guarded(rt, 'command help', undefined, async () => {
@@ -59,41 +65,54 @@ async function diagnoseInChannel(
   }
   if (!rootTs) {
     const key = slackConversationKey(cmd.team_id, cmd.channel_id, `command:${cmd.trigger_id || Date.now()}`);
-    const outgoing = await ask(rt, key, cmd, text);
-    return answerPrivately(rt, outgoing, respond);
+    await rt.service.turn(incoming(key, cmd, text), privately(rt, respond));
+    return;
   }
   const key = slackConversationKey(cmd.team_id, cmd.channel_id, rootTs);
-  rt.threads.remember(cmd.channel_id, rootTs);
-  const target = { channel: cmd.channel_id, threadTs: rootTs, user: cmd.user_id };
-  await rt.inOrder(conversationKeyString(key), () =>
-    guarded(rt, 'command diagnosis', target, async () => {
-      const outgoing = await ask(rt, key, cmd, text);
-      await postOutgoing(rt, target, outgoing, {
-        updateTs: rootTs,
-        preface: `Asked by <@${cmd.user_id}> with \`${COMMAND_NAME}\`. Reply in this thread to continue.`,
-      });
-    }),
-  );
+  await rt.threads.remember(cmd.channel_id, rootTs);
+  const target: SlackTarget = {
+    channel: cmd.channel_id,
+    threadTs: rootTs,
+    user: cmd.user_id,
+    updateTs: rootTs,
+    preface: `Asked by <@${cmd.user_id}> with \`${COMMAND_NAME}\`. Reply in this thread to continue.`,
+  };
+  await guarded(rt, 'command diagnosis', target, async () => {
+    await rt.service.turn(incoming(key, cmd, text), { platform: PLATFORM, target });
+  });
 }
 
 /** In the bot's own DM the command is one more message of the DM conversation. */
 async function diagnoseInDirectMessage(rt: SlackRuntime, cmd: Command, text: string, respond: RespondFn) {
   const key = slackConversationKey(cmd.team_id, cmd.channel_id, cmd.channel_id);
   const target = { channel: cmd.channel_id, user: cmd.user_id };
-  await rt.inOrder(conversationKeyString(key), async () => {
-    const outgoing = await ask(rt, key, cmd, text);
-    try {
-      await postOutgoing(rt, target, outgoing);
-    } catch (error) {
-      // a DM between other people: the bot cannot post there
-      if (!cannotPost(rt, error)) throw error;
-      await answerPrivately(rt, outgoing, respond);
-    }
+  await rt.service.turn(incoming(key, cmd, text), {
+    async post(outgoing, progress) {
+      try {
+        await postOutgoing(rt, target, outgoing, progress);
+      } catch (error) {
+        // a DM between other people: the bot cannot post there
+        if (!cannotPost(rt, error)) throw error;
+        await answerPrivately(rt, outgoing, respond);
+      }
+    },
+    retryAfterMs: slackRetryAfterMs,
   });
 }
 
-function ask(rt: SlackRuntime, key: ConversationKey, cmd: Command, text: string): Promise<Outgoing> {
-  return rt.service.handle({ key, user: { id: cmd.user_id }, input: { type: 'message', text } });
+function incoming(key: ConversationKey, cmd: Command, text: string): Incoming {
+  return { key, user: { id: cmd.user_id }, input: { type: 'message', text } };
+}
+
+/** The answer goes only to the asker, through the command's response URL. */
+function privately(rt: SlackRuntime, respond: RespondFn): Delivery {
+  return { post: (outgoing) => answerPrivately(rt, outgoing, respond), retryAfterMs: slackRetryAfterMs };
+}
+
+/** A stable hash of the command's fields (they are the signed body, trigger_id included). */
+function bodyHash(command: unknown): string {
+  const fields = Object.entries(command as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b));
+  return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
 }
 
 /** True (and reported) when Slack refused because the bot cannot post in that conversation. */

@@ -1,20 +1,16 @@
 /**
  * Knows which threads keydoctor is part of, so follow-ups there are answered without a mention and
- * every other thread is left alone. Threads the bot posted in are remembered; an unknown thread (after
- * a restart, or on another replica) is checked once with `conversations.replies`.
+ * every other thread is left alone. Threads the bot posted in are remembered in the shared store; an
+ * unknown thread (one the store forgot) is checked once with `conversations.replies`.
  */
 import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { AdapterHooks } from '../adapter.ts';
 import { slackErrorCode } from './platform-errors.ts';
-import { RecentIds } from './recent-ids.ts';
+import type { ConversationMemory } from '../../bot/types.ts';
 import type { BotIdentity } from './runtime.ts';
 
-const MAX_TRACKED_THREADS = 10_000;
-const THREAD_MEMORY_MS = 24 * 60 * 60 * 1000;
-/** A thread found not to be ours is not asked about again for a while. */
-const NOT_OURS_MEMORY_MS = 10 * 60 * 1000;
 /** How many replies to scan for one of ours. */
 const REPLIES_PAGE = 200;
 
@@ -23,31 +19,27 @@ const repliesSchema = z.object({
 });
 
 export class ThreadTracker {
-  readonly #ours = new RecentIds(MAX_TRACKED_THREADS, THREAD_MEMORY_MS);
-  readonly #notOurs = new RecentIds(MAX_TRACKED_THREADS, NOT_OURS_MEMORY_MS);
-
   constructor(
     private readonly client: webApi.WebClient,
+    private readonly memory: ConversationMemory,
     private readonly bot: BotIdentity,
     private readonly logger: Logger,
     private readonly hooks: AdapterHooks,
   ) {}
 
   /** Marks a thread as one keydoctor takes part in. */
-  remember(channel: string, threadTs: string): void {
-    const id = `${channel}:${threadTs}`;
-    this.#notOurs.forget(id);
-    this.#ours.firstTime(id);
+  remember(channel: string, threadTs: string): Promise<void> {
+    return this.memory.rememberThread(`slack:${channel}:${threadTs}`);
   }
 
   /** True when keydoctor started or answered in this thread. */
   async isOurs(channel: string, threadTs: string, parentUserId?: string): Promise<boolean> {
-    const id = `${channel}:${threadTs}`;
-    if (this.#ours.has(id) || parentUserId === this.bot.userId) return true;
-    if (this.#notOurs.has(id)) return false;
+    if (parentUserId === this.bot.userId) return true;
+    const known = await this.memory.knowsThread(`slack:${channel}:${threadTs}`);
+    if (known !== undefined) return known;
     const ours = await this.#askSlack(channel, threadTs);
-    if (ours) this.remember(channel, threadTs);
-    else this.#notOurs.firstTime(id);
+    if (ours) await this.remember(channel, threadTs);
+    else await this.memory.forgetThread(`slack:${channel}:${threadTs}`);
     return ours;
   }
 

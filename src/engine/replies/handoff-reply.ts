@@ -33,8 +33,11 @@ export function handoffSummary(knowledge: Knowledge, state: ConversationState): 
   return lines.length > 0 ? lines : ['The user asked for a person before describing the problem.'];
 }
 
-/** Tells the user a person will take over. */
-export function handoffReply(reason: 'exhausted' | 'requested', summary: readonly string[]): Reply {
+/**
+ * Tells the user a person should take over. Who that is and where they answer depends on the
+ * platform: the adapter words the hand-off notice (with the summary) itself.
+ */
+export function handoffReply(reason: 'exhausted' | 'requested'): Reply {
   return {
     kind: 'handoff',
     heading: reason === 'exhausted' ? 'Let me get a person to look at this' : 'Handing you over to a person',
@@ -43,10 +46,9 @@ export function handoffReply(reason: 'exhausted' | 'requested', summary: readonl
         type: 'text',
         text:
           reason === 'exhausted'
-            ? 'I have run out of likely causes. I am passing what we found to a human helper; they will reply here.'
-            : 'Sure. I am passing what we have so far to a human helper; they will reply here.',
+            ? 'I have run out of likely causes, so this needs a person.'
+            : 'Sure: this needs a person.',
       },
-      { type: 'evidence', title: 'What I pass on (keys removed)', items: [...summary] },
     ],
     choices: [RESTART_CHOICE],
   };

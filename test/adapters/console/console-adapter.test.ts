@@ -139,7 +139,7 @@ describe('console adapter', () => {
     });
   });
 
-  it('GIVEN a live key was pasted and the reply has no warning THEN the console adds a rotate notice', async () => {
+  it('GIVEN a live key was pasted THEN the console words the rotate notice', async () => {
     const credential = {
       provider: 'openai',
       kind: 'secret key',
@@ -171,7 +171,7 @@ describe('console adapter', () => {
     );
   });
 
-  it('GIVEN a hand-off reply that lists its summary THEN the summary is printed once', async () => {
+  it('GIVEN a hand-off reply THEN the summary is printed once, by the console', async () => {
     await withConsoleHarness(
       createSpyService(() => ({
         reply: HANDOFF_REPLY,
@@ -194,7 +194,7 @@ describe('console adapter', () => {
       })),
       async (h) => {
         await h.say('still broken');
-        expect(h.output()).toContain('I have run out of likely causes.');
+        expect(h.output()).toContain('I have run out of likely causes');
         expect(h.output()).not.toMatch(/reply here/);
         // wrapped to the terminal's width: compare with line breaks folded
         expect(h.output().replace(/\s+/g, ' ')).toContain(CONSOLE_HANDOFF);

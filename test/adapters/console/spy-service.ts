@@ -14,17 +14,11 @@ export const QUESTION_REPLY: Reply = {
   ],
 };
 
-/** Shaped like the engine's hand-off reply: a chat-platform promise, then the summary. */
+/** Shaped like the engine's hand-off reply: the summary comes as a notice, worded by the adapter. */
 export const HANDOFF_REPLY: Reply = {
   kind: 'handoff',
   heading: 'Let me get a person to look at this',
-  blocks: [
-    {
-      type: 'text',
-      text: 'I have run out of likely causes. I am passing what we found to a human helper; they will reply here.',
-    },
-    { type: 'evidence', title: 'What I pass on (keys removed)', items: ['401 from Stripe'] },
-  ],
+  blocks: [{ type: 'text', text: 'I have run out of likely causes, so this needs a person.' }],
   choices: [{ id: 'restart', label: 'Start over' }],
 };
 

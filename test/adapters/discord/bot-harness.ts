@@ -7,7 +7,7 @@ import { createDiscordAdapter } from '../../../src/adapters/discord/discord-adap
 import { createConversationService } from '../../../src/bot/conversation-service.ts';
 import type { ConversationService } from '../../../src/bot/types.ts';
 import type { Engine } from '../../../src/engine/types.ts';
-import { MemoryConversationStore } from '../../../src/state/memory-store.ts';
+import { MemoryStateStore } from '../../../src/state/memory-state.ts';
 import { createFakeEngine } from '../../contract/fake-engine.ts';
 import { FAKE_TOKEN, FakeDiscord, type VisibleSnapshot } from '../../fakes/discord/fake-discord.ts';
 import { IDS } from '../../fakes/discord/fixtures.ts';
@@ -34,7 +34,7 @@ export async function startBot(options: BotOptions = {}) {
     options.service ??
     createConversationService({
       engine: () => engine,
-      store: new MemoryConversationStore(),
+      store: new MemoryStateStore(),
       ttlMs: TTL_MS,
       clock: () => NOW,
     });

@@ -1,16 +1,17 @@
 import { MessageFlags, PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createConversationService } from '../../../src/bot/conversation-service.ts';
-import { MemoryConversationStore } from '../../../src/state/memory-store.ts';
+import { MemoryStateStore } from '../../../src/state/memory-state.ts';
 import { createFakeEngine } from '../../contract/fake-engine.ts';
 import { DEFAULT_BOT_PERMISSIONS, IDS } from '../../fakes/discord/fixtures.ts';
 import { type Bot, componentsOf, startBot, textOf } from './bot-harness.ts';
 import { recording } from './stub-service.ts';
+import { serviceFromHandler } from '../../fakes/service-from-handler.ts';
 
 function recordedBot() {
   const engine = createFakeEngine();
   return recording(
-    createConversationService({ engine: () => engine, store: new MemoryConversationStore(), ttlMs: 60_000 }),
+    createConversationService({ engine: () => engine, store: new MemoryStateStore(), ttlMs: 60_000 }),
   );
 }
 
@@ -131,7 +132,9 @@ describe('Discord /diagnose and "Diagnose this message"', () => {
   });
 
   it('GIVEN /diagnose and the service fails THEN the public reply is removed and an ephemeral apology follows', async () => {
-    bot = await startBot({ service: { handle: () => Promise.reject(new Error('store unavailable')) } });
+    bot = await startBot({
+      service: serviceFromHandler(() => Promise.reject(new Error('store unavailable'))),
+    });
     bot.fake.slash([{ name: 'symptom', value: 'getting 401' }]);
     const [apology] = await bot.settle(0);
     expect(apology!.message.flags! & MessageFlags.Ephemeral).toBe(MessageFlags.Ephemeral);

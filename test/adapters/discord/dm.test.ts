@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createConversationService } from '../../../src/bot/conversation-service.ts';
-import { MemoryConversationStore } from '../../../src/state/memory-store.ts';
+import { MemoryStateStore } from '../../../src/state/memory-state.ts';
 import { createFakeEngine } from '../../contract/fake-engine.ts';
 import { type Bot, componentsOf, startBot, textOf } from './bot-harness.ts';
 import { recording } from './stub-service.ts';
@@ -18,7 +18,7 @@ describe('Discord direct messages', () => {
     const rec = recording(
       createConversationService({
         engine: () => engine,
-        store: new MemoryConversationStore(),
+        store: new MemoryStateStore(),
         ttlMs: 60_000,
       }),
     );

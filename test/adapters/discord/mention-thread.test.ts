@@ -1,7 +1,7 @@
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createConversationService } from '../../../src/bot/conversation-service.ts';
-import { MemoryConversationStore } from '../../../src/state/memory-store.ts';
+import { MemoryStateStore } from '../../../src/state/memory-state.ts';
 import { createFakeEngine } from '../../contract/fake-engine.ts';
 import { DEFAULT_BOT_PERMISSIONS, IDS } from '../../fakes/discord/fixtures.ts';
 import { type Bot, type BotOptions, componentsOf, startBot, textOf } from './bot-harness.ts';
@@ -164,7 +164,7 @@ describe('Discord mentions and threads', () => {
     const rec = recording(
       createConversationService({
         engine: () => engine,
-        store: new MemoryConversationStore(),
+        store: new MemoryStateStore(),
         ttlMs: 60_000,
       }),
     );

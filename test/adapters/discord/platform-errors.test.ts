@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { IDS } from '../../fakes/discord/fixtures.ts';
 import { type Bot, startBot, textOf } from './bot-harness.ts';
+import { serviceFromHandler } from '../../fakes/service-from-handler.ts';
 
 const RATE_LIMITED = {
   status: 429,
@@ -58,7 +59,9 @@ describe('Discord platform errors', () => {
   });
 
   it('GIVEN the service throws on a mention THEN the user gets a friendly message and no stack trace', async () => {
-    bot = await startBot({ service: { handle: () => Promise.reject(new TypeError('boom at handle')) } });
+    bot = await startBot({
+      service: serviceFromHandler(() => Promise.reject(new TypeError('boom at handle'))),
+    });
     const [reply] = await bot.expectReplies(() => bot.fake.userSays('getting 401', { mention: true }));
     expect(textOf(reply!)).toMatch(/Sorry, something went wrong/);
     expect(textOf(reply!)).not.toMatch(/boom|TypeError|\s+at /);

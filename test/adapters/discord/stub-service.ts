@@ -15,6 +15,11 @@ export function stubService(outgoing: Outgoing | ((incoming: Incoming) => Outgoi
 export function recording(inner: ConversationService) {
   const received: Incoming[] = [];
   const service: ConversationService = {
+    ...inner,
+    turn(incoming, delivery) {
+      received.push(incoming);
+      return inner.turn(incoming, delivery);
+    },
     handle(incoming) {
       received.push(incoming);
       return inner.handle(incoming);

@@ -74,16 +74,31 @@ describe('Slack mentions and threads', () => {
     expect(service.received).toHaveLength(0);
   });
 
-  it('GIVEN a thread the bot answered before a restart THEN a reply there is recognised through conversations.replies', async () => {
+  it('GIVEN a thread the store does not know (it forgot it) THEN a reply there is recognised through conversations.replies', async () => {
     const service = scriptedService(() => ({ reply: infoReply('ok', 'ok'), credentials: [] }));
     bed = await startSlackBed({ service });
     const { ts } = await bed.mention('getting 401');
-    // a second adapter (a restart, or another replica) has never seen this thread
-    const second = await startSlackBed({ service });
+    // a second adapter on a store of its own has never seen this thread
+    const fresh = scriptedService(() => ({ reply: infoReply('ok', 'ok'), credentials: [] }));
+    const second = await startSlackBed({ service: fresh });
     try {
       second.fake.messages.push(...bed.fake.messages);
       await second.reply(ts, 'still failing');
       expect(second.fake.calls.some((c) => c.method === 'conversations.replies')).toBe(true);
+      expect(fresh.received.map((i) => i.input)).toContainEqual({ type: 'message', text: 'still failing' });
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('GIVEN a thread the bot answered on another process sharing the store THEN a reply there is answered without asking Slack', async () => {
+    const service = scriptedService(() => ({ reply: infoReply('ok', 'ok'), credentials: [] }));
+    bed = await startSlackBed({ service });
+    const { ts } = await bed.mention('getting 401');
+    const second = await startSlackBed({ service });
+    try {
+      await second.reply(ts, 'still failing');
+      expect(second.fake.calls.some((c) => c.method === 'conversations.replies')).toBe(false);
       expect(service.received.map((i) => i.input)).toContainEqual({ type: 'message', text: 'still failing' });
     } finally {
       await second.close();

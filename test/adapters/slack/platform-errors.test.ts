@@ -57,7 +57,7 @@ describe('Slack platform errors', () => {
   });
 
   it('GIVEN Slack is down longer than the retries THEN the answer is posted later, once Slack is back', async () => {
-    bed = await startSlackBed({ redeliveryDelaysMs: [20, 20] });
+    bed = await startSlackBed({ retryDelaysMs: [20, 20] });
     bed.fake.failNext(ATTEMPTS_PER_CALL + 1, { status: 503 }, 'chat.postMessage');
     const { ts } = await bed.mention('getting 401 from the API');
     const posted = await bed.fake.waitFor(

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createConversationService } from '../../../src/bot/conversation-service.ts';
-import { MemoryConversationStore } from '../../../src/state/memory-store.ts';
+import { MemoryStateStore } from '../../../src/state/memory-state.ts';
 import { createFakeEngine } from '../../contract/fake-engine.ts';
 import { slashCommand } from '../../fakes/slack/fixtures.ts';
 import { visibleText } from '../../fakes/slack/flatten.ts';
@@ -24,7 +24,7 @@ afterEach(async () => {
 function fakeService() {
   return createConversationService({
     engine: () => createFakeEngine(),
-    store: new MemoryConversationStore(),
+    store: new MemoryStateStore(),
     ttlMs: 60_000,
   });
 }

@@ -44,7 +44,11 @@ export interface StoredMessage {
   edits: number;
 }
 
-export type Failure = { status: 429; retryAfterSec: number } | { status: 500 | 502 | 503 };
+export type Failure =
+  | { status: 429; retryAfterSec: number }
+  | { status: 500 | 502 | 503 }
+  /** never answers (until the fake closes): a hung call */
+  | { status: 'hang' };
 
 export interface FakeSlack {
   readonly apiUrl: string;
@@ -55,7 +59,12 @@ export interface FakeSlack {
   /** a response_url the fake serves */
   responseUrl(id: string): string;
   /** the next `count` calls (of `method`, or any) fail this way */
-  failNext(count: number, failure: Failure, method?: string): void;
+  failNext(
+    count: number,
+    failure: Failure,
+    method?: string,
+    when?: (body: Record<string, unknown>) => boolean,
+  ): void;
   /** resolves with the first recorded call that matches (waiting for it if needed) */
   waitFor(
     predicate: (call: RecordedCall) => boolean,
@@ -74,7 +83,12 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const socket = await startFakeSocketMode();
   const calls: RecordedCall[] = [];
   const messages: StoredMessage[] = [];
-  const failures: { method?: string; failure: Failure }[] = [];
+  const failures: {
+    method?: string;
+    failure: Failure;
+    when?: (body: Record<string, unknown>) => boolean;
+  }[] = [];
+  const hung = new Set<ServerResponse>();
   const events = new EventEmitter();
   let tsCounter = 0;
   const nextTs = () => {
@@ -106,10 +120,16 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       return;
     }
     const method = url.replace(/^\/api\//, '').split('?')[0] ?? '';
-    const failureIndex = failures.findIndex((f) => !f.method || f.method === method);
+    const failureIndex = failures.findIndex(
+      (f) => (!f.method || f.method === method) && (!f.when || f.when(body)),
+    );
     if (failureIndex >= 0) {
       const [{ failure }] = failures.splice(failureIndex, 1) as [{ failure: Failure }];
       record({ method, body, raw, url, outcome: `http_${failure.status}` });
+      if (failure.status === 'hang') {
+        hung.add(res);
+        return;
+      }
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (failure.status === 429) headers['retry-after'] = String(failure.retryAfterSec);
       res.writeHead(failure.status, headers).end(JSON.stringify({ ok: false, error: 'fake_failure' }));
@@ -220,8 +240,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     socket,
     messages,
     responseUrl: (id) => `${base}/respond/${encodeURIComponent(id)}`,
-    failNext(count, failure, method) {
-      for (let i = 0; i < count; i++) failures.push({ failure, ...(method ? { method } : {}) });
+    failNext(count, failure, method, when) {
+      for (let i = 0; i < count; i++)
+        failures.push({ failure, ...(method ? { method } : {}), ...(when ? { when } : {}) });
     },
     waitFor(predicate, what = 'a matching Slack call', timeoutMs = WAIT_MS) {
       const found = calls.find(predicate);

@@ -4,6 +4,7 @@
  */
 import type { ConversationService } from '../../../src/bot/types.ts';
 import type { Reply } from '../../../src/engine/types.ts';
+import { serviceFromHandler } from '../service-from-handler.ts';
 
 export { type RecordingService, scriptedService } from '../scripted-service.ts';
 
@@ -22,11 +23,11 @@ export function gatedService(inner: ConversationService): ConversationService & 
     arrived = resolve;
   });
   return {
-    async handle(incoming) {
+    ...serviceFromHandler(async (incoming) => {
       arrived();
       await gate;
       return inner.handle(incoming);
-    },
+    }),
     open,
     waiting: () => waiting,
   };

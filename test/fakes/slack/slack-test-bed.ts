@@ -8,7 +8,8 @@ import { createSlackAdapter, type SlackAdapter } from '../../../src/adapters/sla
 import { createConversationService } from '../../../src/bot/conversation-service.ts';
 import type { ConversationService } from '../../../src/bot/types.ts';
 import type { Engine } from '../../../src/engine/types.ts';
-import { MemoryConversationStore } from '../../../src/state/memory-store.ts';
+import { MemoryStateStore } from '../../../src/state/memory-state.ts';
+import type { StateStore } from '../../../src/state/state-store.ts';
 import { createFakeEngine } from '../../contract/fake-engine.ts';
 import { FAKE_BOT_USER_ID, type FakeSlack, type StoredMessage, startFakeSlack } from './fake-slack-api.ts';
 import {
@@ -34,6 +35,8 @@ export const BOT_TOKEN = `${'xox'}b-0000-FAKE-bot-token`;
 export const APP_TOKEN = `${'xa'}pp-1-FAKE-app-token`;
 const TTL_MS = 60 * 60 * 1000;
 /** Fast retries for tests: real 429s still wait Retry-After seconds. */
+/** The outbox is looked at this often in tests. */
+const OUTBOX_POLL_MS = 20;
 const TEST_RETRY = { retries: 2, minTimeout: 0, maxTimeout: 1, factor: 1 };
 /** How many times the adapter tries one Slack call in tests before giving up. */
 export const ATTEMPTS_PER_CALL = TEST_RETRY.retries + 1;
@@ -45,7 +48,12 @@ export interface BedOptions {
   supportMention?: string;
   logger?: Logger;
   /** waits before posting an answer again while Slack is down (default: never again) */
-  redeliveryDelaysMs?: number[];
+  /** waits before the outbox posts a refused answer again (default: none, it gives up) */
+  retryDelaysMs?: number[];
+  /** the store the service keeps its state in (default: a fresh memory store) */
+  store?: StateStore;
+  callTimeoutMs?: number;
+  rateLimitPerMinute?: number;
 }
 
 export interface SlackTestBed {
@@ -70,13 +78,17 @@ export interface SlackTestBed {
 export async function startSlackBed(options: BedOptions = {}): Promise<SlackTestBed> {
   const fake = await startFakeSlack();
   const mode = options.mode ?? 'http';
-  const service =
-    options.service ??
-    createConversationService({
-      engine: () => options.engine ?? createFakeEngine(),
-      store: new MemoryConversationStore(),
-      ttlMs: TTL_MS,
-    });
+  const own = options.service
+    ? undefined
+    : createConversationService({
+        engine: () => options.engine ?? createFakeEngine(),
+        store: options.store ?? new MemoryStateStore(),
+        ttlMs: TTL_MS,
+        outboxPollMs: OUTBOX_POLL_MS,
+        retryDelaysMs: options.retryDelaysMs ?? [],
+        ...(options.rateLimitPerMinute ? { rateLimitPerMinute: options.rateLimitPerMinute } : {}),
+      });
+  const service = options.service ?? own!;
   const adapter = createSlackAdapter({
     botToken: BOT_TOKEN,
     ...(mode === 'socket'
@@ -85,7 +97,7 @@ export async function startSlackBed(options: BedOptions = {}): Promise<SlackTest
     apiUrl: fake.apiUrl,
     logger: options.logger ?? pino({ level: 'silent' }),
     retryConfig: TEST_RETRY,
-    redeliveryDelaysMs: options.redeliveryDelaysMs ?? [],
+    ...(options.callTimeoutMs ? { callTimeoutMs: options.callTimeoutMs } : {}),
     ...(options.supportMention ? { supportMention: options.supportMention } : {}),
   });
   const platformErrors: string[] = [];
@@ -144,7 +156,10 @@ export async function startSlackBed(options: BedOptions = {}): Promise<SlackTest
     visible: () => fake.messages.filter((m) => !m.ephemeral),
     ephemerals: () => fake.messages.filter((m) => m.ephemeral),
     async close() {
+      // as on SIGTERM: stop waiting on Slack first, so a hung call cannot hold the shutdown
+      own?.interrupt();
       await adapter.stop();
+      await own?.drain();
       await fake.close();
     },
   };

@@ -9,7 +9,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createConversationService } from '../../src/bot/conversation-service.ts';
 import type { ConversationKey } from '../../src/state/conversation-store.ts';
 import { MIGRATIONS } from '../../src/state/sqlite-db.ts';
-import { SqliteConversationStore } from '../../src/state/sqlite-store.ts';
+import { conversationStateKey, loadConversation, saveConversation } from '../../src/state/conversations.ts';
+import { SqliteStateStore } from '../../src/state/sqlite-state.ts';
 import { createScriptedEngine, freshState } from '../bot/scripted-engine.ts';
 
 const run = promisify(execFile);
@@ -25,6 +26,12 @@ const HOUR = 60 * 60_000;
 const NOW = Date.UTC(2026, 10, 23, 9, 0, 0);
 
 const dirs: string[] = [];
+/** the stores' clock in these tests */
+let clock = NOW;
+async function at<T>(time: number, read: () => Promise<T>): Promise<T> {
+  clock = time;
+  return read();
+}
 function tempFile(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'kd-store-'));
   dirs.push(dir);
@@ -34,10 +41,10 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-describe('SqliteConversationStore', () => {
+describe('SqliteStateStore', () => {
   it('creates the data directory and file, in WAL mode, at the latest schema version', async () => {
     const file = tempFile();
-    const store = new SqliteConversationStore({ file, sweepIntervalMs: 0 });
+    const store = new SqliteStateStore({ file, sweepIntervalMs: 0, clock: () => clock });
     await store.close();
     expect(existsSync(file)).toBe(true);
     const db = new Database(file, { readonly: true });
@@ -48,29 +55,33 @@ describe('SqliteConversationStore', () => {
 
   it('returns a saved state after it is closed and opened again', async () => {
     const file = tempFile();
-    const first = new SqliteConversationStore({ file, sweepIntervalMs: 0 });
+    const first = new SqliteStateStore({ file, sweepIntervalMs: 0, clock: () => clock });
     const state = { ...freshState(NOW), phase: 'asking' as const, pendingQuestion: 'where', turns: 1 };
-    await first.set(KEY, state, NOW, HOUR);
+    clock = NOW;
+    await saveConversation(first, KEY, state, HOUR);
     await first.close();
-    const second = new SqliteConversationStore({ file, sweepIntervalMs: 0 });
-    expect(await second.get(KEY, NOW + 1)).toEqual(state);
+    const second = new SqliteStateStore({ file, sweepIntervalMs: 0, clock: () => clock });
+    expect(await at(NOW + 1, () => loadConversation(second, KEY))).toEqual(state);
     await second.close();
   });
 
   it('keeps conversations with different threads apart', async () => {
-    const store = new SqliteConversationStore({ file: tempFile(), sweepIntervalMs: 0 });
-    await store.set(KEY, { ...freshState(NOW), turns: 1 }, NOW, HOUR);
-    await store.set({ ...KEY, thread: 'other' }, { ...freshState(NOW), turns: 7 }, NOW, HOUR);
-    expect((await store.get(KEY, NOW))?.turns).toBe(1);
-    expect((await store.get({ ...KEY, thread: 'other' }, NOW))?.turns).toBe(7);
+    const store = new SqliteStateStore({ file: tempFile(), sweepIntervalMs: 0, clock: () => clock });
+    clock = NOW;
+    await saveConversation(store, KEY, { ...freshState(NOW), turns: 1 }, HOUR);
+    clock = NOW;
+    await saveConversation(store, { ...KEY, thread: 'other' }, { ...freshState(NOW), turns: 7 }, HOUR);
+    expect((await at(NOW, () => loadConversation(store, KEY)))?.turns).toBe(1);
+    expect((await at(NOW, () => loadConversation(store, { ...KEY, thread: 'other' })))?.turns).toBe(7);
     await store.close();
   });
 
   it('never writes a credential in clear, even one the engine failed to redact', async () => {
     const file = tempFile();
-    const store = new SqliteConversationStore({ file, sweepIntervalMs: 0 });
+    const store = new SqliteStateStore({ file, sweepIntervalMs: 0, clock: () => clock });
     const key = `sk-${'proj-'}${'Q7wErTy9UiOp3AsDfGh5'.repeat(2)}`;
-    await store.set(KEY, { ...freshState(NOW), transcript: [`my key is ${key}`] }, NOW, HOUR);
+    clock = NOW;
+    await saveConversation(store, KEY, { ...freshState(NOW), transcript: [`my key is ${key}`] }, HOUR);
     await store.close();
     const db = new Database(file, { readonly: true });
     const raw = (db.prepare('SELECT state FROM conversations').get() as { state: string }).state;
@@ -80,28 +91,35 @@ describe('SqliteConversationStore', () => {
   });
 
   it('treats a conversation idle past its time-to-live as gone', async () => {
-    const store = new SqliteConversationStore({ file: tempFile(), sweepIntervalMs: 0 });
-    await store.set(KEY, freshState(NOW), NOW, HOUR);
-    expect(await store.get(KEY, NOW + HOUR - 1)).toBeDefined();
-    expect(await store.get(KEY, NOW + HOUR)).toBeUndefined();
+    const store = new SqliteStateStore({ file: tempFile(), sweepIntervalMs: 0, clock: () => clock });
+    clock = NOW;
+    await saveConversation(store, KEY, freshState(NOW), HOUR);
+    expect(await at(NOW + HOUR - 1, () => loadConversation(store, KEY))).toBeDefined();
+    expect(await at(NOW + HOUR, () => loadConversation(store, KEY))).toBeUndefined();
     await store.close();
   });
 
   it('extends the time-to-live each time the conversation is saved', async () => {
-    const store = new SqliteConversationStore({ file: tempFile(), sweepIntervalMs: 0 });
-    await store.set(KEY, freshState(NOW), NOW, HOUR);
-    await store.set(KEY, freshState(NOW), NOW + HOUR / 2, HOUR);
-    expect(await store.get(KEY, NOW + HOUR + 1)).toBeDefined();
+    const store = new SqliteStateStore({ file: tempFile(), sweepIntervalMs: 0, clock: () => clock });
+    clock = NOW;
+    await saveConversation(store, KEY, freshState(NOW), HOUR);
+    clock = NOW + HOUR / 2;
+    await saveConversation(store, KEY, freshState(NOW), HOUR);
+    expect(await at(NOW + HOUR + 1, () => loadConversation(store, KEY))).toBeDefined();
     await store.close();
   });
 
   it('sweeps exactly the expired rows and reports how many', async () => {
     const file = tempFile();
-    const store = new SqliteConversationStore({ file, sweepIntervalMs: 0 });
-    await store.set(KEY, freshState(NOW), NOW, HOUR);
-    await store.set({ ...KEY, thread: 'b' }, freshState(NOW), NOW, HOUR);
-    await store.set({ ...KEY, thread: 'fresh' }, freshState(NOW), NOW + HOUR, HOUR);
-    expect(await store.sweepExpired(NOW + HOUR)).toBe(2);
+    const store = new SqliteStateStore({ file, sweepIntervalMs: 0, clock: () => clock });
+    clock = NOW;
+    await saveConversation(store, KEY, freshState(NOW), HOUR);
+    clock = NOW;
+    await saveConversation(store, { ...KEY, thread: 'b' }, freshState(NOW), HOUR);
+    clock = NOW + HOUR;
+    await saveConversation(store, { ...KEY, thread: 'fresh' }, freshState(NOW), HOUR);
+    clock = NOW + HOUR;
+    expect(await store.sweepExpired()).toBe(2);
     await store.close();
     const db = new Database(file, { readonly: true });
     expect(db.prepare('SELECT COUNT(*) AS n FROM conversations').get()).toEqual({ n: 1 });
@@ -110,35 +128,62 @@ describe('SqliteConversationStore', () => {
 
   it('runs the sweep on its own timer with the injected clock', async () => {
     let now = NOW;
-    const store = new SqliteConversationStore({ file: tempFile(), sweepIntervalMs: 5, clock: () => now });
-    await store.set(KEY, freshState(NOW), NOW, HOUR);
+    const file = tempFile();
+    const store = new SqliteStateStore({ file, sweepIntervalMs: 5, clock: () => now });
+    await saveConversation(store, KEY, freshState(NOW), HOUR);
     now = NOW + 2 * HOUR;
-    // Reading at the original time (when the row was still valid) proves it was deleted, not just expired.
-    await expect.poll(() => store.get(KEY, NOW), { timeout: 5_000 }).toBeUndefined();
+    const rows = () => {
+      const db = new Database(file, { readonly: true });
+      const { n } = db.prepare('SELECT COUNT(*) AS n FROM conversations').get() as { n: number };
+      db.close();
+      return n;
+    };
+    // The row itself is gone, not only expired.
+    await expect.poll(rows, { timeout: 5_000 }).toBe(0);
+    await store.close();
+  });
+
+  it('reads conversations a version before the state store wrote (same table, same key)', async () => {
+    const file = tempFile();
+    const first = new SqliteStateStore({ file, sweepIntervalMs: 0, clock: () => clock });
+    await first.close();
+    const db = new Database(file);
+    const state = { ...freshState(NOW), turns: 3 };
+    db.prepare('INSERT INTO conversations (key, state, expires_at, updated_at) VALUES (?, ?, ?, ?)').run(
+      'slack:T1:C1:1700000000.000100',
+      JSON.stringify(state),
+      NOW + HOUR,
+      NOW,
+    );
+    db.close();
+    const store = new SqliteStateStore({ file, sweepIntervalMs: 0, clock: () => NOW });
+    expect(await loadConversation(store, KEY)).toEqual(state);
     await store.close();
   });
 
   it('deletes one conversation on request', async () => {
-    const store = new SqliteConversationStore({ file: tempFile(), sweepIntervalMs: 0 });
-    await store.set(KEY, freshState(NOW), NOW, HOUR);
-    await store.delete(KEY);
-    expect(await store.get(KEY, NOW)).toBeUndefined();
+    const store = new SqliteStateStore({ file: tempFile(), sweepIntervalMs: 0, clock: () => clock });
+    clock = NOW;
+    await saveConversation(store, KEY, freshState(NOW), HOUR);
+    await store.delete(conversationStateKey(KEY));
+    expect(await at(NOW, () => loadConversation(store, KEY))).toBeUndefined();
     await store.close();
   });
 
   it('starts afresh instead of failing when a stored row is not a readable state', async () => {
     const file = tempFile();
-    const store = new SqliteConversationStore({ file, sweepIntervalMs: 0 });
-    await store.set(KEY, freshState(NOW), NOW, HOUR);
+    const store = new SqliteStateStore({ file, sweepIntervalMs: 0, clock: () => clock });
+    clock = NOW;
+    await saveConversation(store, KEY, freshState(NOW), HOUR);
     const db = new Database(file);
     db.prepare('UPDATE conversations SET state = ?').run('{"version": 1, "phase": "ask');
     db.close();
-    expect(await store.get(KEY, NOW)).toBeUndefined();
+    expect(await at(NOW, () => loadConversation(store, KEY))).toBeUndefined();
     await store.close();
   });
 
   it('can be closed twice', async () => {
-    const store = new SqliteConversationStore({ file: tempFile(), sweepIntervalMs: 0 });
+    const store = new SqliteStateStore({ file: tempFile(), sweepIntervalMs: 0, clock: () => clock });
     await store.close();
     await expect(store.close()).resolves.toBeUndefined();
   });
@@ -153,7 +198,7 @@ describe('a restart in the middle of a conversation', () => {
     },
     async () => {
       const file = tempFile();
-      const store = new SqliteConversationStore({ file, sweepIntervalMs: 0 });
+      const store = new SqliteStateStore({ file, sweepIntervalMs: 0, clock: () => clock });
       const engine = createScriptedEngine();
       const service = createConversationService({
         engine: () => engine,
@@ -187,8 +232,8 @@ describe('a restart in the middle of a conversation', () => {
         transcript: ['I get a 401 from the API'],
       });
 
-      const reopened = new SqliteConversationStore({ file, sweepIntervalMs: 0 });
-      expect((await reopened.get(KEY, NOW + 60_000))?.phase).toBe('answered');
+      const reopened = new SqliteStateStore({ file, sweepIntervalMs: 0, clock: () => clock });
+      expect((await at(NOW + 60_000, () => loadConversation(reopened, KEY)))?.phase).toBe('answered');
       await reopened.close();
     },
   );
