@@ -72,6 +72,11 @@ export const causeSchema = z.strictObject({
   signals: signalWeights.default({}),
   /** base rate, relative: how common this cause is among real reports */
   prior: z.number().min(0).max(10).default(1),
+  /**
+   * true for an outcome ranked like a cause but not a leaf of the decision tree (`other`: not a key
+   * problem at all); it need not be reachable from tree.yaml
+   */
+  outside_tree: z.boolean().default(false),
 });
 
 export const answerSchema = z.strictObject({
