@@ -14,6 +14,7 @@ Usage:
       --knowledge DIR                  use this knowledge folder (default: KNOWLEDGE_DIR or the shipped one)
   keydoctor eval FILE.jsonl [--json]   accuracy of the engine on labelled cases
   keydoctor kb check [DIR]             validate a knowledge folder
+  keydoctor train --cases FILE...      fit the learned scorer into the knowledge folder's model/scorer.json
   keydoctor stats                      what people asked and what fixed it
   keydoctor discord register           register the Discord slash commands
   keydoctor help | --help | --version

@@ -7,6 +7,7 @@
  * Field names are a public contract for operators who write their own KNOWLEDGE_DIR.
  */
 import { z } from 'zod';
+import type { ScorerModel } from '../engine/model/scorer-model.ts';
 import { isSignal } from '../engine/signals.ts';
 
 const id = z
@@ -163,6 +164,8 @@ export interface Knowledge {
   questions: ReadonlyMap<string, Question>;
   catalogue: readonly CatalogueEntry[];
   providers: ReadonlyMap<string, Provider>;
+  /** the learned scorer (model/scorer.json); without one the hand-tuned ranking is used */
+  model?: ScorerModel;
   /** the folder it was loaded from (for messages only) */
   source: string;
 }
