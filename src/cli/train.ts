@@ -10,7 +10,7 @@ import { EvalCasesError } from '../eval/eval-case.ts';
 import { KnowledgeError } from '../knowledge/knowledge-error.ts';
 import { loadKnowledge } from '../knowledge/load.ts';
 import { readTrainingCases } from '../train/case-files.ts';
-import { DEFAULT_TRAIN, formatModelFile, trainModel } from '../train/train-model.ts';
+import { DEFAULT_TRAIN, formatModelFile, TRAIN_NOW, trainModel } from '../train/train-model.ts';
 import type { CliCommand } from './io.ts';
 import { knowledgeDirFor } from './knowledge-engine.ts';
 
@@ -25,8 +25,6 @@ export const TRAIN_USAGE = `Usage: keydoctor train [--knowledge DIR] --cases FIL
 
 /** Exit codes: 0 written, 2 usage, unreadable file, bad case line or invalid knowledge. */
 const EXIT_USAGE = 2;
-/** A fixed time for token-expiry evidence, so the same cases always give the same features. */
-export const TRAIN_NOW = Date.parse('2026-11-23T12:00:00Z');
 
 interface TrainArgs {
   knowledge?: string;

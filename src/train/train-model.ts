@@ -16,6 +16,8 @@ import { groupFolds } from './folds.ts';
 export const REGRESSION_WEIGHT = 0.3;
 export const DEFAULT_FOLDS = 5;
 export const DEFAULT_SEED = 1;
+/** A fixed time for token-expiry evidence, so the same cases always give the same features. */
+export const TRAIN_NOW = Date.parse('2026-11-23T12:00:00Z');
 /** Weights are stored rounded to this many decimals; smaller ones are left out of the file. */
 const WEIGHT_DECIMALS = 3;
 /** Weights smaller than this move a logit by well under 0.01 and are left out of the file. */
