@@ -23,7 +23,7 @@ export const DEFAULT_FIT: FitOptions = {
   l2: 0.01,
   l2Shared: 0.0005,
   minDocumentFrequency: 2,
-  textScale: 3,
+  textScale: 5,
   maxIterations: 300,
 };
 
