@@ -81,3 +81,13 @@ describe('GIVEN a knowledge folder without a model', () => {
     expect(outcome.ranked.length).toBeGreaterThan(0);
   });
 });
+
+describe('GIVEN a model file with a broken weight', () => {
+  it('THEN a weight that is not a number is refused, naming the cause', () => {
+    const kb = validFixture();
+    const broken = { ...model(), weights: { 'key-missing': { bias: 'high' } } };
+    kb.raw[MODEL_PATH] = JSON.stringify(broken);
+    const issue = rejectionOf(kb).issues.find((i) => i.field === 'weights.key-missing');
+    expect(issue?.message).toMatch(/must map feature names to numbers/);
+  });
+});

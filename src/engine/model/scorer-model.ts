@@ -21,7 +21,17 @@ export const MODEL_VERSION = 1;
 /** Where the model sits inside a knowledge folder. */
 export const MODEL_PATH = 'model/scorer.json';
 
-const weight = z.number().finite().min(-100).max(100);
+/** Largest weight magnitude accepted: a regularised fit stays far below it; more means a broken file. */
+const MAX_WEIGHT = 100;
+const weight = z.number().finite().min(-MAX_WEIGHT).max(MAX_WEIGHT);
+
+/** A cause's weights: feature -> finite number. Checked by a loop: zod per entry costs tens of ms on 100k weights. */
+function isWeightRow(value: unknown): value is Record<string, number> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  for (const w of Object.values(value))
+    if (typeof w !== 'number' || !Number.isFinite(w) || Math.abs(w) > MAX_WEIGHT) return false;
+  return true;
+}
 
 export const scorerModelSchema = z.strictObject({
   format: z.literal(MODEL_FORMAT),
@@ -44,7 +54,12 @@ export const scorerModelSchema = z.strictObject({
   /** the message-level features the weights may name */
   features: z.array(z.string().min(1)),
   /** cause id -> feature -> weight (absent = 0) */
-  weights: z.record(z.string(), z.record(z.string(), weight)),
+  weights: z.record(
+    z.string(),
+    z.custom<Record<string, number>>(isWeightRow, {
+      message: `must map feature names to numbers between -${MAX_WEIGHT} and ${MAX_WEIGHT}`,
+    }),
+  ),
 });
 
 export type ScorerModel = z.infer<typeof scorerModelSchema>;
