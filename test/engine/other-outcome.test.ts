@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/index.ts';
-import { HANDOFF_CHOICE } from '../../src/engine/replies/diagnosis-reply.ts';
-import { diagnosisReply } from '../../src/engine/replies/diagnosis-reply.ts';
+import { diagnosisReply, HANDOFF_CHOICE } from '../../src/engine/replies/diagnosis-reply.ts';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/knowledge/default-dir.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 
