@@ -113,7 +113,9 @@ function main(): void {
   // The shipped model goes with the 10x base (its causes keep their ids in the first copy), so the
   // learned scorer is timed there too and its validation against ten times the causes is included.
   const modelFile = path.join(DEFAULT_KNOWLEDGE_DIR, MODEL_PATH);
-  const modelFiles = existsSync(modelFile) ? [{ path: MODEL_PATH, text: readFileSync(modelFile, 'utf8') }] : [];
+  const modelFiles = existsSync(modelFile)
+    ? [{ path: MODEL_PATH, text: readFileSync(modelFile, 'utf8') }]
+    : [];
   const tenfold = buildKnowledge([...tenfoldFiles(DEFAULT_KNOWLEDGE_DIR), ...modelFiles], '<bench 10x>');
   const tenfoldEngine = createEngine(tenfold);
   const tenfoldTimes = measure(tenfoldEngine, texts);
