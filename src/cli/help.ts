@@ -15,15 +15,19 @@ Usage:
       --markdown        GitHub-flavoured markdown instead of plain text
       --knowledge DIR   use this knowledge folder (default: KNOWLEDGE_DIR or the shipped one)
   keydoctor eval FILE.jsonl [--json] [--misses] [--knowledge DIR] [--now ISO-DATE]
-                 [--min-top1 X] [--min-top3 Y]
+                 [--min-top1 X] [--min-top3 Y] [--cv [--regression FILE]...] [--hand-tuned]
       accuracy of the engine on labelled cases; --misses lists every top-1 miss,
-      --min-top1/--min-top3 exit 1 below a floor, --now fixes the time for token expiry
+      --min-top1/--min-top3 exit 1 below a floor, --now fixes the time for token expiry,
+      --cv cross-validates the learned scorer (folds grouped by repository, --regression files
+      added to each fold's training data), --hand-tuned ignores the learned scorer
   keydoctor kb check [DIR]
       validate a knowledge folder (schema, tree, catalogue)
   keydoctor stats [--json] [--data-dir DIR]
       what people asked and what fixed it, per cause
   keydoctor discord register [--guild ID]
       register the Discord commands (globally, or in one server at once with --guild)
+  keydoctor train [--knowledge DIR] --cases FILE... [--regression FILE...] [--seed N]
+      fit the learned scorer into the knowledge folder's model/scorer.json
   keydoctor help | --help | --version
   Every command answers --help with its details.
 

@@ -12,6 +12,7 @@ export const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   diagnose: () => import('./diagnose.ts'),
   eval: () => import('./eval.ts'),
   kb: () => import('./kb.ts'),
+  train: () => import('./train.ts'),
   stats: () => import('./stats.ts'),
   discord: () => import('./discord.ts'),
   help: () => import('./help.ts'),

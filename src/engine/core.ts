@@ -1,6 +1,7 @@
 /** Everything the engine precomputes from a knowledge base, once, in createEngine. */
 import type { Knowledge } from '../knowledge/schema.ts';
 import { type AnswerMatcher, buildAnswerMatcher } from './answer-match.ts';
+import { compileModel } from './model/scorer-model.ts';
 import { buildEvidenceIndex, type EvidenceIndex } from './evidence/index.ts';
 import type { RankIndex } from './rank.ts';
 import { buildTextIndex } from './text/text-index.ts';
@@ -21,5 +22,6 @@ export function buildCore(knowledge: Knowledge): EngineCore {
     text: buildTextIndex(knowledge.causes.values()),
     tree: buildTreeIndex(knowledge),
     answerMatchers,
+    ...(knowledge.model ? { model: compileModel(knowledge.model, knowledge) } : {}),
   };
 }

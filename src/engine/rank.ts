@@ -1,10 +1,15 @@
 /**
- * Ranks causes: score = log prior + evidence signal weights + catalogue hits + text similarity +
- * answers given, then a softmax turns scores into confidences. Every contribution that helps a
- * cause leaves a safe, redacted reason behind.
+ * Ranks causes. With a learned model in the knowledge base (model/scorer.json) a cause's score is
+ * the model's logit over the message's features, divided by its calibrated temperature, plus the
+ * answers given; without one, the hand-tuned score: log prior + evidence signal weights + catalogue
+ * hits + text similarity + answers. A softmax turns scores into confidences. Reasons always name
+ * evidence: a signal, an error string, a knowledge phrase or an answer that helps the cause.
  */
 import type { Knowledge } from '../knowledge/schema.ts';
 import { MAX_RANKED_KEPT } from './limits.ts';
+import { messageFeatures, SHARED_FEATURES, SIGNAL_PREFIX } from './model/features.ts';
+import { modelLogits } from './model/score.ts';
+import type { CompiledModel } from './model/scorer-model.ts';
 import { RANKING } from './ranking-constants.ts';
 import { stripLabels } from '../redaction/redact.ts';
 import type { TextIndex, TextScore } from './text/text-index.ts';
@@ -25,6 +30,8 @@ export interface RankIndex {
   knowledge: Knowledge;
   text: TextIndex;
   tree: TreeIndex;
+  /** the learned scorer compiled for this knowledge base; absent: the hand-tuned ranking */
+  model?: CompiledModel;
 }
 
 /** A ranked cause with the parts of its score, for the outcome decision and the JSON output. */
@@ -119,7 +126,26 @@ function textPart(text: TextScore, maxBm25: number, reasons: [number, string][])
   return bm25 + coverage;
 }
 
-/** Decides matched / ambiguous / none from the ranked scores. */
+/** Nothing to go on: no signal, no error string, and no cause's phrases match well. */
+function nothingToGoOn(scored: readonly ScoredCause[], evidence: Evidence): boolean {
+  if (evidence.signals.length > 0 || evidence.errors.length > 0) return false;
+  return scored.every((c) => c.text.coverage < RANKING.noneCoverage && c.text.bm25 < RANKING.noneBm25);
+}
+
+/**
+ * With the learned model, confidences are calibrated: matched when the top cause is likely enough
+ * and clearly ahead of the next one, otherwise ambiguous (the dialogue asks).
+ */
+function decideCalibrated(scored: ScoredCause[], evidence: Evidence): DiagnosisOutcome['kind'] {
+  const [top, second] = scored;
+  if (!top || nothingToGoOn(scored, evidence)) return 'none';
+  const margin = top.confidence - (second?.confidence ?? 0);
+  return top.confidence >= RANKING.calibratedMatchConfidence && margin >= RANKING.calibratedMatchMargin
+    ? 'matched'
+    : 'ambiguous';
+}
+
+/** Decides matched / ambiguous / none from the hand-tuned scores. */
 function decide(scored: ScoredCause[], evidence: Evidence): DiagnosisOutcome['kind'] {
   const [top, second] = scored;
   if (!top) return 'none';
@@ -131,29 +157,95 @@ function decide(scored: ScoredCause[], evidence: Evidence): DiagnosisOutcome['ki
   return top.confidence >= RANKING.matchConfidence && margin >= RANKING.matchMargin ? 'matched' : 'ambiguous';
 }
 
+/** One cause's row while ranking. */
+interface Row {
+  id: string;
+  score: number;
+  support: number;
+  reasons: [number, string][];
+  text: TextScore;
+}
+
+/**
+ * Evidence reasons for a cause under the learned model: a signal or error string is named when its
+ * contribution to this cause's logit is positive, the best phrase when its coverage term helps.
+ */
+function modelReasons(
+  index: RankIndex,
+  model: CompiledModel,
+  c: number,
+  causeId: string,
+  input: RankInput,
+  text: TextScore,
+): [number, string][] {
+  const reasons: [number, string][] = [];
+  const kb = index.knowledge.causes.get(causeId)?.signals ?? {};
+  const share = (name: (typeof SHARED_FEATURES)[number]) => model.shared[SHARED_FEATURES.indexOf(name)] ?? 0;
+  for (const item of input.evidence.signals) {
+    const w =
+      (model.rows.get(`${SIGNAL_PREFIX}${item.signal}`)?.[c] ?? 0) +
+      share('kb:signals') * (kb[item.signal] ?? 0);
+    if (w > RANKING.modelReasonMin) reasons.push([w, item.detail]);
+  }
+  for (const hit of input.evidence.errors) {
+    const w = share('kb:catalogue') * (hit.causes[causeId] ?? 0);
+    if (w > RANKING.modelReasonMin) reasons.push([w + 1, `the API says \`${hit.match}\` (${hit.provider})`]);
+  }
+  const coverage = share('kb:coverage') * text.coverage ** RANKING.coverageExponent;
+  if (text.phrase && text.coverage >= RANKING.coverageReasonMin && coverage > RANKING.modelReasonMin)
+    reasons.push([coverage, `your description matches "${text.phrase}"`]);
+  return reasons;
+}
+
+/** The hand-tuned score of a cause, with its reasons. */
+function handTunedRow(
+  index: RankIndex,
+  input: RankInput,
+  causeId: string,
+  text: TextScore,
+  maxBm25: number,
+): Row {
+  const reasons: [number, string][] = [];
+  const cause = index.knowledge.causes.get(causeId);
+  const support =
+    signalPart(index, causeId, input.evidence, reasons) +
+    cataloguePart(causeId, input.evidence, reasons) +
+    textPart(text, maxBm25, reasons) +
+    answerPart(index, causeId, input, reasons) +
+    providerPart(index, causeId, input.evidence);
+  const prior = Math.log(Math.max(cause?.prior ?? 0, RANKING.minPrior));
+  return { id: causeId, score: prior * RANKING.priorScale + support, support, reasons, text };
+}
+
 /** Scores every cause that was not rejected and decides the outcome. */
 export function rankCauses(index: RankIndex, input: RankInput): Ranking {
-  const texts = scoreText(index.text, stripLabels(input.evidence.redactedText));
+  const plain = stripLabels(input.evidence.redactedText);
+  const texts = scoreText(index.text, plain);
   const maxBm25 = Math.max(0, ...[...texts.values()].map((t) => t.bm25));
-  const rows: { id: string; score: number; support: number; reasons: [number, string][]; text: TextScore }[] =
-    [];
+  const { model } = index;
+  const logits = model
+    ? modelLogits(model, messageFeatures(index.knowledge, input.evidence, texts, plain))
+    : undefined;
+  const rows: Row[] = [];
+  let c = -1;
   for (const cause of index.knowledge.causes.values()) {
+    c++;
     if (input.rejected.includes(cause.id)) continue;
-    const reasons: [number, string][] = [];
     const text = texts.get(cause.id) ?? { bm25: 0, coverage: 0 };
-    const support =
-      signalPart(index, cause.id, input.evidence, reasons) +
-      cataloguePart(cause.id, input.evidence, reasons) +
-      textPart(text, maxBm25, reasons) +
-      answerPart(index, cause.id, input, reasons) +
-      providerPart(index, cause.id, input.evidence);
-    const prior = Math.log(Math.max(cause.prior, RANKING.minPrior));
-    rows.push({ id: cause.id, score: prior * RANKING.priorScale + support, support, reasons, text });
+    const row = handTunedRow(index, input, cause.id, text, maxBm25);
+    if (model && logits) {
+      const answerReasons: [number, string][] = [];
+      const answers = answerPart(index, cause.id, input, answerReasons);
+      // Answers move the ranking as much as in the hand-tuned scale (its temperature), on top of the model.
+      row.score = (logits[c] ?? 0) / model.temperature + answers / RANKING.temperature;
+      row.reasons = [...modelReasons(index, model, c, cause.id, input, text), ...answerReasons];
+    }
+    rows.push(row);
   }
   rows.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const conf = softmax(
     rows.map((r) => r.score),
-    RANKING.temperature,
+    model ? 1 : RANKING.temperature,
   );
   const scored: ScoredCause[] = rows.map((r, i) => ({
     causeId: r.id,
@@ -164,7 +256,7 @@ export function rankCauses(index: RankIndex, input: RankInput): Ranking {
     support: r.support,
     text: r.text,
   }));
-  const kind = decide(scored, input.evidence);
+  const kind = model ? decideCalibrated(scored, input.evidence) : decide(scored, input.evidence);
   const ranked = scored
     .slice(0, MAX_RANKED_KEPT)
     .map(({ causeId, score, confidence, reasons }) => ({ causeId, score, confidence, reasons }));

@@ -37,6 +37,14 @@ export const RANKING = {
   /** none when even the best cause has less evidence than this */
   minSupport: 0.5,
   maxReasons: 6,
+  /**
+   * With the learned (calibrated) model: matched when the top cause's confidence is at least this
+   * and at least calibratedMatchMargin above the second; otherwise ambiguous and the dialogue asks.
+   */
+  calibratedMatchConfidence: 0.6,
+  calibratedMatchMargin: 0.25,
+  /** with the model, evidence is named as a reason when its logit contribution to the cause exceeds this */
+  modelReasonMin: 0.05,
   /** a reason weaker than this share of the strongest one is not shown */
   minReasonShare: 0.25,
 } as const;

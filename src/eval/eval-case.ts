@@ -15,6 +15,8 @@ const evalLineSchema = z.object({
   also: z.array(z.string().min(1)).default([]),
   provider: z.string().optional(),
   style: z.string().optional(),
+  /** where a real report came from, `owner/repo#N`: cross-validation groups by the repository */
+  source: z.string().optional(),
 });
 
 export interface EvalCase {
@@ -27,6 +29,7 @@ export interface EvalCase {
   also: string[];
   provider?: string;
   style?: string;
+  source?: string;
 }
 
 /** A file of cases that cannot be used as it is: the message names file, line and field. */
@@ -70,7 +73,7 @@ export function parseEvalCases(text: string, file: string): EvalCase[] {
       const where = field ? `field "${field}" ` : '';
       throw new EvalCasesError(`${file}:${lineNo}: ${where}${issue.message}`, file, lineNo, field);
     }
-    const { text: caseText, cause, also, provider, style } = parsed.data;
+    const { text: caseText, cause, also, provider, style, source } = parsed.data;
     cases.push({
       line: lineNo,
       text: caseText,
@@ -78,6 +81,7 @@ export function parseEvalCases(text: string, file: string): EvalCase[] {
       also,
       ...(provider !== undefined ? { provider } : {}),
       ...(style !== undefined ? { style } : {}),
+      ...(source !== undefined ? { source } : {}),
     });
   }
   return cases;

@@ -11,8 +11,9 @@ import { parseArgs } from '../cli/args.ts';
 import type { CliCommand, CliIo } from '../cli/io.ts';
 import type { Engine } from '../engine/types.ts';
 import { EvalCasesError, parseEvalCases } from './eval-case.ts';
+import type { EvalCase } from './eval-case.ts';
 import { formatEvalReport } from './format-report.ts';
-import { type EvalReport, runEval } from './run-eval.ts';
+import { type CaseDiagnoser, type EvalReport, evaluateCases, runEval } from './run-eval.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_BELOW_FLOOR = 1;
@@ -20,8 +21,13 @@ export const EXIT_USAGE = 2;
 
 export const EVAL_USAGE = `Usage: keydoctor eval FILE.jsonl [--json] [--misses] [--knowledge DIR]
                       [--min-top1 0.85] [--min-top3 0.95] [--now ISO-DATE]
+                      [--cv [--regression FILE]...] [--hand-tuned]
   One case a line: {"text": "...", "cause": "<id>", "also": ["<id>"]} (other fields ignored).
-  --json       print the report as JSON
+  --cv         k-fold cross-validation: train the scorer on the other folds (folds grouped by the
+               repository in each case's "source") plus the --regression files, test on each fold
+  --regression hand-written cases added to every fold's training data at a lower weight
+  --hand-tuned rank with the hand-tuned scores, ignoring the knowledge base's model
+  --json       print the report as JSON (with one entry per case in "cases")
   --misses     list every top-1 miss with its line number
   --min-top1   exit 1 when top-1 accuracy is below this fraction (CI floor)
   --min-top3   exit 1 when top-3 accuracy is below this fraction
@@ -38,13 +44,33 @@ export interface EvalCommandDeps {
   /** resolves --knowledge / KNOWLEDGE_DIR / the shipped base to a directory */
   knowledgeDir(flag: string | undefined, io: CliIo): string;
   /** loads and validates the knowledge base and builds the engine; throws on invalid knowledge */
-  loadEngine(dir: string): LoadedEngine;
+  loadEngine(dir: string, options?: { handTuned?: boolean }): LoadedEngine;
+  /**
+   * trains one scorer per fold (folds grouped by repository) and returns the diagnoser that answers
+   * each case with its own fold's engine; throws like loadEngine, or EvalCasesError on a bad regression file
+   */
+  crossValidate?(
+    dir: string,
+    cases: readonly EvalCase[],
+    regression: readonly string[],
+    now: number,
+  ): CrossValidated;
   /** true for the error the loader throws on an invalid knowledge base */
   isKnowledgeError(error: unknown): error is Error;
   now(): number;
 }
 
+export interface CrossValidated {
+  diagnose: CaseDiagnoser;
+  folds: number;
+  causeIds: Iterable<string>;
+}
+
 type Parsed = { file: string; json: boolean; misses: boolean; knowledge?: string; now?: number } & {
+  cv: boolean;
+  handTuned: boolean;
+  regression: string[];
+} & {
   minTop1?: number;
   minTop3?: number;
 };
@@ -70,8 +96,15 @@ function parseNow(value: string | undefined, problems: string[]): number | undef
 }
 
 function parseCommandLine(args: string[]): Parsed | { problems: string[] } | 'help' {
-  const parsed = parseArgs(args, {
-    booleans: ['json', 'misses', 'help'],
+  // --regression may be given several times; the small parser keeps one value per flag.
+  const regression: string[] = [];
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--regression' && args[i + 1] !== undefined) regression.push(args[++i]!);
+    else rest.push(args[i]!);
+  }
+  const parsed = parseArgs(rest, {
+    booleans: ['json', 'misses', 'help', 'cv', 'hand-tuned'],
     values: ['knowledge', 'min-top1', 'min-top3', 'now'],
   });
   if (parsed.flags.has('help')) return 'help';
@@ -80,8 +113,14 @@ function parseCommandLine(args: string[]): Parsed | { problems: string[] } | 'he
   const minTop1 = parseFraction('min-top1', parsed.values.get('min-top1'), problems);
   const minTop3 = parseFraction('min-top3', parsed.values.get('min-top3'), problems);
   const now = parseNow(parsed.values.get('now'), problems);
+  if (regression.length > 0 && !parsed.flags.has('cv')) problems.push('--regression only goes with --cv');
+  if (parsed.flags.has('cv') && parsed.flags.has('hand-tuned'))
+    problems.push('--cv trains the scorer; --hand-tuned does not use it: give one of them');
   if (problems.length > 0) return { problems };
   return {
+    cv: parsed.flags.has('cv'),
+    handTuned: parsed.flags.has('hand-tuned'),
+    regression,
     file: parsed.positionals[0]!,
     json: parsed.flags.has('json'),
     misses: parsed.flags.has('misses'),
@@ -143,18 +182,45 @@ export function createEvalCommand(deps: EvalCommandDeps): CliCommand {
       io.stderr.write(`keydoctor eval: ${cli.file} holds no cases\n`);
       return EXIT_USAGE;
     }
-    let loaded: LoadedEngine;
+    const now = cli.now ?? deps.now();
+    const dir = deps.knowledgeDir(cli.knowledge, io);
+    let report: EvalReport & { crossValidation?: { folds: number; groupedBy: 'repository' } };
     try {
-      loaded = deps.loadEngine(deps.knowledgeDir(cli.knowledge, io));
+      if (cli.cv) {
+        if (!deps.crossValidate) {
+          io.stderr.write('keydoctor eval: --cv is not available here\n');
+          return EXIT_USAGE;
+        }
+        const cv = deps.crossValidate(
+          dir,
+          cases,
+          cli.regression.map((f) => resolve(io.cwd, f)),
+          now,
+        );
+        report = {
+          ...evaluateCases(cases, cv.diagnose, { knownCauses: cv.causeIds }),
+          crossValidation: { folds: cv.folds, groupedBy: 'repository' },
+        };
+      } else {
+        const loaded = deps.loadEngine(dir, cli.handTuned ? { handTuned: true } : {});
+        report = runEval(loaded.engine, cases, now, { knownCauses: loaded.causeIds });
+      }
     } catch (error) {
+      if (error instanceof EvalCasesError) {
+        io.stderr.write(`keydoctor eval: ${error.message}\n`);
+        return EXIT_USAGE;
+      }
       if (!deps.isKnowledgeError(error)) throw error;
       io.stderr.write(`keydoctor eval: the knowledge base is invalid:\n${error.message.trimEnd()}\n`);
       return EXIT_USAGE;
     }
-    const report = runEval(loaded.engine, cases, cli.now ?? deps.now(), { knownCauses: loaded.causeIds });
     // The report holds no case texts, so --json cannot echo a key pasted in a case.
     if (cli.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    else io.stdout.write(formatEvalReport(report, { misses: cli.misses }));
+    else {
+      if (report.crossValidation)
+        io.stdout.write(`cross-validated: ${report.crossValidation.folds} folds grouped by repository\n`);
+      io.stdout.write(formatEvalReport(report, { misses: cli.misses }));
+    }
 
     const failures = floorFailures(report, cli);
     if (failures.length > 0) {

@@ -66,6 +66,24 @@ export function formatEvalReport(report: EvalReport, options: { misses?: boolean
       ),
     );
 
+  out.push('', `Calibration of the top-1 confidence (ECE ${report.calibration.ece.toFixed(3)})`);
+  out.push(
+    ...table(
+      ['confidence', 'n', 'mean conf', 'accuracy'],
+      report.calibration.bins
+        .filter((b) => b.n > 0)
+        .map((b) => [
+          `${Math.round(b.from * 100)}-${Math.round(b.to * 100)}%`,
+          String(b.n),
+          pct(b.meanConfidence),
+          pct(b.accuracy),
+        ]),
+      new Set([1, 2, 3]),
+    ),
+  );
+  const high = report.calibration.high;
+  out.push(`  stated at 90% or more: ${high.n}, right ${pct(high.accuracy)}`);
+
   if (options.misses && report.misses.length > 0) {
     out.push('', 'Top-1 misses');
     for (const m of report.misses) {

@@ -3,7 +3,8 @@
  * recall per cause and the most frequent confusions. A hit is the expected `cause` or any id in
  * `also`. Pure apart from the engine it is given.
  */
-import type { Engine } from '../engine/types.ts';
+import type { DiagnosisOutcome, Engine } from '../engine/types.ts';
+import { type Calibration, calibration } from './calibration.ts';
 import type { EvalCase } from './eval-case.ts';
 
 export { type EvalCase, EvalCasesError, parseEvalCases } from './eval-case.ts';
@@ -50,6 +51,16 @@ export interface EvalMiss {
   inTop3: boolean;
 }
 
+/** One case's result, for `--json`: what was expected and what the engine ranked (no case text). */
+export interface CaseResult {
+  line: number;
+  expected: string;
+  also: string[];
+  /** matched / ambiguous / none, or 'error' when the engine threw */
+  outcome: DiagnosisOutcome['kind'] | 'error';
+  ranked: { causeId: string; confidence: number }[];
+}
+
 export interface EvalReport {
   n: number;
   top1: number;
@@ -68,6 +79,10 @@ export interface EvalReport {
   errors: { line: number; message: string }[];
   /** expected / also ids that the knowledge base does not define (only when known ids were given) */
   unknownCauses: { line: number; cause: string }[];
+  /** reliability of the top-1 confidence */
+  calibration: Calibration;
+  /** one result per case, in file order */
+  cases: CaseResult[];
 }
 
 export interface RunEvalOptions {
@@ -98,11 +113,18 @@ function groupStats(map: Map<string, Counts>): Record<string, GroupStats> {
   return out;
 }
 
-function rankedIds(engine: Engine, text: string, now: number): { ids: string[]; error?: string } {
+/** How a case is diagnosed: one engine for all, or (cross-validation) the engine of the case's fold. */
+export type CaseDiagnoser = (c: EvalCase, index: number) => DiagnosisOutcome;
+
+function diagnoseCase(
+  diagnose: CaseDiagnoser,
+  c: EvalCase,
+  index: number,
+): { outcome?: DiagnosisOutcome; error?: string } {
   try {
-    return { ids: engine.diagnose(text, { now }).outcome.ranked.map((r) => r.causeId) };
+    return { outcome: diagnose(c, index) };
   } catch (error) {
-    return { ids: [], error: error instanceof Error ? error.message : String(error) };
+    return { error: error instanceof Error ? error.message : String(error) };
   }
 }
 
@@ -121,6 +143,17 @@ export function runEval(
   now: number,
   options: RunEvalOptions = {},
 ): EvalReport {
+  return evaluateCases(cases, (c) => engine.diagnose(c.text, { now }).outcome, options);
+}
+
+/** Tallies the results of diagnosing every case with `diagnose`. */
+export function evaluateCases(
+  cases: readonly EvalCase[],
+  diagnose: CaseDiagnoser,
+  options: RunEvalOptions = {},
+): EvalReport {
+  const results: CaseResult[] = [];
+  const points: { confidence: number; hit: boolean }[] = [];
   const tally = new Map<string, Counts>();
   const styles = new Map<string, Counts>();
   const providers = new Map<string, Counts>();
@@ -131,13 +164,23 @@ export function runEval(
   let top1Hits = 0;
   let top3Hits = 0;
 
-  for (const c of cases) {
-    const { ids, error } = rankedIds(engine, c.text, now);
+  cases.forEach((c, index) => {
+    const { outcome, error } = diagnoseCase(diagnose, c, index);
     if (error !== undefined) errors.push({ line: c.line, message: error });
+    const ranked = (outcome?.ranked ?? []).map((r) => ({ causeId: r.causeId, confidence: r.confidence }));
+    const ids = ranked.map((r) => r.causeId);
     const accepted = new Set([c.cause, ...c.also]);
     const top = ids.slice(0, TOP_K);
     const hit1 = ids[0] !== undefined && accepted.has(ids[0]);
     const hit3 = top.some((id) => accepted.has(id));
+    results.push({
+      line: c.line,
+      expected: c.cause,
+      also: [...c.also],
+      outcome: outcome?.kind ?? 'error',
+      ranked,
+    });
+    points.push({ confidence: ranked[0]?.confidence ?? 0, hit: hit1 });
 
     bump(tally, c.cause, hit1, hit3);
     bump(styles, c.style, hit1, hit3);
@@ -158,7 +201,7 @@ export function runEval(
       conf.count++;
       confusionCounts.set(key, conf);
     }
-  }
+  });
 
   const perCause: Record<string, CauseStats> = {};
   for (const [id, t] of [...tally].sort(([a], [b]) => a.localeCompare(b))) {
@@ -190,5 +233,7 @@ export function runEval(
     misses,
     errors,
     unknownCauses: findUnknownCauses(cases, options.knownCauses),
+    calibration: calibration(points),
+    cases: results,
   };
 }

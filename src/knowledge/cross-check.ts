@@ -34,7 +34,7 @@ export function checkCrossReferences(
       });
     }
     causeIds.add(value.id);
-    if (reachableCauses && !reachableCauses.has(value.id)) {
+    if (reachableCauses && !value.outside_tree && !reachableCauses.has(value.id)) {
       issues.push({
         file,
         ...at,

@@ -1,9 +1,12 @@
+import { MODEL_PATH } from '../engine/model/scorer-model.ts';
+
 /** The kinds of file a knowledge folder holds, told apart by their path inside the folder. */
 export type FileKind =
   | { kind: 'tree' }
   | { kind: 'providers' }
   | { kind: 'cause'; name: string }
   | { kind: 'catalogue'; name: string }
+  | { kind: 'model' }
   | { kind: 'unknown-yaml' }
   | { kind: 'ignored' };
 
@@ -17,6 +20,7 @@ export function normaliseKnowledgePath(filePath: string): string {
 /** Which kind of knowledge file `relativePath` (relative to the knowledge folder) is. */
 export function classifyKnowledgeFile(relativePath: string): FileKind {
   const normalised = normaliseKnowledgePath(relativePath);
+  if (normalised === MODEL_PATH) return { kind: 'model' };
   if (!YAML_EXTENSION.test(normalised)) return { kind: 'ignored' };
   const parts = normalised.split('/');
   const base = parts.at(-1)!.replace(YAML_EXTENSION, '');
@@ -30,4 +34,5 @@ export function classifyKnowledgeFile(relativePath: string): FileKind {
   return { kind: 'unknown-yaml' };
 }
 
-export const KNOWN_LAYOUT = 'tree.yaml, providers.yaml, causes/<cause-id>.yaml and errors/<provider>.yaml';
+export const KNOWN_LAYOUT =
+  'tree.yaml, providers.yaml, causes/<cause-id>.yaml, errors/<provider>.yaml and (optional) model/scorer.json';

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { checkCrossReferences } from './cross-check.ts';
+import { crossCheckModel } from './model-file.ts';
 import { KnowledgeError, type KnowledgeIssue, sortKnowledgeIssues } from './knowledge-error.ts';
 import { type KnowledgeFile, type ParsedKnowledge, parseKnowledgeFiles } from './parse-files.ts';
 import { readKnowledgeDir } from './read-dir.ts';
@@ -49,6 +50,10 @@ function analyse(files: readonly KnowledgeFile[]): { issues: KnowledgeIssue[]; p
   // A broken cause file makes reachability guesswork, so only judge it when all causes parsed.
   const reachable = parsed.brokenCauseIds.size === 0 ? treeResult?.reachableCauses : undefined;
   issues.push(...checkCrossReferences(parsed, reachable));
+  if (parsed.model) {
+    const providerIds = new Set((parsed.providers?.value.providers ?? []).map((p) => p.id));
+    issues.push(...crossCheckModel(parsed.model.file, parsed.model.value, causeIds, providerIds));
+  }
   return { issues, parsed };
 }
 
@@ -67,6 +72,7 @@ function assemble(parsed: ParsedKnowledge, source: string): Knowledge {
     questions: new Map(tree.questions.map((q) => [q.id, q])),
     catalogue: Object.freeze(catalogue),
     providers: new Map((parsed.providers?.value.providers ?? []).map((p) => [p.id, p])),
+    ...(parsed.model ? { model: parsed.model.value } : {}),
     source,
   });
 }

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { classifyKnowledgeFile, KNOWN_LAYOUT, normaliseKnowledgePath } from './file-kinds.ts';
+import type { ScorerModel } from '../engine/model/scorer-model.ts';
 import type { KnowledgeIssue } from './knowledge-error.ts';
+import { parseModelFile } from './model-file.ts';
 import {
   type Cause,
   catalogueFileSchema,
@@ -33,6 +35,8 @@ export interface ParsedKnowledge {
   providers?: Parsed<{ providers: Provider[] }>;
   causes: Parsed<Cause>[];
   catalogues: Parsed<CatalogueFile>[];
+  /** the learned scorer, when the folder has one */
+  model?: { file: string; value: ScorerModel };
   /** cause ids (or file names) of cause files that failed their schema */
   brokenCauseIds: Set<string>;
   /** provider ids read from a providers file that failed its schema */
@@ -88,6 +92,12 @@ function parseOne(file: KnowledgeFile, parsed: ParsedKnowledge): void {
   const kind = classifyKnowledgeFile(file.path);
   if (kind.kind === 'ignored') return;
   const fileName = file.path;
+  if (kind.kind === 'model') {
+    const result = parseModelFile(file.path, file.text);
+    if (result.ok) parsed.model = { file: file.path, value: result.value };
+    else parsed.issues.push(...result.issues);
+    return;
+  }
   if (kind.kind === 'unknown-yaml') {
     parsed.issues.push({
       file: fileName,

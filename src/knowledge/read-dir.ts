@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { MODEL_PATH } from '../engine/model/scorer-model.ts';
 import type { KnowledgeIssue } from './knowledge-error.ts';
 import type { KnowledgeFile } from './parse-files.ts';
 
@@ -8,10 +9,12 @@ export const MAX_KNOWLEDGE_FILE_BYTES = 1_000_000;
 
 const YAML_FILE = /\.ya?ml$/i;
 /** the sub-folders whose YAML files are read; others (docs, drafts) are left alone */
-const KNOWLEDGE_SUBDIRS = ['causes', 'errors'] as const;
+const KNOWLEDGE_SUBDIRS = ['causes', 'errors', 'model'] as const;
+/** The trained scorer is larger than a hand-written file (thousands of weights) but still bounded. */
+export const MAX_MODEL_FILE_BYTES = 8_000_000;
 
 /**
- * Reads the YAML files of a knowledge folder: the top level, causes/ and errors/.
+ * Reads the YAML files of a knowledge folder (the top level, causes/ and errors/) and model/scorer.json.
  * Paths come back relative to `dir`; problems reading come back as issues with absolute paths.
  */
 export function readKnowledgeDir(dir: string): { files: KnowledgeFile[]; issues: KnowledgeIssue[] } {
@@ -36,11 +39,13 @@ export function readKnowledgeDir(dir: string): { files: KnowledgeFile[]; issues:
         if (relativeDir === '' && (KNOWLEDGE_SUBDIRS as readonly string[]).includes(name)) readFolder(name);
         continue;
       }
-      if (!entry.isFile() || !YAML_FILE.test(name)) continue;
-      if (entry.size > MAX_KNOWLEDGE_FILE_BYTES) {
+      const isModel = relative === MODEL_PATH;
+      if (!entry.isFile() || !(YAML_FILE.test(name) || isModel)) continue;
+      const limit = isModel ? MAX_MODEL_FILE_BYTES : MAX_KNOWLEDGE_FILE_BYTES;
+      if (entry.size > limit) {
         issues.push({
           file: absolute,
-          message: `is ${entry.size} bytes; knowledge files must stay under ${MAX_KNOWLEDGE_FILE_BYTES}`,
+          message: `is ${entry.size} bytes; knowledge files must stay under ${limit}`,
         });
         continue;
       }

@@ -7,6 +7,7 @@
  * Field names are a public contract for operators who write their own KNOWLEDGE_DIR.
  */
 import { z } from 'zod';
+import type { ScorerModel } from '../engine/model/scorer-model.ts';
 import { isSignal } from '../engine/signals.ts';
 
 const id = z
@@ -72,6 +73,11 @@ export const causeSchema = z.strictObject({
   signals: signalWeights.default({}),
   /** base rate, relative: how common this cause is among real reports */
   prior: z.number().min(0).max(10).default(1),
+  /**
+   * true for an outcome ranked like a cause but not a leaf of the decision tree (`other`: not a key
+   * problem at all); it need not be reachable from tree.yaml
+   */
+  outside_tree: z.boolean().default(false),
 });
 
 export const answerSchema = z.strictObject({
@@ -158,6 +164,8 @@ export interface Knowledge {
   questions: ReadonlyMap<string, Question>;
   catalogue: readonly CatalogueEntry[];
   providers: ReadonlyMap<string, Provider>;
+  /** the learned scorer (model/scorer.json); without one the hand-tuned ranking is used */
+  model?: ScorerModel;
   /** the folder it was loaded from (for messages only) */
   source: string;
 }

@@ -1,7 +1,7 @@
 /** Conversation state on a StateStore: one key per conversation, redacted JSON, in every store. */
 import type { ConversationState } from '../engine/types.ts';
 import { type ConversationKey, conversationKeyString } from './conversation-store.ts';
-import { redactedJson } from './redact-json.ts';
+import { redactedJson } from '../redaction/redact-json.ts';
 import { CONVERSATION_PREFIX, type Lock, type StateStore } from './state-store.ts';
 
 /** The store key a conversation's state is saved under. */

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEvalCommand, type EvalCommandDeps } from '../../src/eval/eval-command.ts';
 import { memoryIo } from '../cli/memory-io.ts';
@@ -146,5 +147,46 @@ describe('keydoctor eval', () => {
     const io = memoryIo({ cwd: workDir({ 'c.jsonl': CASES }) });
     await createEvalCommand(deps())(['c.jsonl', '--misses'], io);
     expect(io.out()).toContain('line 2: expected b, got c, b');
+  });
+
+  it('gives with --json one entry per case in file order: line, expected, outcome, ranked causes and confidences', async () => {
+    const io = memoryIo({ cwd: workDir({ 'c.jsonl': CASES }) });
+    await createEvalCommand(deps())(['c.jsonl', '--json'], io);
+    const json = JSON.parse(io.out());
+    expect(json.cases.map((c: { line: number }) => c.line)).toEqual([1, 2, 3, 4]);
+    expect(json.cases[1]).toMatchObject({ line: 2, expected: 'b', outcome: expect.any(String) });
+    expect(json.cases[1].ranked.map((r: { causeId: string }) => r.causeId)).toEqual(['c', 'b']);
+    expect(typeof json.cases[1].ranked[0].confidence).toBe('number');
+    expect(json.calibration).toMatchObject({ ece: expect.any(Number), bins: expect.any(Array) });
+  });
+
+  it('cross-validates with --cv, passing the cases and --regression files to the trainer', async () => {
+    const dir = workDir({ 'c.jsonl': CASES, 'r.jsonl': '{"text":"x","cause":"a"}' });
+    const io = memoryIo({ cwd: dir });
+    const seen: { cases?: number; regression?: readonly string[] } = {};
+    const engine = fakeEngine(RANKINGS, []);
+    const code = await createEvalCommand(
+      deps({
+        crossValidate: (_dir, cases, regression) => {
+          seen.cases = cases.length;
+          seen.regression = regression;
+          return {
+            diagnose: (c) => engine.diagnose(c.text, { now: NOW }).outcome,
+            folds: 5,
+            causeIds: ['a', 'b', 'c'],
+          };
+        },
+      }),
+    )(['c.jsonl', '--cv', '--regression', 'r.jsonl'], io);
+    expect(code).toBe(0);
+    expect(seen).toEqual({ cases: 4, regression: [join(dir, 'r.jsonl')] });
+    expect(io.out()).toMatch(/cross-validated: 5 folds grouped by repository/);
+    expect(io.out()).toMatch(/top-1\s+50\.0%/);
+  });
+
+  it('refuses --regression without --cv', async () => {
+    const io = memoryIo({ cwd: workDir({ 'c.jsonl': CASES }) });
+    expect(await createEvalCommand(deps())(['c.jsonl', '--regression', 'r.jsonl'], io)).toBe(2);
+    expect(io.err()).toMatch(/--regression only goes with --cv/);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatEvalReport, MAX_CONFUSIONS_SHOWN } from '../../src/eval/format-report.ts';
+import { calibration } from '../../src/eval/calibration.ts';
 import type { EvalReport } from '../../src/eval/run-eval.ts';
 
 function report(over: Partial<EvalReport> = {}): EvalReport {
@@ -27,6 +28,13 @@ function report(over: Partial<EvalReport> = {}): EvalReport {
     ],
     errors: [],
     unknownCauses: [],
+    calibration: calibration([
+      { confidence: 0.95, hit: true },
+      { confidence: 0.92, hit: true },
+      { confidence: 0.55, hit: false },
+      { confidence: 0.45, hit: false },
+    ]),
+    cases: [],
     ...over,
   };
 }
@@ -83,5 +91,12 @@ describe('formatEvalReport', () => {
 
   it('says so when there are no confusions', () => {
     expect(formatEvalReport(report({ confusions: [] }))).toMatch(/confusions[^\n]*\n\s+none/);
+  });
+
+  it("shows the calibration table with each bin's count, mean confidence and accuracy, and the ECE", () => {
+    const text = formatEvalReport(report());
+    expect(text).toMatch(/90-100%\s+2\s+93\.5%\s+100\.0%/);
+    expect(text).toMatch(/ECE\s+0\.\d{3}/);
+    expect(text).toMatch(/stated at 90% or more: 2, right 100\.0%/);
   });
 });

@@ -19,7 +19,7 @@ import { createLogger } from '../../src/log/logger.ts';
 import { renderMarkdown } from '../../src/render/markdown.ts';
 import { renderText } from '../../src/render/text.ts';
 import { SqliteFeedbackLog } from '../../src/state/feedback-log.ts';
-import { SqliteConversationStore } from '../../src/state/sqlite-store.ts';
+import { SqliteStateStore } from '../../src/state/sqlite-state.ts';
 import { realEngine } from '../contract/real-engine.ts';
 
 /** Cases per run: bounded so the test stays a few seconds on a shared machine. */
@@ -189,7 +189,7 @@ describe('no secret comes out of any channel', () => {
   it(`GIVEN ${RUNS} random secrets in random constructs and disguises THEN no 8-character run of any appears in replies, API JSON, trace logs, SQLite (with its -wal) or analytics`, async () => {
     const r = rng(SEED);
     const file = path.join(dir, 'keydoctor.sqlite');
-    const store = new SqliteConversationStore({ file, sweepIntervalMs: 0 });
+    const store = new SqliteStateStore({ file, sweepIntervalMs: 0 });
     const feedback = new SqliteFeedbackLog({ file });
     const logLines: string[] = [];
     const sink = new Writable({

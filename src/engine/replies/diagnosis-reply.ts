@@ -9,6 +9,9 @@ export const FEEDBACK_CHOICES = [
   { id: 'feedback:broken', label: 'Still broken', style: 'secondary' as const },
 ];
 
+/** Offered with an outcome that is not a key problem: the next step is a person, not another fix. */
+export const HANDOFF_CHOICE = { id: 'handoff', label: 'Ask a person', style: 'secondary' as const };
+
 /** A confidence as a percentage; never "100%" or "0%", which would claim certainty. */
 function percent(c: number): string {
   if (c < 0.01) return '<1%';
@@ -75,7 +78,8 @@ export function diagnosisReply(
     kind: 'diagnosis',
     heading: cause.title,
     blocks,
-    choices: [...FEEDBACK_CHOICES],
+    // An outcome outside the tree (not a key problem) has no fix of ours to try next: offer a person.
+    choices: cause.outside_tree ? [...FEEDBACK_CHOICES, HANDOFF_CHOICE] : [...FEEDBACK_CHOICES],
     causeId: cause.id,
   };
 }

@@ -7,7 +7,7 @@ import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSlackAdapter } from '../../../src/adapters/slack/slack-adapter.ts';
 import { createConversationService } from '../../../src/bot/conversation-service.ts';
-import { MemoryConversationStore } from '../../../src/state/memory-store.ts';
+import { MemoryStateStore } from '../../../src/state/memory-state.ts';
 import { createFakeEngine } from '../../contract/fake-engine.ts';
 import { type FakeSlack, startFakeSlack } from '../../fakes/slack/fake-slack-api.ts';
 import { BOT_TOKEN, SIGNING_SECRET } from '../../fakes/slack/slack-test-bed.ts';
@@ -37,7 +37,7 @@ async function startError(apiUrl: string, botToken = BOT_TOKEN): Promise<string>
   });
   const service = createConversationService({
     engine: () => createFakeEngine(),
-    store: new MemoryConversationStore(),
+    store: new MemoryStateStore(),
     ttlMs: 60_000,
   });
   try {

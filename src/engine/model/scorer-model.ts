@@ -1,0 +1,169 @@
+/**
+ * The learned scorer's file (`knowledge/model/scorer.json`, written by `keydoctor train`): a
+ * regularised multinomial logistic model. Its zod schema lives here; the knowledge loader checks
+ * the causes and feature names it holds against the knowledge base.
+ */
+import { z } from 'zod';
+import type { Knowledge } from '../../knowledge/schema.ts';
+import { isSignal } from '../signals.ts';
+import {
+  BIAS_FEATURE,
+  CATALOGUE_PREFIX,
+  PROVIDER_PREFIX,
+  PROVIDER_STATUS_PREFIX,
+  SHARED_FEATURES,
+  SIGNAL_PREFIX,
+} from './features.ts';
+import { CJK_PREFIX, PAIR_PREFIX, WORD_PREFIX } from './text-features.ts';
+
+export const MODEL_FORMAT = 'keydoctor-scorer';
+export const MODEL_VERSION = 1;
+/** Where the model sits inside a knowledge folder. */
+export const MODEL_PATH = 'model/scorer.json';
+
+/** Largest weight magnitude accepted: a regularised fit stays far below it; more means a broken file. */
+const MAX_WEIGHT = 100;
+const weight = z.number().finite().min(-MAX_WEIGHT).max(MAX_WEIGHT);
+
+/** A cause's weights: feature -> finite number. Checked by a loop: zod per entry costs tens of ms on 100k weights. */
+function isWeightRow(value: unknown): value is Record<string, number> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  for (const w of Object.values(value))
+    if (typeof w !== 'number' || !Number.isFinite(w) || Math.abs(w) > MAX_WEIGHT) return false;
+  return true;
+}
+
+export const scorerModelSchema = z.strictObject({
+  format: z.literal(MODEL_FORMAT),
+  version: z.literal(MODEL_VERSION),
+  /** what it was fitted on: sha256 of the training cases, their count, the seed and settings */
+  training: z.strictObject({
+    hash: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+    cases: z.number().int().min(1),
+    seed: z.number().int(),
+    l2: z.number().min(0),
+    minDocumentFrequency: z.number().int().min(1),
+  }),
+  /** softmax temperature fitted on out-of-fold predictions, so confidences are calibrated */
+  temperature: z.number().min(0.05).max(20),
+  /** text features of a message share this much weight in total (divided by the square root of their count) */
+  textScale: z.number().min(0).max(100),
+  causes: z.array(z.string().min(1)).min(1),
+  /** weights of the per-cause knowledge-base features, the same for every cause */
+  shared: z.partialRecord(z.enum(SHARED_FEATURES), weight),
+  /** the message-level features the weights may name */
+  features: z.array(z.string().min(1)),
+  /** cause id -> feature -> weight (absent = 0) */
+  weights: z.record(
+    z.string(),
+    z.custom<Record<string, number>>(isWeightRow, {
+      message: `must map feature names to numbers between -${MAX_WEIGHT} and ${MAX_WEIGHT}`,
+    }),
+  ),
+});
+
+export type ScorerModel = z.infer<typeof scorerModelSchema>;
+
+/** A problem with a model file: the field it is in and what is wrong. */
+export interface ModelIssue {
+  field: string;
+  message: string;
+}
+
+/** Why a feature name is not one the engine computes, or undefined when it is. */
+export function unknownFeature(
+  name: string,
+  providers: ReadonlySet<string>,
+  causeIds: ReadonlySet<string>,
+): string | undefined {
+  if (name === BIAS_FEATURE) return undefined;
+  if (name.startsWith(CATALOGUE_PREFIX)) {
+    const c = name.slice(CATALOGUE_PREFIX.length);
+    return causeIds.has(c) ? undefined : `"${name}" names an unknown cause "${c}"`;
+  }
+  if (name.startsWith(SIGNAL_PREFIX)) {
+    const s = name.slice(SIGNAL_PREFIX.length);
+    return isSignal(s) ? undefined : `"${name}" names an unknown evidence signal "${s}"`;
+  }
+  if (name.startsWith(PROVIDER_PREFIX)) {
+    const p = name.slice(PROVIDER_PREFIX.length);
+    return providers.has(p) ? undefined : `"${name}" names an unknown provider "${p}"`;
+  }
+  if (name.startsWith(PROVIDER_STATUS_PREFIX)) {
+    const [p = '', status = ''] = name.slice(PROVIDER_STATUS_PREFIX.length).split(':');
+    if (!providers.has(p)) return `"${name}" names an unknown provider "${p}"`;
+    return isSignal(`status:${status}`) ? undefined : `"${name}" names an unknown status "${status}"`;
+  }
+  for (const prefix of [WORD_PREFIX, PAIR_PREFIX, CJK_PREFIX])
+    if (name.startsWith(prefix) && name.length > prefix.length) return undefined;
+  return `"${name}" is not a feature the engine computes (bias, sig:, prov:, ps:, cat:, w:, b:, c:)`;
+}
+
+/** Checks a parsed model against the knowledge base it is to score: causes and features must exist. */
+export function checkModel(
+  model: ScorerModel,
+  causeIds: ReadonlySet<string>,
+  providers: ReadonlySet<string>,
+): ModelIssue[] {
+  const issues: ModelIssue[] = [];
+  const listed = new Set<string>();
+  model.causes.forEach((id, i) => {
+    if (!causeIds.has(id))
+      issues.push({ field: `causes[${i}]`, message: `unknown cause "${id}": no causes/${id}.yaml` });
+    if (listed.has(id)) issues.push({ field: `causes[${i}]`, message: `duplicate cause "${id}"` });
+    listed.add(id);
+  });
+  const features = new Set<string>();
+  model.features.forEach((name, i) => {
+    const why = unknownFeature(name, providers, causeIds);
+    if (why) issues.push({ field: `features[${i}]`, message: why });
+    if (features.has(name)) issues.push({ field: `features[${i}]`, message: `duplicate feature "${name}"` });
+    features.add(name);
+  });
+  for (const [causeId, row] of Object.entries(model.weights)) {
+    if (!listed.has(causeId)) {
+      issues.push({
+        field: `weights.${causeId}`,
+        message: `cause "${causeId}" is not in the model's causes list`,
+      });
+      continue;
+    }
+    for (const name of Object.keys(row))
+      if (!features.has(name))
+        issues.push({
+          field: `weights.${causeId}.${name}`,
+          message: `feature "${name}" is not in the model's features list`,
+        });
+  }
+  return issues;
+}
+
+/** The model in the form the ranking reads: one weight per knowledge-base cause for each feature. */
+export interface CompiledModel {
+  /** knowledge-base cause ids, in the order of every weight array */
+  causeIds: string[];
+  rows: Map<string, Float64Array>;
+  shared: Float64Array;
+  temperature: number;
+  textScale: number;
+}
+
+/** Lays the model's sparse weights out per feature over the knowledge base's causes. */
+export function compileModel(model: ScorerModel, knowledge: Knowledge): CompiledModel {
+  const causeIds = [...knowledge.causes.keys()];
+  const rows = new Map<string, Float64Array>();
+  causeIds.forEach((id, c) => {
+    for (const [name, w] of Object.entries(model.weights[id] ?? {})) {
+      let row = rows.get(name);
+      if (!row) rows.set(name, (row = new Float64Array(causeIds.length)));
+      row[c] = w;
+    }
+  });
+  return {
+    causeIds,
+    rows,
+    shared: Float64Array.from(SHARED_FEATURES, (f) => model.shared[f] ?? 0),
+    temperature: model.temperature,
+    textScale: model.textScale,
+  };
+}

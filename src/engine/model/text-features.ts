@@ -1,0 +1,58 @@
+/**
+ * Text features for the learned scorer, language-neutral: words of any script (lowercased, NFKC,
+ * lightly stemmed), adjacent word pairs, and character pairs for scripts written without spaces
+ * (Chinese, Japanese), so "密钥无效" and "APIキー無効" yield features as "invalid key" does.
+ */
+import { expandIdentifiers, isContentWord, stem } from '../text/tokenize.ts';
+
+/** Feature name prefixes: word, word pair, character pair. */
+export const WORD_PREFIX = 'w:';
+export const PAIR_PREFIX = 'b:';
+export const CJK_PREFIX = 'c:';
+
+/** Runs of letters/digits (identifiers keep `_` and `-` inside), or runs of CJK characters. */
+const TOKEN =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]+|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{N}])(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー])[\p{L}\p{N}_-])*/gu;
+const CJK = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]/u;
+/** Words longer than this are hashes, ids or base64, not language. */
+const MAX_WORD_CHARS = 32;
+/** A word with this many digits is a number, a timestamp or an id (three-digit statuses stay). */
+const MAX_DIGITS = 3;
+/** Only the first this many tokens count: a pasted log adds nothing after that, and time stays bounded. */
+export const MAX_TEXT_TOKENS = 600;
+
+function keepWord(word: string): boolean {
+  if (word.length > MAX_WORD_CHARS) return false;
+  const digits = word.replace(/\D/g, '').length;
+  if (digits > MAX_DIGITS || (digits > 0 && digits !== word.length && /^\d|\d$/.test(word) && digits > 2))
+    return false;
+  // Latin-script words go through the stop-word and short-word filter; other scripts are kept.
+  return /[a-z]/.test(word) || /^\d+$/.test(word) ? isContentWord(word) : word.length > 1;
+}
+
+/** The distinct text features of a message, in first-seen order. */
+export function textFeatures(text: string): string[] {
+  const out = new Set<string>();
+  const normal = text.normalize('NFKC').toLowerCase();
+  let previous: string | undefined;
+  let count = 0;
+  for (const match of normal.matchAll(TOKEN)) {
+    if (++count > MAX_TEXT_TOKENS) break;
+    const token = match[0];
+    if (CJK.test(token)) {
+      previous = undefined;
+      const chars = [...token];
+      if (chars.length === 1) out.add(`${CJK_PREFIX}${token}`);
+      for (let i = 1; i < chars.length; i++) out.add(`${CJK_PREFIX}${chars[i - 1]}${chars[i]}`);
+      continue;
+    }
+    const raw = token.replace(/[-_]+$/, '');
+    const parts = expandIdentifiers([raw]).filter(keepWord).map(stem);
+    if (parts.length === 0) continue;
+    for (const p of parts) out.add(`${WORD_PREFIX}${p}`);
+    const head = parts[0]!;
+    if (previous !== undefined) out.add(`${PAIR_PREFIX}${previous} ${head}`);
+    previous = parts.at(-1);
+  }
+  return [...out];
+}

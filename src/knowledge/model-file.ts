@@ -1,0 +1,49 @@
+/**
+ * Reads the learned scorer's file inside a knowledge folder (`model/scorer.json`). JSON rather than
+ * YAML: it is written by `keydoctor train`, not by hand, and parses fast. Problems come back as
+ * issues naming the file and field; the loader refuses the knowledge base on any of them.
+ */
+import { formatFieldPath } from './field-path.ts';
+import type { KnowledgeIssue } from './knowledge-error.ts';
+import { checkModel, type ScorerModel, scorerModelSchema } from '../engine/model/scorer-model.ts';
+
+/** Parses and schema-checks a model file's text. */
+export function parseModelFile(
+  file: string,
+  text: string,
+): { ok: true; value: ScorerModel } | { ok: false; issues: KnowledgeIssue[] } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, issues: [{ file, message: `is not valid JSON: ${(error as Error).message}` }] };
+  }
+  const result = scorerModelSchema.safeParse(json);
+  if (result.success) return { ok: true, value: result.data };
+  return {
+    ok: false,
+    issues: result.error.issues.slice(0, MAX_MODEL_ISSUES).map((issue) => {
+      const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+      return {
+        file,
+        ...(path.length > 0 ? { field: formatFieldPath(path) } : {}),
+        message: issue.message,
+      };
+    }),
+  };
+}
+
+/** A broken model can have thousands of bad weights; the first ones say enough. */
+const MAX_MODEL_ISSUES = 20;
+
+/** The model's causes and features checked against the knowledge base's causes and providers. */
+export function crossCheckModel(
+  file: string,
+  model: ScorerModel,
+  causeIds: ReadonlySet<string>,
+  providerIds: ReadonlySet<string>,
+): KnowledgeIssue[] {
+  return checkModel(model, causeIds, providerIds)
+    .slice(0, MAX_MODEL_ISSUES)
+    .map((issue) => ({ file, field: issue.field, message: issue.message }));
+}

@@ -1,0 +1,170 @@
+/**
+ * Fits the scorer: a multinomial logistic model over message features (one weight per feature and
+ * cause) plus knowledge-base features with weights shared by all causes, L2-regularised, by L-BFGS.
+ * A case with several acceptable causes maximises the probability of the set (partial labels).
+ */
+import { SHARED_FEATURES } from '../engine/model/features.ts';
+import { textValue } from '../engine/model/score.ts';
+import type { Example } from './examples.ts';
+import { minimise } from './lbfgs.ts';
+
+export interface FitOptions {
+  /** L2 penalty on the per-cause weights */
+  l2: number;
+  /** L2 penalty on the shared weights (small: they are few and well supported) */
+  l2Shared: number;
+  /** a text feature must occur in at least this many training cases to enter the vocabulary */
+  minDocumentFrequency: number;
+  textScale: number;
+  maxIterations: number;
+}
+
+export const DEFAULT_FIT: FitOptions = {
+  l2: 0.01,
+  l2Shared: 0.0005,
+  minDocumentFrequency: 2,
+  textScale: 5,
+  maxIterations: 300,
+};
+
+export interface FittedScorer {
+  features: string[];
+  /** features x causes, row-major */
+  weights: Float64Array;
+  shared: Float64Array;
+  causes: number;
+}
+
+interface Encoded {
+  idx: Int32Array;
+  val: Float64Array;
+}
+
+/** The vocabulary: message-level features seen in training, text ones pruned by document frequency. */
+export function vocabulary(examples: readonly Example[], minDf: number): string[] {
+  const df = new Map<string, number>();
+  for (const e of examples) for (const f of e.global) df.set(f, (df.get(f) ?? 0) + 1);
+  const isText = new Set<string>();
+  for (const e of examples) for (const t of e.text) isText.add(t);
+  return [...df]
+    .filter(([f, n]) => n >= (isText.has(f) ? minDf : 1))
+    .map(([f]) => f)
+    .sort();
+}
+
+export function encode(e: Example, index: ReadonlyMap<string, number>, textScale: number): Encoded {
+  const textSet = new Set(e.text);
+  const inVocab = e.text.filter((t) => index.has(t)).length;
+  const tv = textValue(textScale, inVocab);
+  const idx: number[] = [];
+  const val: number[] = [];
+  for (const f of e.global) {
+    const j = index.get(f);
+    if (j === undefined) continue;
+    idx.push(j);
+    val.push(textSet.has(f) ? tv : 1);
+  }
+  return { idx: Int32Array.from(idx), val: Float64Array.from(val) };
+}
+
+/** Logits of one encoded example. */
+function logitsOf(
+  enc: Encoded,
+  shared: Float64Array,
+  w: Float64Array,
+  theta: Float64Array,
+  causes: number,
+  out: Float64Array,
+): void {
+  const s = SHARED_FEATURES.length;
+  for (let c = 0; c < causes; c++) {
+    let z = 0;
+    for (let k = 0; k < s; k++) z += (theta[k] ?? 0) * (shared[c * s + k] ?? 0);
+    out[c] = z;
+  }
+  for (let t = 0; t < enc.idx.length; t++) {
+    const base = (enc.idx[t] ?? 0) * causes;
+    const v = enc.val[t] ?? 0;
+    for (let c = 0; c < causes; c++) out[c] = (out[c] ?? 0) + v * (w[base + c] ?? 0);
+  }
+}
+
+/** Fits the model on the examples; deterministic (zero start, no sampling). */
+export function fitScorer(
+  examples: readonly Example[],
+  causes: number,
+  options: FitOptions = DEFAULT_FIT,
+): FittedScorer {
+  const features = vocabulary(examples, options.minDocumentFrequency);
+  const index = new Map(features.map((f, i) => [f, i]));
+  const encoded = examples.map((e) => encode(e, index, options.textScale));
+  const s = SHARED_FEATURES.length;
+  const nw = features.length * causes;
+  const totalWeight = examples.reduce((sum, e) => sum + e.weight, 0) || 1;
+  const z = new Float64Array(causes);
+  const objective = (x: Float64Array, grad: Float64Array): number => {
+    const w = x.subarray(0, nw);
+    const theta = x.subarray(nw);
+    grad.fill(0);
+    let loss = 0;
+    examples.forEach((e, i) => {
+      const enc = encoded[i]!;
+      logitsOf(enc, e.shared, w, theta, causes, z);
+      let max = Number.NEGATIVE_INFINITY;
+      for (let c = 0; c < causes; c++) max = Math.max(max, z[c] ?? 0);
+      let total = 0;
+      for (let c = 0; c < causes; c++) {
+        z[c] = Math.exp((z[c] ?? 0) - max);
+        total += z[c] ?? 0;
+      }
+      let acc = 0;
+      for (const a of e.accepted) acc += z[a] ?? 0;
+      const scale = e.weight / totalWeight;
+      loss -= scale * Math.log(acc / total);
+      // d(-log P(accepted))/dz_c = p_c - [c accepted] * z_c / acc
+      const accepted = new Set(e.accepted);
+      for (let c = 0; c < causes; c++) {
+        const p = (z[c] ?? 0) / total;
+        const q = accepted.has(c) ? (z[c] ?? 0) / acc : 0;
+        const g = scale * (p - q);
+        if (g === 0) continue;
+        for (let t = 0; t < enc.idx.length; t++) {
+          const j = (enc.idx[t] ?? 0) * causes + c;
+          grad[j] = (grad[j] ?? 0) + g * (enc.val[t] ?? 0);
+        }
+        for (let k = 0; k < s; k++) grad[nw + k] = (grad[nw + k] ?? 0) + g * (e.shared[c * s + k] ?? 0);
+      }
+    });
+    for (let j = 0; j < nw; j++) {
+      const v = x[j] ?? 0;
+      loss += 0.5 * options.l2 * v * v;
+      grad[j] = (grad[j] ?? 0) + options.l2 * v;
+    }
+    for (let k = 0; k < s; k++) {
+      const v = x[nw + k] ?? 0;
+      loss += 0.5 * options.l2Shared * v * v;
+      grad[nw + k] = (grad[nw + k] ?? 0) + options.l2Shared * v;
+    }
+    return loss;
+  };
+  const { x } = minimise(objective, new Float64Array(nw + s), {
+    maxIterations: options.maxIterations,
+    tolerance: 1e-6,
+    memory: 10,
+  });
+  return { features, weights: x.slice(0, nw), shared: x.slice(nw), causes };
+}
+
+/** Logits of examples under a fitted scorer (for out-of-fold predictions). */
+export function predictLogits(
+  model: FittedScorer,
+  examples: readonly Example[],
+  textScale: number,
+): Float64Array[] {
+  const index = new Map(model.features.map((f, i) => [f, i]));
+  return examples.map((e) => {
+    const out = new Float64Array(model.causes);
+    logitsOf(encode(e, index, textScale), e.shared, model.weights, model.shared, model.causes, out);
+    return out;
+  });
+}

@@ -1,0 +1,201 @@
+/**
+ * `keydoctor train`: fits the scorer on labelled cases, cross-validates it with folds grouped by
+ * repository, fits the softmax temperature on the out-of-fold predictions, and returns the model
+ * file's content. Deterministic: the same cases, knowledge and seed give the same file.
+ */
+import { createHash } from 'node:crypto';
+import { SHARED_FEATURES } from '../engine/model/features.ts';
+import { MODEL_FORMAT, MODEL_VERSION, type ScorerModel } from '../engine/model/scorer-model.ts';
+import type { Knowledge } from '../knowledge/schema.ts';
+import { fitTemperature } from './calibrate.ts';
+import { buildExamples, type Example, type TrainingCase } from './examples.ts';
+import { DEFAULT_FIT, type FitOptions, type FittedScorer, fitScorer, predictLogits } from './fit.ts';
+import { groupFolds } from './folds.ts';
+
+/** Sample weight of the hand-written regression cases next to a real report's 1. */
+export const REGRESSION_WEIGHT = 0.3;
+export const DEFAULT_FOLDS = 5;
+export const DEFAULT_SEED = 1;
+/** A fixed time for token-expiry evidence, so the same cases always give the same features. */
+export const TRAIN_NOW = Date.parse('2026-11-23T12:00:00Z');
+/** Weights are stored rounded to this many decimals; smaller ones are left out of the file. */
+const WEIGHT_DECIMALS = 3;
+/** Weights smaller than this move a logit by well under 0.01 and are left out of the file. */
+const MIN_STORED_WEIGHT = 0.005;
+
+export interface TrainOptions {
+  now: number;
+  folds: number;
+  seed: number;
+  fit: FitOptions;
+}
+
+export const DEFAULT_TRAIN: Omit<TrainOptions, 'now'> = {
+  folds: DEFAULT_FOLDS,
+  seed: DEFAULT_SEED,
+  fit: DEFAULT_FIT,
+};
+
+function round(x: number, decimals: number): number {
+  const f = 10 ** decimals;
+  return Math.round(x * f) / f;
+}
+
+/** sha256 of the training cases as the fit saw them. */
+export function trainingHash(cases: readonly TrainingCase[]): string {
+  const h = createHash('sha256');
+  for (const c of cases)
+    h.update(`${JSON.stringify([c.text, c.cause, c.also, c.weight, c.group ?? null])}\n`);
+  return `sha256:${h.digest('hex')}`;
+}
+
+/** The model file's content for a fitted scorer. */
+export function toScorerModel(
+  fitted: FittedScorer,
+  causeIds: readonly string[],
+  temperature: number,
+  meta: { hash: string; cases: number; seed: number; fit: FitOptions },
+): ScorerModel {
+  const weights: Record<string, Record<string, number>> = {};
+  const used = new Set<string>();
+  causeIds.forEach((id, c) => {
+    const row: Record<string, number> = {};
+    fitted.features.forEach((f, j) => {
+      const w = round(fitted.weights[j * fitted.causes + c] ?? 0, WEIGHT_DECIMALS);
+      if (Math.abs(w) < MIN_STORED_WEIGHT) return;
+      row[f] = w;
+      used.add(f);
+    });
+    weights[id] = row;
+  });
+  return {
+    format: MODEL_FORMAT,
+    version: MODEL_VERSION,
+    training: {
+      hash: meta.hash,
+      cases: meta.cases,
+      seed: meta.seed,
+      l2: meta.fit.l2,
+      minDocumentFrequency: meta.fit.minDocumentFrequency,
+    },
+    temperature: round(temperature, 4),
+    textScale: meta.fit.textScale,
+    causes: [...causeIds],
+    shared: Object.fromEntries(SHARED_FEATURES.map((f, k) => [f, round(fitted.shared[k] ?? 0, 4)])),
+    features: fitted.features.filter((f) => used.has(f)),
+    weights,
+  };
+}
+
+export interface FoldModel {
+  fold: number;
+  /** indexes (into the cases given) of the cases this fold tests */
+  test: number[];
+  model: ScorerModel;
+}
+
+export interface CrossValidation {
+  folds: FoldModel[];
+  /** temperature fitted on every out-of-fold prediction (the final model's) */
+  temperature: number;
+}
+
+function softmaxAccepted(examples: readonly Example[]): number[][] {
+  return examples.map((e) => e.accepted);
+}
+
+/**
+ * k models, each trained without one fold of the grouped cases (ungrouped cases are always trained
+ * on); each fold model's temperature is fitted on the other folds' out-of-fold predictions, so the
+ * confidences measured on a fold were never tuned on it.
+ */
+export function crossValidate(
+  knowledge: Knowledge,
+  cases: readonly TrainingCase[],
+  options: TrainOptions,
+): CrossValidation {
+  const causeIds = [...knowledge.causes.keys()];
+  const examples = buildExamples(knowledge, cases, options.now);
+  const caseIndex = usableCaseIndexes(knowledge, cases);
+  const grouped = examples.flatMap((e, i) => (e.group !== undefined ? [i] : []));
+  const assignment = groupFolds(
+    grouped.map((i) => examples[i]!.group!),
+    options.folds,
+    options.seed,
+  );
+  const foldOf = (i: number) => {
+    const g = examples[i]?.group;
+    return g === undefined ? -1 : (assignment.get(g) ?? -1);
+  };
+  const fitted: FittedScorer[] = [];
+  const oof = new Map<number, Float64Array>();
+  for (let f = 0; f < options.folds; f++) {
+    const train = examples.filter((_, i) => foldOf(i) !== f);
+    const testIdx = grouped.filter((i) => foldOf(i) === f);
+    const model = fitScorer(train, causeIds.length, options.fit);
+    fitted.push(model);
+    predictLogits(
+      model,
+      testIdx.map((i) => examples[i]!),
+      options.fit.textScale,
+    ).forEach((z, k) => oof.set(testIdx[k]!, z));
+  }
+  const all = grouped.filter((i) => oof.has(i));
+  const temperature = fitTemperature(
+    all.map((i) => oof.get(i)!),
+    softmaxAccepted(all.map((i) => examples[i]!)),
+  );
+  const hash = trainingHash(cases);
+  const folds = fitted.map((model, f) => {
+    const others = all.filter((i) => foldOf(i) !== f);
+    const t = fitTemperature(
+      others.map((i) => oof.get(i)!),
+      softmaxAccepted(others.map((i) => examples[i]!)),
+    );
+    const test = grouped.filter((i) => foldOf(i) === f).map((i) => caseIndex[i]!);
+    return {
+      fold: f,
+      test,
+      model: toScorerModel(model, causeIds, t, {
+        hash,
+        cases: cases.length,
+        seed: options.seed,
+        fit: options.fit,
+      }),
+    };
+  });
+  return { folds, temperature };
+}
+
+/** Indexes of the cases buildExamples keeps (those naming at least one known cause), in order. */
+function usableCaseIndexes(knowledge: Knowledge, cases: readonly TrainingCase[]): number[] {
+  return cases.flatMap((c, i) => ([c.cause, ...c.also].some((id) => knowledge.causes.has(id)) ? [i] : []));
+}
+
+/** Cross-validates for the temperature, then fits the final model on every case. */
+export function trainModel(
+  knowledge: Knowledge,
+  cases: readonly TrainingCase[],
+  options: TrainOptions,
+): { model: ScorerModel; cv: CrossValidation } {
+  const cv = crossValidate(knowledge, cases, options);
+  const causeIds = [...knowledge.causes.keys()];
+  const fitted = fitScorer(buildExamples(knowledge, cases, options.now), causeIds.length, options.fit);
+  const model = toScorerModel(fitted, causeIds, cv.temperature, {
+    hash: trainingHash(cases),
+    cases: cases.length,
+    seed: options.seed,
+    fit: options.fit,
+  });
+  return { model, cv };
+}
+
+/** The model file's text: one line per top-level field and per cause's weights, so a retrain diffs by cause. */
+export function formatModelFile(model: ScorerModel): string {
+  const { weights, ...head } = model;
+  const lines = Object.entries(head).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)}`);
+  const rows = Object.entries(weights).map(
+    ([id, row]) => `    ${JSON.stringify(id)}: ${JSON.stringify(row)}`,
+  );
+  return `{\n${lines.join(',\n')},\n  "weights": {\n${rows.join(',\n')}\n  }\n}\n`;
+}

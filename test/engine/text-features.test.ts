@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { textFeatures } from '../../src/engine/model/text-features.ts';
+
+describe('text features of the learned scorer', () => {
+  it('gives stemmed words and adjacent word pairs, without stop words', () => {
+    const f = textFeatures('The key expired yesterday');
+    expect(f).toEqual(expect.arrayContaining(['w:key', 'w:expir', 'b:key expir']));
+    expect(f).not.toContain('w:the');
+  });
+
+  it('gives character pairs for Chinese and Japanese, split from Latin words around them', () => {
+    const f = textFeatures('调用API时提示密钥无效 APIキーが無効です');
+    expect(f).toEqual(expect.arrayContaining(['c:密钥', 'c:无效', 'c:無効', 'c:キー', 'w:api']));
+  });
+
+  it('keeps words of other scripts (Cyrillic) as words', () => {
+    expect(textFeatures('неверный ключ')).toEqual(['w:неверный', 'w:ключ', 'b:неверный ключ']);
+  });
+
+  it('splits identifiers into their parts as well as keeping the whole', () => {
+    expect(textFeatures('invalid_api_key')).toEqual(expect.arrayContaining(['w:invalid', 'w:api', 'w:key']));
+  });
+
+  it('leaves out numbers, ids and hashes, but keeps three-digit statuses', () => {
+    const f = textFeatures('401 at 2024-01-02 request id e3b0c44298fc1c149afbf4c8996fb924');
+    expect(f).toContain('w:401');
+    expect(f.some((x) => x.includes('e3b0c4'))).toBe(false);
+    expect(f.some((x) => x.includes('2024'))).toBe(false);
+  });
+
+  it('gives each feature once', () => {
+    const f = textFeatures('401 401 401 unauthorized unauthorized');
+    expect(f.length).toBe(new Set(f).size);
+  });
+});

@@ -1,0 +1,96 @@
+/**
+ * The real-report corpus: every line valid and with provenance, one case per thread, no near
+ * duplicates, no real-looking secret; and the coverage it has reached, printed and kept.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { type CorpusLine, corpusCoverage, corpusLineSchema } from '../../src/eval/real-corpus.ts';
+import { DEFAULT_KNOWLEDGE_DIR } from '../../src/knowledge/default-dir.ts';
+import { loadKnowledge } from '../../src/knowledge/load.ts';
+
+const knowledge = loadKnowledge(DEFAULT_KNOWLEDGE_DIR);
+const schema = corpusLineSchema(new Set(knowledge.causes.keys()), new Set(knowledge.providers.keys()));
+const raw = readFileSync(fileURLToPath(new URL('real/corpus.jsonl', import.meta.url)), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim() !== '');
+const parsed = raw.map((l, i) => ({ line: i + 1, result: schema.safeParse(JSON.parse(l)) }));
+const lines: CorpusLine[] = parsed.flatMap((p) => (p.result.success ? [p.result.data] : []));
+const coverage = corpusCoverage(lines);
+
+/**
+ * The coverage the corpus has reached (the issue's targets in comments; short ones say so).
+ * Raise these as the corpus grows; never lower them.
+ */
+const REACHED = {
+  cases: 930, // target 600: met
+  perCause: 13, // target 15 for every cause: publishable-key-as-secret is SHORT (13)
+  other: 142, // target 40: met
+  providers: 16, // target 13 plus generic: met
+  nonEnglish: 114, // target 25: met
+};
+
+/** The secret shapes the project's pre-commit check looks for, minus obvious fakes. */
+const SECRET =
+  /sk-(proj-|ant-)?[A-Za-z0-9_-]{32,}|AKIA[0-9A-Z]{16}|xox[abp]-[0-9]{6,}-|ghp_[A-Za-z0-9]{36}|sk_live_[A-Za-z0-9]{20,}|AIza[0-9A-Za-z_-]{35}/g;
+const FAKE = /fake|example|dummy|xxxx|test/i;
+
+function shingles(text: string): Set<string> {
+  const w = text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .split(' ');
+  const out = new Set<string>();
+  for (let i = 0; i + 2 < w.length; i++) out.add(w.slice(i, i + 3).join(' '));
+  return out;
+}
+
+describe('the real-report corpus', () => {
+  it('has one valid line per case: known cause and provider ids, non-empty text, owner/repo#N source', () => {
+    const problems = parsed.flatMap((p) =>
+      p.result.success
+        ? []
+        : p.result.error.issues.map((i) => `line ${p.line}: ${i.path.join('.')} ${i.message}`),
+    );
+    expect(problems).toEqual([]);
+    expect(lines.length).toBeGreaterThan(0);
+  });
+
+  it('takes at most one case from a thread', () => {
+    const sources = lines.map((l) => l.source.toLowerCase());
+    expect(sources.length - new Set(sources).size).toBe(0);
+  });
+
+  it('holds no near-duplicate texts', () => {
+    const sets = lines.map((l) => shingles(l.text));
+    const pairs: string[] = [];
+    sets.forEach((a, i) => {
+      for (let j = 0; j < i; j++) {
+        const b = sets[j]!;
+        let inter = 0;
+        for (const x of a) if (b.has(x)) inter++;
+        if (inter / (a.size + b.size - inter || 1) > 0.8)
+          pairs.push(`${lines[j]!.source} ~ ${lines[i]!.source}`);
+      }
+    });
+    expect(pairs).toEqual([]);
+  });
+
+  it('holds no real-looking secret', () => {
+    const found = lines.flatMap((l) =>
+      [...l.text.matchAll(SECRET)].map((m) => m[0]).filter((m) => !FAKE.test(m)),
+    );
+    expect(found).toEqual([]);
+  });
+
+  it('keeps the coverage it has reached', () => {
+    const report = JSON.stringify(coverage, null, 1);
+    expect(coverage.n, report).toBeGreaterThanOrEqual(REACHED.cases);
+    for (const id of knowledge.causes.keys())
+      expect(coverage.byCause[id] ?? 0, `${id}\n${report}`).toBeGreaterThanOrEqual(REACHED.perCause);
+    expect(coverage.byCause.other ?? 0, report).toBeGreaterThanOrEqual(REACHED.other);
+    expect(Object.keys(coverage.byProvider).length, report).toBeGreaterThanOrEqual(REACHED.providers);
+    expect(coverage.nonEnglish, report).toBeGreaterThanOrEqual(REACHED.nonEnglish);
+  });
+});

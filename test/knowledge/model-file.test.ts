@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../src/engine/index.ts';
+import { MODEL_PATH, type ScorerModel } from '../../src/engine/model/scorer-model.ts';
+import { buildKnowledge } from '../../src/knowledge/load.ts';
+import { rejectionOf } from './expect-issue.ts';
+import { toFiles, validFixture } from './fixtures.ts';
+
+function model(overrides: Partial<ScorerModel> = {}): ScorerModel {
+  return {
+    format: 'keydoctor-scorer',
+    version: 1,
+    training: { hash: `sha256:${'0'.repeat(64)}`, cases: 3, seed: 1, l2: 0.01, minDocumentFrequency: 2 },
+    temperature: 1,
+    textScale: 3,
+    causes: ['key-missing', 'wrong-scheme'],
+    shared: { 'kb:coverage': 1 },
+    features: ['bias', 'sig:key:undefined', 'w:undefin'],
+    weights: { 'key-missing': { 'sig:key:undefined': 4 }, 'wrong-scheme': { bias: 0.5 } },
+    ...overrides,
+  };
+}
+
+function withModel(value: unknown) {
+  const kb = validFixture();
+  kb.raw[MODEL_PATH] = typeof value === 'string' ? value : JSON.stringify(value);
+  return kb;
+}
+
+function issueOf(value: unknown, field: string) {
+  return rejectionOf(withModel(value)).issues.find((i) => i.file === MODEL_PATH && i.field === field);
+}
+
+describe('GIVEN a knowledge folder with a learned scorer in model/scorer.json', () => {
+  it('THEN a valid model loads and the engine ranks with it', () => {
+    const knowledge = buildKnowledge(toFiles(withModel(model())));
+    expect(knowledge.model?.causes).toEqual(['key-missing', 'wrong-scheme']);
+    const engine = createEngine(knowledge);
+    expect(engine.diagnose('Authorization: Bearer undefined', { now: 0 }).outcome.ranked[0]?.causeId).toBe(
+      'key-missing',
+    );
+    // The model's bias, not the knowledge, puts wrong-scheme first when nothing else is said.
+    expect(engine.diagnose('it fails', { now: 0 }).outcome.ranked[0]?.causeId).toBe('wrong-scheme');
+  });
+
+  it('THEN a model naming an unknown cause is refused, naming the file and field', () => {
+    const issue = issueOf(model({ causes: ['key-missing', 'no-such-cause'] }), 'causes[1]');
+    expect(issue?.message).toMatch(/unknown cause "no-such-cause"/);
+  });
+
+  it('THEN a model naming an unknown evidence signal is refused', () => {
+    const issue = issueOf(model({ features: ['bias', 'sig:key:made-up'] , weights: {} }), 'features[1]');
+    expect(issue?.message).toMatch(/unknown evidence signal/);
+  });
+
+  it('THEN a feature of no known family is refused', () => {
+    const issue = issueOf(model({ features: ['mystery'], weights: {} }), 'features[0]');
+    expect(issue?.message).toMatch(/not a feature the engine computes/);
+  });
+
+  it('THEN a weight on a feature missing from the features list is refused', () => {
+    const issue = issueOf(model({ weights: { 'key-missing': { 'w:other': 1 } } }), 'weights.key-missing.w:other');
+    expect(issue?.message).toMatch(/not in the model's features list/);
+  });
+
+  it('THEN a file that is not JSON is refused with the file named', () => {
+    const error = rejectionOf(withModel('{ not json'));
+    expect(error.issues.some((i) => i.file === MODEL_PATH && /not valid JSON/.test(i.message))).toBe(true);
+  });
+
+  it('THEN a missing field is refused with the field named', () => {
+    const { temperature: _omitted, ...rest } = model();
+    expect(issueOf(rest, 'temperature')).toBeDefined();
+  });
+});
+
+describe('GIVEN a knowledge folder without a model', () => {
+  it('THEN it loads and the hand-tuned ranking is used', () => {
+    const knowledge = buildKnowledge(toFiles(validFixture()));
+    expect(knowledge.model).toBeUndefined();
+    const { outcome } = createEngine(knowledge).diagnose('Authorization: Bearer undefined', { now: 0 });
+    expect(outcome.ranked.length).toBeGreaterThan(0);
+  });
+});
+
+describe('GIVEN a model file with a broken weight', () => {
+  it('THEN a weight that is not a number is refused, naming the cause', () => {
+    const kb = validFixture();
+    const broken = { ...model(), weights: { 'key-missing': { bias: 'high' } } };
+    kb.raw[MODEL_PATH] = JSON.stringify(broken);
+    const issue = rejectionOf(kb).issues.find((i) => i.field === 'weights.key-missing');
+    expect(issue?.message).toMatch(/must map feature names to numbers/);
+  });
+});
