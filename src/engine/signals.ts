@@ -47,6 +47,8 @@ export const SIGNALS = {
   'key:publishable': 'a publishable key shape (Stripe pk_) used where a secret key is needed',
   'key:provider-mismatch': "the key's shape belongs to another provider than the API called",
   'key:pasted': 'something shaped like a real credential was pasted',
+  'key:static':
+    'a static API key is used (an sk-/AIza/hf_/SG. shape or an SDK *_API_KEY variable), not a short-lived token',
 
   // JWTs decoded locally (signature not checked)
   'jwt:expired': "a JWT's exp is in the past",
@@ -60,6 +62,8 @@ export const SIGNALS = {
   'runtime:serverless': 'the code runs on serverless or edge (Vercel, Lambda, Netlify, Workers)',
   'runtime:deployed': 'the code runs on a server / production / staging',
   'runtime:localhost': 'the code runs on localhost / a dev machine',
+  'runtime:server-code':
+    'the call comes from code outside a browser: a script, a CLI, a backend SDK or a CI job',
   'runtime:proxy': 'a proxy, gateway, load balancer or CDN sits in front of the API',
 
   // When it fails

@@ -81,6 +81,8 @@ export const answerSchema = z.strictObject({
   synonyms: z.array(nonEmpty).default([]),
   /** when any of these signals is in the evidence, the question is answered with this answer */
   implied_by: z.array(signalName).default([]),
+  /** when any of these signals is in the evidence, the answer's premise is false and it is not offered */
+  ruled_out_by: z.array(signalName).optional(),
   /** question or cause ids this answer leads to (the causes under them stay in the running) */
   next: z.array(id),
 });
@@ -90,6 +92,8 @@ export const questionSchema = z.strictObject({
   text: nonEmpty,
   /** a short hint shown under the question: how the user can find the answer */
   help: z.string().optional(),
+  /** when any of these signals is in the evidence, the question's premise is false and it is not asked */
+  ruled_out_by: z.array(signalName).optional(),
   answers: z.array(answerSchema).min(2, 'a question needs at least two answers'),
 });
 

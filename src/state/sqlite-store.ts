@@ -22,13 +22,15 @@ export interface SqliteStoreOptions {
 }
 
 /**
- * A row that is not a state this version understands (a damaged file, a downgrade) starts the
- * conversation afresh instead of failing every message in it.
+ * A row that is not JSON or not a versioned object (a damaged file) starts the conversation afresh
+ * instead of failing every message in it; the engine migrates older versions and refuses unknown ones.
  */
 function parseState(text: string): ConversationState | undefined {
   try {
     const state = JSON.parse(text) as ConversationState;
-    return state !== null && typeof state === 'object' && state.version === 1 ? state : undefined;
+    return state !== null && typeof state === 'object' && typeof state.version === 'number'
+      ? state
+      : undefined;
   } catch {
     return undefined;
   }

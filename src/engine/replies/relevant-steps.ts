@@ -7,7 +7,7 @@ const RUNTIME_PREFIX = 'runtime:';
  * "In production" or "on localhost" says where, not on what: a production server may well run
  * Docker or CI, so these alone must not hide the Docker or GitHub Actions steps.
  */
-const VAGUE_RUNTIMES = new Set(['deployed', 'localhost']);
+const VAGUE_RUNTIMES = new Set(['deployed', 'localhost', 'server-code']);
 
 /** The runtimes named by `runtime:*` signals in the evidence, without the prefix. */
 function detectedRuntimes(evidence: Evidence): Set<string> {
