@@ -10,7 +10,7 @@ export const run: CliCommand = createEvalCommand({
   knowledgeDir: knowledgeDirFor,
   loadEngine(dir) {
     const knowledge = loadKnowledge(dir);
-    return { engine: createEngine(knowledge), causeIds: knowledge.causes.keys() };
+    return { engine: createEngine(knowledge), causeIds: knowledge.causes.keys(), knowledge };
   },
   isKnowledgeError: (error): error is Error => error instanceof KnowledgeError,
   now: Date.now,

@@ -56,6 +56,8 @@ interface Turn {
   credentials: CredentialFingerprint[];
   /** illegal moves attempted this turn (answered politely; kept for tests and debugging) */
   illegal: IllegalMove[];
+  /** follow-up questions allowed in this conversation */
+  maxQuestions: number;
 }
 
 function result(turn: Turn, reply: Reply): EngineResult {
@@ -109,7 +111,7 @@ function ask(
   intro?: string,
 ): Reply | undefined {
   const { state } = turn;
-  if (state.asked.length >= MAX_QUESTIONS) return undefined;
+  if (state.asked.length >= turn.maxQuestions) return undefined;
   const seen = seenSignals(core, state);
   const qid = nextQuestion(core.knowledge, core.tree, candidates, allAnswers(state), seen, state.asked);
   const q = qid ? core.knowledge.questions.get(qid) : undefined;
@@ -317,7 +319,8 @@ export function stepConversation(
   const state: ConversationState = loaded?.ok ? structuredClone(loaded.state) : initialState(now);
   state.turns += 1;
   state.updatedAt = now;
-  const turn: Turn = { state, events: [], credentials: [], illegal: [] };
+  const maxQuestions = Math.max(0, Math.min(ctx.maxQuestions ?? MAX_QUESTIONS, MAX_QUESTIONS));
+  const turn: Turn = { state, events: [], credentials: [], illegal: [], maxQuestions };
   const reply =
     input.type === 'choice'
       ? onChoice(core, turn, String(input.choiceId ?? ''), now)

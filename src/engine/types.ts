@@ -200,6 +200,8 @@ export interface EngineResult {
 export interface EngineContext {
   /** ms since epoch; injected so the engine stays pure and tests control time (JWT exp, state times) */
   now: number;
+  /** follow-up questions allowed before a diagnosis (default and upper bound: MAX_QUESTIONS; the dialogue eval lowers it) */
+  maxQuestions?: number;
 }
 
 /** The one entry point every adapter (through the bot service) calls. Pure: no I/O. */

@@ -10,6 +10,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from '../cli/args.ts';
 import type { CliCommand, CliIo } from '../cli/io.ts';
 import type { Engine } from '../engine/types.ts';
+import type { Knowledge } from '../knowledge/schema.ts';
+import { formatDialogueReport, parseMaxQuestions, runDialogueEval } from './dialogue-eval.ts';
 import { EvalCasesError, parseEvalCases } from './eval-case.ts';
 import { formatEvalReport } from './format-report.ts';
 import { type EvalReport, runEval } from './run-eval.ts';
@@ -26,12 +28,17 @@ export const EVAL_USAGE = `Usage: keydoctor eval FILE.jsonl [--json] [--misses] 
   --min-top1   exit 1 when top-1 accuracy is below this fraction (CI floor)
   --min-top3   exit 1 when top-3 accuracy is below this fraction
   --now        the time the engine compares token expiry with (default: the current time)
+  --dialogue   play each case as a conversation with a simulated user who answers truthfully;
+               report the share ending at the right cause and the mean questions asked
+  --max-questions N  questions allowed per conversation with --dialogue (default and most: 3)
 `;
 
 export interface LoadedEngine {
   engine: Engine;
   /** the knowledge base's cause ids, to flag case labels it does not define */
   causeIds: Iterable<string>;
+  /** the knowledge base itself; --dialogue needs its tree for the simulated user */
+  knowledge?: Knowledge;
 }
 
 export interface EvalCommandDeps {
@@ -47,6 +54,7 @@ export interface EvalCommandDeps {
 type Parsed = { file: string; json: boolean; misses: boolean; knowledge?: string; now?: number } & {
   minTop1?: number;
   minTop3?: number;
+  dialogue?: { maxQuestions?: number };
 };
 
 function parseFraction(name: string, value: string | undefined, problems: string[]): number | undefined {
@@ -71,8 +79,8 @@ function parseNow(value: string | undefined, problems: string[]): number | undef
 
 function parseCommandLine(args: string[]): Parsed | { problems: string[] } | 'help' {
   const parsed = parseArgs(args, {
-    booleans: ['json', 'misses', 'help'],
-    values: ['knowledge', 'min-top1', 'min-top3', 'now'],
+    booleans: ['json', 'misses', 'help', 'dialogue'],
+    values: ['knowledge', 'min-top1', 'min-top3', 'now', 'max-questions'],
   });
   if (parsed.flags.has('help')) return 'help';
   const problems = [...parsed.problems];
@@ -80,6 +88,9 @@ function parseCommandLine(args: string[]): Parsed | { problems: string[] } | 'he
   const minTop1 = parseFraction('min-top1', parsed.values.get('min-top1'), problems);
   const minTop3 = parseFraction('min-top3', parsed.values.get('min-top3'), problems);
   const now = parseNow(parsed.values.get('now'), problems);
+  const maxQuestions = parseMaxQuestions(parsed.values.get('max-questions'), problems);
+  if (maxQuestions !== undefined && !parsed.flags.has('dialogue'))
+    problems.push('--max-questions needs --dialogue');
   if (problems.length > 0) return { problems };
   return {
     file: parsed.positionals[0]!,
@@ -89,6 +100,7 @@ function parseCommandLine(args: string[]): Parsed | { problems: string[] } | 'he
     ...(now !== undefined ? { now } : {}),
     ...(minTop1 !== undefined ? { minTop1 } : {}),
     ...(minTop3 !== undefined ? { minTop3 } : {}),
+    ...(parsed.flags.has('dialogue') ? { dialogue: maxQuestions !== undefined ? { maxQuestions } : {} } : {}),
   };
 }
 
@@ -150,6 +162,22 @@ export function createEvalCommand(deps: EvalCommandDeps): CliCommand {
       if (!deps.isKnowledgeError(error)) throw error;
       io.stderr.write(`keydoctor eval: the knowledge base is invalid:\n${error.message.trimEnd()}\n`);
       return EXIT_USAGE;
+    }
+    if (cli.dialogue) {
+      if (!loaded.knowledge) {
+        io.stderr.write('keydoctor eval: --dialogue needs the knowledge base of the engine\n');
+        return EXIT_USAGE;
+      }
+      const dialogue = runDialogueEval(
+        loaded.engine,
+        loaded.knowledge,
+        cases,
+        cli.now ?? deps.now(),
+        cli.dialogue,
+      );
+      if (cli.json) io.stdout.write(`${JSON.stringify(dialogue, null, 2)}\n`);
+      else io.stdout.write(formatDialogueReport(dialogue, { misses: cli.misses }));
+      return EXIT_OK;
     }
     const report = runEval(loaded.engine, cases, cli.now ?? deps.now(), { knownCauses: loaded.causeIds });
     // The report holds no case texts, so --json cannot echo a key pasted in a case.
