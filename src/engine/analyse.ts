@@ -3,7 +3,6 @@ import type { EngineCore } from './core.ts';
 import { applyMove } from './dialogue-table.ts';
 import { statusFromErrors } from './evidence/index.ts';
 import { type Ranking, rankCauses } from './rank.ts';
-import { allAnswers, impliedQuestions } from './state.ts';
 import { impliedAnswer } from './tree-index.ts';
 import type { ConversationState } from './types.ts';
 
@@ -26,12 +25,15 @@ export function applyImpliedAnswers(core: EngineCore, state: ConversationState):
   }
 }
 
-/** Ranks the state's evidence, answers and rejections. */
+/**
+ * Ranks the state's evidence and rejections. The user's answers are left to the dialogue, which
+ * conditions the ranking on them (next-question.ts); only answers the evidence implied go in.
+ */
 export function rankState(core: EngineCore, state: ConversationState): Ranking {
   return rankCauses(core, {
     evidence: state.evidence,
-    answers: allAnswers(state),
-    implied: impliedQuestions(state),
+    answers: { ...state.impliedAnswers },
+    implied: new Set(Object.keys(state.impliedAnswers)),
     rejected: state.rejected,
   });
 }

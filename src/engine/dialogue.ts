@@ -19,6 +19,7 @@ import {
   standingCandidates,
 } from './next-question.ts';
 import type { ScoredCause } from './rank.ts';
+import { answerKey } from './tree-index.ts';
 import { credentialWarning } from './replies/credential-warning.ts';
 import { diagnosisReply } from './replies/diagnosis-reply.ts';
 import { handoffReply, handoffSummary } from './replies/handoff-reply.ts';
@@ -93,14 +94,29 @@ function whatWeSaw(evidence: Evidence): string[] {
   ];
 }
 
+/** The user's answers that lead to `causeId`, as reasons. */
+function answerReasons(core: EngineCore, state: ConversationState, causeId: string): string[] {
+  return Object.entries(state.userAnswers).flatMap(([qid, aid]) => {
+    const q = core.knowledge.questions.get(qid);
+    const label = q?.answers.find((a) => a.id === aid)?.label;
+    const under = core.tree.byAnswer.get(answerKey(qid, aid)) ?? [];
+    return q && label && under.includes(causeId) ? [`you answered "${label}" to "${q.text}"`] : [];
+  });
+}
+
 /** A scored cause shown with the confidence it keeps among the standing candidates. */
-function shown(scored: readonly ScoredCause[], c: Candidate): RankedCause {
+function shown(
+  core: EngineCore,
+  state: ConversationState,
+  scored: readonly ScoredCause[],
+  c: Candidate,
+): RankedCause {
   const s = scored.find((x) => x.causeId === c.causeId);
   return {
     causeId: c.causeId,
     score: s?.score ?? 0,
     confidence: Math.round(c.confidence * 1000) / 1000,
-    reasons: s?.reasons ?? [],
+    reasons: [...answerReasons(core, state, c.causeId), ...(s?.reasons ?? [])],
   };
 }
 
@@ -126,7 +142,7 @@ function proceed(core: EngineCore, turn: Turn, intro?: string): Reply {
   applyImpliedAnswers(core, state);
   const ranking = rankState(core, state);
   state.ranked = ranking.outcome.ranked;
-  const candidates = standingCandidates(core.tree, ranking.scored, state.userAnswers);
+  const candidates = standingCandidates(core.knowledge, core.tree, ranking.scored, state.userAnswers);
   const top = candidates[0];
   if (!top || ranking.outcome.kind === 'none') {
     if (state.rejected.length > 0) return handoff(core, turn, 'exhausted');
@@ -134,8 +150,11 @@ function proceed(core: EngineCore, turn: Turn, intro?: string): Reply {
     return needMoreReply(state.transcript.length === 0);
   }
   const topScored = ranking.scored.find((s) => s.causeId === top.causeId);
-  if (state.rejected.length > 0 && (topScored?.support ?? 0) < MIN_SUPPORT_AFTER_REJECTION)
-    return handoff(core, turn, 'exhausted');
+  // After a rejection, offer the next cause only when the evidence or the user's answers point at it.
+  const supported =
+    (topScored?.support ?? 0) >= MIN_SUPPORT_AFTER_REJECTION ||
+    answerReasons(core, state, top.causeId).length > 0;
+  if (state.rejected.length > 0 && !supported) return handoff(core, turn, 'exhausted');
   const ahead = clearlyAhead(candidates);
   if (!ahead) {
     const question = ask(core, turn, candidates, intro);
@@ -146,8 +165,8 @@ function proceed(core: EngineCore, turn: Turn, intro?: string): Reply {
   turn.events.push({ type: 'diagnosed', causeId: top.causeId, confidence: top.confidence });
   return diagnosisReply(
     core.knowledge,
-    shown(ranking.scored, top),
-    candidates.slice(1).map((c) => shown(ranking.scored, c)),
+    shown(core, state, ranking.scored, top),
+    candidates.slice(1).map((c) => shown(core, state, ranking.scored, c)),
     state.evidence,
     { ...(intro ? { intro } : {}), tentative: !ahead },
   );

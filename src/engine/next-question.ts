@@ -14,9 +14,9 @@ const MAX_CANDIDATES = 6;
 /** A question must be expected to remove at least this much uncertainty (bits) to be asked. */
 export const MIN_INFORMATION_GAIN = 0.15;
 /** One cause is clearly ahead (stop asking) when its confidence reaches this... */
-export const STOP_CONFIDENCE = 0.75;
+export const STOP_CONFIDENCE = 0.9;
 /** ...and it leads the runner-up by at least this much confidence. */
-export const STOP_MARGIN = 0.45;
+export const STOP_MARGIN = 0.5;
 /** The answer id for "not sure" (and for a question the user moved on from). */
 export const UNKNOWN_ANSWER = 'unknown';
 
@@ -46,18 +46,39 @@ export function ruledOutBy(
   return undefined;
 }
 
+/** How likely a truthful user gives answer `aid` to `qid` when `causeId` is the cause (tree-based). */
+function answerLikelihood(tree: TreeIndex, q: Question, aid: string, causeId: string): number {
+  if (!(tree.byQuestion.get(q.id) ?? []).includes(causeId)) return 1 / q.answers.length;
+  const reaching = q.answers.filter((a) =>
+    (tree.byAnswer.get(answerKey(q.id, a.id)) ?? []).includes(causeId),
+  );
+  return reaching.some((a) => a.id === aid) ? 1 / reaching.length : 0;
+}
+
 /**
- * The ranked causes the user's answers leave standing, with confidences renormalised over them
- * (conditioning on what the user said). Ranking order is kept.
+ * The ranked causes the user's answers leave standing, with confidences conditioned on those
+ * answers: each answer multiplies a cause's share by how likely that answer is under it, so a cause
+ * the answer rules out drops to zero and is left out. The ranking itself is read as the prior.
  */
 export function standingCandidates(
+  knowledge: Knowledge,
   tree: TreeIndex,
   ranked: readonly RankedCause[],
   userAnswers: Readonly<Record<string, string>>,
 ): Candidate[] {
-  const standing = ranked.filter((c) => !ruledOutBy(tree, userAnswers, c.causeId));
-  const total = standing.reduce((s, c) => s + c.confidence, 0);
-  return standing.map((c) => ({ causeId: c.causeId, confidence: total > 0 ? c.confidence / total : 0 }));
+  const answered = Object.entries(userAnswers).flatMap(([qid, aid]) => {
+    const q = knowledge.questions.get(qid);
+    return q && aid !== UNKNOWN_ANSWER ? [{ q, aid }] : [];
+  });
+  const weighted = ranked.map((c) => ({
+    causeId: c.causeId,
+    w: answered.reduce((w, { q, aid }) => w * answerLikelihood(tree, q, aid, c.causeId), c.confidence),
+  }));
+  const standing = weighted.filter((c) => c.w > 0);
+  const total = standing.reduce((s, c) => s + c.w, 0);
+  return standing
+    .map((c) => ({ causeId: c.causeId, confidence: total > 0 ? c.w / total : 0 }))
+    .sort((a, b) => b.confidence - a.confidence);
 }
 
 /** One cause is far enough ahead of the others that a question would not change the answer. */
