@@ -47,6 +47,8 @@ export const SIGNALS = {
   'key:publishable': 'a publishable key shape (Stripe pk_) used where a secret key is needed',
   'key:provider-mismatch': "the key's shape belongs to another provider than the API called",
   'key:pasted': 'something shaped like a real credential was pasted',
+  'key:sent':
+    'the API received a credential and refused it (its error names a bad, not a missing, credential)',
   'key:static':
     'a static API key is used (an sk-/AIza/hf_/SG. shape or an SDK *_API_KEY variable), not a short-lived token',
 

@@ -50,6 +50,8 @@ export interface Evidence {
   signals: EvidenceItem[];
   /** provider ids detected from URLs, key shapes, error strings or names */
   providers: string[];
+  /** tool ids detected (gh CLI, GitHub Actions, LangChain, ...); absent in older states */
+  tools?: string[];
   /** catalogue entries that matched: provider error strings and codes */
   errors: { provider: string; match: string; causes: Record<string, number> }[];
   credentials: CredentialFingerprint[];

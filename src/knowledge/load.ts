@@ -65,6 +65,7 @@ function assemble(parsed: ParsedKnowledge, source: string): Knowledge {
     questions: new Map(tree.questions.map((q) => [q.id, q])),
     catalogue: Object.freeze(catalogue),
     providers: new Map((parsed.providers?.value.providers ?? []).map((p) => [p.id, p])),
+    tools: new Map((parsed.providers?.value.tools ?? []).map((t) => [t.id, t])),
     source,
   });
 }

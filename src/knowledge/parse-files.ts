@@ -6,6 +6,7 @@ import {
   catalogueFileSchema,
   causeSchema,
   type Provider,
+  type Tool,
   providersFileSchema,
   type Tree,
   treeSchema,
@@ -30,7 +31,7 @@ export type CatalogueFile = z.output<typeof catalogueFileSchema>;
 /** Everything that parsed, plus the ids of files that did not (so they do not cascade into more issues). */
 export interface ParsedKnowledge {
   tree?: Parsed<Tree>;
-  providers?: Parsed<{ providers: Provider[] }>;
+  providers?: Parsed<{ providers: Provider[]; tools?: Tool[] }>;
   causes: Parsed<Cause>[];
   catalogues: Parsed<CatalogueFile>[];
   /** cause ids (or file names) of cause files that failed their schema */

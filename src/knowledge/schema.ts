@@ -39,6 +39,8 @@ export const fixStepSchema = z.strictObject({
   providers: z.array(id).optional(),
   /** runtimes this step is specific to; omitted means every runtime */
   runtimes: z.array(z.enum(STEP_RUNTIMES)).optional(),
+  /** tool ids (from providers.yaml `tools`) this step is specific to; omitted means every tool */
+  tools: z.array(id).optional(),
 });
 
 export const referenceSchema = z.strictObject({
@@ -114,6 +116,8 @@ export const catalogueEntrySchema = z.strictObject({
   note: z.string().optional(),
   /** where the string was documented */
   source: z.string().optional(),
+  /** evidence signals the string proves on its own (e.g. "Bad credentials" proves a credential was sent) */
+  signals: z.array(signalName).optional(),
 });
 
 export const catalogueFileSchema = z.strictObject({
@@ -128,6 +132,8 @@ export const authFormSchema = z.strictObject({
   scheme: z.string().toLowerCase().optional(),
   /** query parameter name when header is 'query' */
   param: z.string().optional(),
+  /** true when this form is only for short-lived OAuth / Entra ID tokens (JWTs), never for an API key */
+  tokens_only: z.boolean().optional(),
 });
 
 export const providerSchema = z.strictObject({
@@ -140,10 +146,29 @@ export const providerSchema = z.strictObject({
   /** the ways this provider accepts a credential; empty means "any" */
   auth: z.array(authFormSchema).default([]),
   docs: z.url().optional(),
+  /** the environment variables its SDKs and CLIs read the credential from, the usual one first */
+  env: z.array(nonEmpty).optional(),
+  /** one cheap authenticated request that tests a credential of this provider (shown in fixes) */
+  check: z.string().optional(),
+  /** providers whose name is part of this one's (Azure OpenAI names "openai" in its URLs): a bare mention is this one */
+  subsumes: z.array(id).optional(),
+});
+
+/** A tool or wrapper between the user and the API (a CLI, a CI system, a framework, an editor extension). */
+export const toolSchema = z.strictObject({
+  id,
+  name: nonEmpty,
+  /** words or command fragments that show the tool is in use, matched case-insensitively on word boundaries */
+  keywords: z.array(nonEmpty).min(1),
+  /** the environment variables this tool reads the credential from, the usual one first */
+  env: z.array(nonEmpty).optional(),
+  /** the provider it talks to, when it talks to one only */
+  provider: id.optional(),
 });
 
 export const providersFileSchema = z.strictObject({
   providers: z.array(providerSchema).min(1),
+  tools: z.array(toolSchema).optional(),
 });
 
 export type CodeSnippetDef = z.infer<typeof codeSnippetSchema>;
@@ -154,6 +179,7 @@ export type Question = z.infer<typeof questionSchema>;
 export type Tree = z.infer<typeof treeSchema>;
 export type CatalogueEntry = z.infer<typeof catalogueEntrySchema> & { provider: string };
 export type Provider = z.infer<typeof providerSchema>;
+export type Tool = z.infer<typeof toolSchema>;
 
 /** The loaded, validated, cross-checked knowledge base the engine reads. Immutable once built. */
 export interface Knowledge {
@@ -162,6 +188,8 @@ export interface Knowledge {
   questions: ReadonlyMap<string, Question>;
   catalogue: readonly CatalogueEntry[];
   providers: ReadonlyMap<string, Provider>;
+  /** tools and wrappers recognised as evidence (optional so hand-built knowledge objects stay valid) */
+  tools?: ReadonlyMap<string, Tool>;
   /** the folder it was loaded from (for messages only) */
   source: string;
 }
