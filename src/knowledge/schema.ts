@@ -173,6 +173,7 @@ export const providersFileSchema = z.strictObject({
 
 export type CodeSnippetDef = z.infer<typeof codeSnippetSchema>;
 export type FixStep = z.infer<typeof fixStepSchema>;
+export type Reference = z.infer<typeof referenceSchema>;
 export type Cause = z.infer<typeof causeSchema>;
 export type Answer = z.infer<typeof answerSchema>;
 export type Question = z.infer<typeof questionSchema>;

@@ -34,6 +34,9 @@ function fits(tags: readonly string[] | undefined, detected: ReadonlySet<string>
 export function relevantSteps(steps: readonly FixStep[], evidence: Evidence): FixStep[] {
   const providers = new Set(evidence.providers);
   const runtimes = detectedRuntimes(evidence);
-  const kept = steps.filter((s) => fits(s.providers, providers) && fits(s.runtimes, runtimes));
+  const tools = new Set(evidence.tools ?? []);
+  const kept = steps.filter(
+    (s) => fits(s.providers, providers) && fits(s.runtimes, runtimes) && fits(s.tools, tools),
+  );
   return kept.length > 0 ? kept : [...steps];
 }
