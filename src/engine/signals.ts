@@ -68,6 +68,15 @@ export const SIGNALS = {
     'the call comes from code outside a browser: a script, a CLI, a backend SDK or a CI job',
   'runtime:proxy': 'a proxy, gateway, load balancer or CDN sits in front of the API',
 
+  // Symptoms stated in words, in any language (phrases.yaml maps other languages' phrasings here)
+  'symptom:invalid-key': 'the user says the key is invalid, wrong or not accepted',
+  'symptom:expired-key': 'the user says the key or token has expired',
+  'symptom:revoked-key': 'the user says the key was revoked, disabled or deleted',
+  'symptom:missing-key': 'the user says the key is not set, not found or empty',
+  'symptom:permission-denied': 'the user says permission or access was denied',
+  'symptom:quota': 'the user says the quota, credit or balance ran out',
+  'symptom:rate-limit': 'the user says requests are rate-limited (too many requests)',
+
   // When it fails
   'timeline:worked-before': 'it used to work and stopped ("worked yesterday")',
   'timeline:works-locally': 'it works locally but fails where deployed',

@@ -2,6 +2,7 @@
 export type FileKind =
   | { kind: 'tree' }
   | { kind: 'providers' }
+  | { kind: 'phrases' }
   | { kind: 'cause'; name: string }
   | { kind: 'catalogue'; name: string }
   | { kind: 'unknown-yaml' }
@@ -23,6 +24,7 @@ export function classifyKnowledgeFile(relativePath: string): FileKind {
   if (parts.length === 1) {
     if (base === 'tree') return { kind: 'tree' };
     if (base === 'providers') return { kind: 'providers' };
+    if (base === 'phrases') return { kind: 'phrases' };
     return { kind: 'unknown-yaml' };
   }
   if (parts.length === 2 && parts[0] === 'causes') return { kind: 'cause', name: base };
@@ -30,4 +32,5 @@ export function classifyKnowledgeFile(relativePath: string): FileKind {
   return { kind: 'unknown-yaml' };
 }
 
-export const KNOWN_LAYOUT = 'tree.yaml, providers.yaml, causes/<cause-id>.yaml and errors/<provider>.yaml';
+export const KNOWN_LAYOUT =
+  'tree.yaml, providers.yaml, phrases.yaml, causes/<cause-id>.yaml and errors/<provider>.yaml';

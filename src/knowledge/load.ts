@@ -66,6 +66,7 @@ function assemble(parsed: ParsedKnowledge, source: string): Knowledge {
     catalogue: Object.freeze(catalogue),
     providers: new Map((parsed.providers?.value.providers ?? []).map((p) => [p.id, p])),
     tools: new Map((parsed.providers?.value.tools ?? []).map((t) => [t.id, t])),
+    phrases: Object.freeze(parsed.phrases?.value.phrases ?? []),
     source,
   });
 }

@@ -5,6 +5,8 @@ import {
   type Cause,
   catalogueFileSchema,
   causeSchema,
+  type PhraseGroup,
+  phrasesFileSchema,
   type Provider,
   type Tool,
   providersFileSchema,
@@ -32,6 +34,7 @@ export type CatalogueFile = z.output<typeof catalogueFileSchema>;
 export interface ParsedKnowledge {
   tree?: Parsed<Tree>;
   providers?: Parsed<{ providers: Provider[]; tools?: Tool[] }>;
+  phrases?: Parsed<{ phrases: PhraseGroup[] }>;
   causes: Parsed<Cause>[];
   catalogues: Parsed<CatalogueFile>[];
   /** cause ids (or file names) of cause files that failed their schema */
@@ -47,6 +50,7 @@ export interface ParsedKnowledge {
 const EXPECTED_SHAPE = {
   tree: 'a mapping with `root:` and `questions:`',
   providers: 'a mapping with `providers:`',
+  phrases: 'a mapping with `phrases:`',
   cause: 'a mapping with `id:`, `title:`, `summary:`, `confirm:`, `fix:`, `prevent:` and `symptoms:`',
   catalogue: 'a mapping with `provider:` and `errors:`',
 } as const;
@@ -141,6 +145,12 @@ function parseOne(file: KnowledgeFile, parsed: ParsedKnowledge): void {
     case 'providers': {
       const result = validateWithSchema(source, providersFileSchema);
       if (result.ok) parsed.providers = { file: fileName, source, value: result.value, name };
+      else fail(result.issues);
+      return;
+    }
+    case 'phrases': {
+      const result = validateWithSchema(source, phrasesFileSchema);
+      if (result.ok) parsed.phrases = { file: fileName, source, value: result.value, name };
       else fail(result.issues);
       return;
     }

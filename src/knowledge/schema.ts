@@ -171,6 +171,21 @@ export const providersFileSchema = z.strictObject({
   tools: z.array(toolSchema).optional(),
 });
 
+/** Phrases in other languages that state one language-neutral symptom (matched as folded substrings). */
+export const phraseGroupSchema = z.strictObject({
+  /** the `symptom:*` or other evidence signal the phrases state */
+  signal: signalName,
+  /** ISO 639-1 code of the phrases' language */
+  lang: z.string().regex(/^[a-z]{2}$/, 'must be a two-letter language code such as "zh"'),
+  /** what the phrases say, in English, for the explanation shown to the user */
+  meaning: nonEmpty,
+  match: z.array(z.string().trim().min(2, 'must be at least 2 characters')).min(1),
+});
+
+export const phrasesFileSchema = z.strictObject({
+  phrases: z.array(phraseGroupSchema).min(1),
+});
+
 export type CodeSnippetDef = z.infer<typeof codeSnippetSchema>;
 export type FixStep = z.infer<typeof fixStepSchema>;
 export type Reference = z.infer<typeof referenceSchema>;
@@ -181,6 +196,7 @@ export type Tree = z.infer<typeof treeSchema>;
 export type CatalogueEntry = z.infer<typeof catalogueEntrySchema> & { provider: string };
 export type Provider = z.infer<typeof providerSchema>;
 export type Tool = z.infer<typeof toolSchema>;
+export type PhraseGroup = z.infer<typeof phraseGroupSchema>;
 
 /** The loaded, validated, cross-checked knowledge base the engine reads. Immutable once built. */
 export interface Knowledge {
@@ -191,6 +207,8 @@ export interface Knowledge {
   providers: ReadonlyMap<string, Provider>;
   /** tools and wrappers recognised as evidence (optional so hand-built knowledge objects stay valid) */
   tools?: ReadonlyMap<string, Tool>;
+  /** phrases in other languages mapped to language-neutral signals (optional like `tools`) */
+  phrases?: readonly PhraseGroup[];
   /** the folder it was loaded from (for messages only) */
   source: string;
 }

@@ -16,6 +16,7 @@ import type { ExtractionInput } from './context.ts';
 import { extractJwt, isExpiredJwt } from './jwt.ts';
 import { extractKeyHandling } from './key-handling.ts';
 import { extractKeyShape } from './key-shape.ts';
+import { buildPhraseIndex, extractPhrases, type PhraseIndex } from './phrases.ts';
 import { buildProviderIndex, detectProviders, type ProviderIndex } from './provider.ts';
 import { checkProviderAuth } from './provider-auth.ts';
 import { extractRuntime } from './runtime.ts';
@@ -27,6 +28,7 @@ export interface EvidenceIndex {
   providers: ProviderIndex;
   catalogue: CatalogueIndex;
   tools: ToolIndex;
+  phrases: PhraseIndex;
 }
 
 /** Precomputes what extraction needs from the knowledge base (once per engine). */
@@ -35,6 +37,7 @@ export function buildEvidenceIndex(knowledge: Knowledge): EvidenceIndex {
     providers: buildProviderIndex(knowledge),
     catalogue: buildCatalogueIndex(knowledge),
     tools: buildToolIndex(knowledge),
+    phrases: buildPhraseIndex(knowledge),
   };
 }
 
@@ -95,6 +98,7 @@ export function extractEvidence(index: EvidenceIndex, text: string, now: number)
     ...extractJwt(input),
     ...extractRuntime(input),
     ...extractTimeline(input),
+    ...extractPhrases(index.phrases, input.lower),
   ];
   if (clean.zeroWidth) {
     items.push({
