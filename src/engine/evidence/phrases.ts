@@ -8,12 +8,27 @@ import type { Knowledge } from '../../knowledge/schema.ts';
 import type { Signal } from '../signals.ts';
 import type { EvidenceItem } from '../types.ts';
 
-export interface PhraseIndex {
-  entries: { folded: string; phrase: string; signal: Signal; meaning: string }[];
+interface PhraseEntry {
+  folded: string;
+  phrase: string;
+  signal: Signal;
+  meaning: string;
 }
+
+export interface PhraseIndex {
+  entries: PhraseEntry[];
+  /** entries by their first PREFIX folded characters: a text only checks entries whose prefix it contains */
+  byPrefix: Map<string, PhraseEntry[]>;
+}
+
+/** Prefix length of the pre-filter (every phrase folds to at least this many characters). */
+const PREFIX = 2;
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** Lowercase, compatibility-normalised, without accents, spaces, hyphens or underscores. */
 export function foldText(text: string): string {
+  // Plain ASCII has no accents or compatibility forms: only case and separators to fold.
+  if (ASCII.test(text)) return text.toLowerCase().replace(/[\s\-_']+/g, '');
   return text
     .normalize('NFKC')
     .toLowerCase()
@@ -33,19 +48,33 @@ export function buildPhraseIndex(knowledge: Knowledge): PhraseIndex {
     }
   }
   entries.sort((a, b) => b.folded.length - a.folded.length);
-  return { entries };
+  const byPrefix = new Map<string, PhraseEntry[]>();
+  for (const e of entries) {
+    const key = e.folded.slice(0, PREFIX);
+    const list = byPrefix.get(key);
+    if (list) list.push(e);
+    else byPrefix.set(key, [e]);
+  }
+  return { entries, byPrefix };
 }
 
 /** One signal per symptom the text states in another language, explained with the phrase found. */
 export function extractPhrases(index: PhraseIndex, text: string): EvidenceItem[] {
   if (index.entries.length === 0) return [];
   const folded = foldText(text);
-  const out: EvidenceItem[] = [];
-  const seen = new Set<string>();
-  for (const e of index.entries) {
-    if (seen.has(e.signal) || !folded.includes(e.folded)) continue;
-    seen.add(e.signal);
-    out.push({ signal: e.signal, detail: `you wrote "${e.phrase}" (${e.meaning})` });
+  const found = new Map<Signal, PhraseEntry>();
+  for (let i = 0; i + PREFIX <= folded.length; i++) {
+    const list = index.byPrefix.get(folded.slice(i, i + PREFIX));
+    if (!list) continue;
+    for (const e of list) {
+      const best = found.get(e.signal);
+      // The longest phrase of a signal explains it best.
+      if ((!best || e.folded.length > best.folded.length) && folded.startsWith(e.folded, i))
+        found.set(e.signal, e);
+    }
   }
-  return out;
+  return [...found.values()].map((e) => ({
+    signal: e.signal,
+    detail: `you wrote "${e.phrase}" (${e.meaning})`,
+  }));
 }

@@ -2,7 +2,8 @@
 import type { Knowledge, Tool } from '../../knowledge/schema.ts';
 
 export interface ToolIndex {
-  tools: { tool: Tool; regex: RegExp }[];
+  /** each tool with its words (a cheap substring pre-check) and the word-boundary regex that decides */
+  tools: { tool: Tool; words: string[]; regex: RegExp }[];
 }
 
 function escapeRegex(s: string): string {
@@ -17,7 +18,7 @@ export function buildToolIndex(knowledge: Knowledge): ToolIndex {
       .map((w) => w.trim().toLowerCase())
       .filter((w) => w.length >= 2);
     const alternation = words.map(escapeRegex).join('|');
-    tools.push({ tool, regex: new RegExp(`(?<![a-z0-9_])(?:${alternation})(?![a-z0-9_])`) });
+    tools.push({ tool, words, regex: new RegExp(`(?<![a-z0-9_])(?:${alternation})(?![a-z0-9_])`) });
   }
   return { tools };
 }
@@ -26,8 +27,8 @@ export function buildToolIndex(knowledge: Knowledge): ToolIndex {
 export function detectTools(index: ToolIndex, lower: string): { ids: string[]; providers: string[] } {
   const ids: string[] = [];
   const providers: string[] = [];
-  for (const { tool, regex } of index.tools) {
-    if (!regex.test(lower)) continue;
+  for (const { tool, words, regex } of index.tools) {
+    if (!words.some((w) => lower.includes(w)) || !regex.test(lower)) continue;
     ids.push(tool.id);
     if (tool.provider && !providers.includes(tool.provider)) providers.push(tool.provider);
   }

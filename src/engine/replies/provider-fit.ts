@@ -152,10 +152,30 @@ function rewriteEnv(knowledge: Knowledge, asker: Asker, text: string): string {
   });
 }
 
+/** Fitted texts per knowledge base and asker: knowledge is immutable, so a text fits the same way every time. */
+const fitMemo = new WeakMap<Knowledge, Map<string, string | null>>();
+/** Entries kept before the memo starts afresh (asker combinations x knowledge texts stay far below it). */
+const MAX_FIT_MEMO = 20_000;
+
+function askerKey(asker: Asker): string {
+  return `${asker.providers.join(',')}|${asker.env}|${asker.check}`;
+}
+
 /** Rewrites a text for the asker, or returns undefined when it is about another provider and cannot be. */
 export function fitText(knowledge: Knowledge, asker: Asker, text: string): string | undefined {
+  let memo = fitMemo.get(knowledge);
+  if (!memo) {
+    memo = new Map();
+    fitMemo.set(knowledge, memo);
+  }
+  const key = `${askerKey(asker)}\u0000${text}`;
+  const cached = memo.get(key);
+  if (cached !== undefined) return cached ?? undefined;
   const rewritten = rewriteEnv(knowledge, asker, text);
-  return foreign(asker, mentionedProviders(knowledge, rewritten)).length > 0 ? undefined : rewritten;
+  const fitted = foreign(asker, mentionedProviders(knowledge, rewritten)).length > 0 ? undefined : rewritten;
+  if (memo.size >= MAX_FIT_MEMO) memo.clear();
+  memo.set(key, fitted ?? null);
+  return fitted;
 }
 
 /** A code snippet for the asker: another provider's curl becomes the asker's check; other foreign lines stop it. */
