@@ -205,7 +205,14 @@ function reject(core: EngineCore, turn: Turn): Reply {
 /** The user moves on from the pending question: it counts as "not sure" and is never asked again. */
 function moveOn(core: EngineCore, turn: Turn, questionId: string): Reply {
   move(turn, { type: 'skip', questionId });
-  return proceed(core, turn, 'Fine, let us leave that question.');
+  const skipped = turn.state.log.filter((e) => e.type === 'skipped').length;
+  return proceed(
+    core,
+    turn,
+    skipped >= 2
+      ? 'Let\'s skip that one too. If none of these questions helps, say "talk to a person" and I will pass this to a human.'
+      : "All right, let's skip that question.",
+  );
 }
 
 function onChoice(core: EngineCore, turn: Turn, choiceId: string, now: number): Reply {

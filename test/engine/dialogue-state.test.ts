@@ -127,6 +127,14 @@ describe('GIVEN a question is pending', () => {
     expect(['diagnosis', 'handoff']).toContain(r.reply.kind);
   });
 
+  it('WHEN "still broken" comes a second time THEN the reply offers a person', () => {
+    const say = talk();
+    say('getting 401');
+    say('still broken');
+    const r = say('still broken');
+    expect(JSON.stringify(r.reply.blocks)).toMatch(/talk to a person/);
+  });
+
   it('WHEN a reply is neither an answer nor evidence twice THEN the question is left behind', () => {
     const say = talk();
     const q = say('getting 401');
