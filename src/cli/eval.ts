@@ -16,6 +16,7 @@ export const run: CliCommand = createEvalCommand({
     return {
       engine: createEngine(options.handTuned ? withoutModel(knowledge) : knowledge),
       causeIds: knowledge.causes.keys(),
+      knowledge,
     };
   },
   crossValidate: (dir, cases, regression, now) =>

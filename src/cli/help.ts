@@ -16,10 +16,12 @@ Usage:
       --knowledge DIR   use this knowledge folder (default: KNOWLEDGE_DIR or the shipped one)
   keydoctor eval FILE.jsonl [--json] [--misses] [--knowledge DIR] [--now ISO-DATE]
                  [--min-top1 X] [--min-top3 Y] [--cv [--regression FILE]...] [--hand-tuned]
+                 [--dialogue [--max-questions N]]
       accuracy of the engine on labelled cases; --misses lists every top-1 miss,
       --min-top1/--min-top3 exit 1 below a floor, --now fixes the time for token expiry,
       --cv cross-validates the learned scorer (folds grouped by repository, --regression files
-      added to each fold's training data), --hand-tuned ignores the learned scorer
+      added to each fold's training data), --hand-tuned ignores the learned scorer,
+      --dialogue plays each case as a conversation with a simulated user (at most N questions)
   keydoctor kb check [DIR]
       validate a knowledge folder (schema, tree, catalogue)
   keydoctor stats [--json] [--data-dir DIR]

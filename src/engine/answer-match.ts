@@ -81,23 +81,31 @@ function byWordOverlap(q: Question, text: string): string | undefined {
 
 /**
  * The answer id `text` picks (NOT_SURE for "not sure"), or undefined when it is not an answer.
- * `signals` are the evidence signals found in the same text.
+ * `signals` are the evidence signals found in the same text; `offered` the answer ids the question
+ * was shown with (numbers count in that list, and an answer not offered is not picked).
  */
 export function matchAnswer(
   m: AnswerMatcher,
   text: string,
   signals: readonly string[] = [],
+  offered?: readonly string[],
 ): string | undefined {
-  const q = m.question;
+  const shownIds = offered && offered.length > 0 ? offered : m.question.answers.map((a) => a.id);
   const t = normalise(text);
   if (!t || text.length > MAX_ANSWER_CHARS) return undefined;
   const num = /^#?(\d{1,2})[.)]?$/.exec(t);
   if (num) {
     const n = Number(num[1]);
-    if (n >= 1 && n <= q.answers.length) return q.answers[n - 1]?.id;
-    if (n === q.answers.length + 1) return NOT_SURE;
+    if (n >= 1 && n <= shownIds.length) return shownIds[n - 1];
+    if (n === shownIds.length + 1) return NOT_SURE;
     return undefined;
   }
+  const picked = matchWords(m, t, signals);
+  return picked === NOT_SURE || (picked !== undefined && shownIds.includes(picked)) ? picked : undefined;
+}
+
+function matchWords(m: AnswerMatcher, t: string, signals: readonly string[]): string | undefined {
+  const q = m.question;
   if (UNSURE.test(t)) return NOT_SURE;
   for (const a of q.answers) {
     if ([a.label, ...a.synonyms].some((s) => normalise(s) === t)) return a.id;

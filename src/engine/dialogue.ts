@@ -3,14 +3,23 @@
  * reply out. Pure: the state passed in is never mutated, time comes from the context.
  */
 
-import { applyImpliedAnswers, rankState } from './analyse.ts';
+import { applyImpliedAnswers, rankState, seenSignals } from './analyse.ts';
 import { matchAnswer } from './answer-match.ts';
 import type { EngineCore } from './core.ts';
+import { applyMove, type DialogueMove, type IllegalMove } from './dialogue-table.ts';
 import { extractEvidence } from './evidence/index.ts';
 import { addsEvidence, mergeEvidence } from './evidence/merge.ts';
 import { detectIntent } from './intents.ts';
 import { MAX_QUESTIONS, MAX_REJECTIONS } from './limits.ts';
-import { nextQuestion } from './next-question.ts';
+import {
+  type Candidate,
+  clearlyAhead,
+  nextQuestion,
+  offeredAnswers,
+  standingCandidates,
+} from './next-question.ts';
+import type { ScoredCause } from './rank.ts';
+import { answerKey } from './tree-index.ts';
 import { diagnosisReply } from './replies/diagnosis-reply.ts';
 import { handoffReply, handoffSummary } from './replies/handoff-reply.ts';
 import {
@@ -21,7 +30,7 @@ import {
   thanksReply,
 } from './replies/info-replies.ts';
 import { NOT_SURE, questionReply } from './replies/question-reply.ts';
-import { addPath, addTranscript, initialState, isUsableState, questionsAsked } from './state.ts';
+import { addTranscript, allAnswers, initialState, loadState, pathOf } from './state.ts';
 import type {
   ConversationState,
   CredentialFingerprint,
@@ -31,6 +40,7 @@ import type {
   EngineResult,
   Evidence,
   Notice,
+  RankedCause,
   Reply,
 } from './types.ts';
 
@@ -38,11 +48,17 @@ import type {
 const MIN_SUPPORT_AFTER_REJECTION = 1;
 /** A message with text this similar to some cause counts as new evidence even without a signal. */
 const NEW_TEXT_COVERAGE = 0.5;
+/** Replies to a question that are neither an answer nor evidence before the question is left behind. */
+const MAX_REPROMPTS = 1;
 
 interface Turn {
   state: ConversationState;
   events: EngineEvent[];
   credentials: CredentialFingerprint[];
+  /** illegal moves attempted this turn (answered politely; kept for tests and debugging) */
+  illegal: IllegalMove[];
+  /** follow-up questions allowed in this conversation */
+  maxQuestions: number;
 }
 
 function result(turn: Turn, reply: Reply): EngineResult {
@@ -58,6 +74,13 @@ function result(turn: Turn, reply: Reply): EngineResult {
   return { state: turn.state, reply, credentials: turn.credentials, notices, events: turn.events };
 }
 
+/** Applies a move; an illegal one is recorded and reported as false instead of throwing. */
+function move(turn: Turn, m: DialogueMove): boolean {
+  const error = applyMove(turn.state, m);
+  if (error) turn.illegal.push(error);
+  return !error;
+}
+
 function fresh(turn: Turn, now: number): ConversationState {
   const s = initialState(now);
   s.turns = turn.state.turns;
@@ -65,9 +88,7 @@ function fresh(turn: Turn, now: number): ConversationState {
 }
 
 function handoff(core: EngineCore, turn: Turn, reason: 'exhausted' | 'requested'): Reply {
-  turn.state.phase = reason === 'exhausted' ? 'exhausted' : 'handed-off';
-  delete turn.state.pendingQuestion;
-  addPath(turn.state, `handoff:${reason}`);
+  move(turn, { type: 'handoff', reason });
   const summary = handoffSummary(core.knowledge, turn.state);
   turn.events.push({ type: 'handoff', reason, summary });
   return handoffReply(reason);
@@ -80,47 +101,82 @@ function whatWeSaw(evidence: Evidence): string[] {
   ];
 }
 
-/** Ranks, then asks the most useful question or answers with the best candidate. */
+/** The user's answers that lead to `causeId`, as reasons. */
+function answerReasons(core: EngineCore, state: ConversationState, causeId: string): string[] {
+  return Object.entries(state.userAnswers).flatMap(([qid, aid]) => {
+    const q = core.knowledge.questions.get(qid);
+    const label = q?.answers.find((a) => a.id === aid)?.label;
+    const under = core.tree.byAnswer.get(answerKey(qid, aid)) ?? [];
+    return q && label && under.includes(causeId) ? [`you answered "${label}" to "${q.text}"`] : [];
+  });
+}
+
+/** A scored cause shown with the confidence it keeps among the standing candidates. */
+function shown(
+  core: EngineCore,
+  state: ConversationState,
+  scored: readonly ScoredCause[],
+  c: Candidate,
+): RankedCause {
+  const s = scored.find((x) => x.causeId === c.causeId);
+  return {
+    causeId: c.causeId,
+    score: s?.score ?? 0,
+    confidence: Math.round(c.confidence * 1000) / 1000,
+    reasons: [...answerReasons(core, state, c.causeId), ...(s?.reasons ?? [])],
+  };
+}
+
+function ask(
+  core: EngineCore,
+  turn: Turn,
+  candidates: readonly Candidate[],
+  intro?: string,
+): Reply | undefined {
+  const { state } = turn;
+  if (state.asked.length >= turn.maxQuestions) return undefined;
+  const seen = seenSignals(core, state);
+  const qid = nextQuestion(core.knowledge, core.tree, candidates, allAnswers(state), seen, state.asked);
+  const q = qid ? core.knowledge.questions.get(qid) : undefined;
+  if (!q || !move(turn, { type: 'ask', questionId: q.id })) return undefined;
+  turn.events.push({ type: 'asked', questionId: q.id });
+  return questionReply({ ...q, answers: offeredAnswers(q, seen) }, whatWeSaw(state.evidence), intro);
+}
+
+/** Ranks, then asks the most useful question or answers with the best standing candidate. */
 function proceed(core: EngineCore, turn: Turn, intro?: string): Reply {
   const { state } = turn;
   applyImpliedAnswers(core, state);
   const ranking = rankState(core, state);
   state.ranked = ranking.outcome.ranked;
-  const [top, ...others] = ranking.scored;
+  const candidates = standingCandidates(core.knowledge, core.tree, ranking.scored, state.userAnswers);
+  const top = candidates[0];
   if (!top || ranking.outcome.kind === 'none') {
     if (state.rejected.length > 0) return handoff(core, turn, 'exhausted');
-    state.phase = 'new';
-    delete state.pendingQuestion;
+    move(turn, { type: 'need-more' });
     return needMoreReply(state.transcript.length === 0);
   }
-  if (state.rejected.length > 0 && top.support < MIN_SUPPORT_AFTER_REJECTION)
-    return handoff(core, turn, 'exhausted');
-  if (ranking.outcome.kind === 'ambiguous' && questionsAsked(state) < MAX_QUESTIONS) {
-    const qid = nextQuestion(core.knowledge, core.tree, ranking.scored, state.answers);
-    const q = qid ? core.knowledge.questions.get(qid) : undefined;
-    if (q) {
-      state.phase = 'asking';
-      state.pendingQuestion = q.id;
-      addPath(state, `ask:${q.id}`);
-      turn.events.push({ type: 'asked', questionId: q.id });
-      return questionReply(q, whatWeSaw(state.evidence), intro);
-    }
+  const topScored = ranking.scored.find((s) => s.causeId === top.causeId);
+  // After a rejection, offer the next cause only when the evidence or the user's answers point at it.
+  const supported =
+    (topScored?.support ?? 0) >= MIN_SUPPORT_AFTER_REJECTION ||
+    answerReasons(core, state, top.causeId).length > 0;
+  if (state.rejected.length > 0 && !supported) return handoff(core, turn, 'exhausted');
+  const ahead = clearlyAhead(candidates);
+  if (!ahead) {
+    const question = ask(core, turn, candidates, intro);
+    if (question) return question;
   }
-  state.phase = 'answered';
-  delete state.pendingQuestion;
-  state.currentCause = top.causeId;
-  addPath(state, `dx:${top.causeId}`);
+  if (!move(turn, { type: 'diagnose', causeId: top.causeId, confidence: top.confidence }))
+    return handoff(core, turn, 'exhausted');
   turn.events.push({ type: 'diagnosed', causeId: top.causeId, confidence: top.confidence });
-  return diagnosisReply(core.knowledge, top, others, state.evidence, {
-    ...(intro ? { intro } : {}),
-    tentative: ranking.outcome.kind !== 'matched',
-  });
-}
-
-function recordAnswer(turn: Turn, questionId: string, answerId: string): void {
-  turn.state.answers[questionId] = answerId;
-  addPath(turn.state, `q:${questionId}=${answerId}`);
-  delete turn.state.pendingQuestion;
+  return diagnosisReply(
+    core.knowledge,
+    shown(core, state, ranking.scored, top),
+    candidates.slice(1).map((c) => shown(core, state, ranking.scored, c)),
+    state.evidence,
+    { ...(intro ? { intro } : {}), tentative: !ahead },
+  );
 }
 
 function feedback(turn: Turn, fixed: boolean): void {
@@ -130,15 +186,14 @@ function feedback(turn: Turn, fixed: boolean): void {
     type: 'feedback',
     causeId,
     fixed,
-    path: [...turn.state.path],
+    path: pathOf(turn.state.log),
     symptoms: [...turn.state.transcript],
   });
 }
 
 function resolve(turn: Turn): Reply {
   feedback(turn, true);
-  turn.state.phase = 'resolved';
-  addPath(turn.state, `fixed:${turn.state.currentCause ?? ''}`);
+  move(turn, { type: 'fix' });
   return thanksReply();
 }
 
@@ -147,13 +202,24 @@ function reject(core: EngineCore, turn: Turn): Reply {
   const current = state.currentCause;
   if (!current) return proceed(core, turn);
   feedback(turn, false);
-  if (!state.rejected.includes(current)) state.rejected.push(current);
-  addPath(state, `rejected:${current}`);
-  delete state.currentCause;
+  move(turn, { type: 'reject', causeId: current });
   if (state.rejected.length >= MAX_REJECTIONS || state.rejected.length >= core.knowledge.causes.size) {
     return handoff(core, turn, 'exhausted');
   }
   return proceed(core, turn, "Sorry, that did not fix it. Let's look at the next most likely cause.");
+}
+
+/** The user moves on from the pending question: it counts as "not sure" and is never asked again. */
+function moveOn(core: EngineCore, turn: Turn, questionId: string): Reply {
+  move(turn, { type: 'skip', questionId });
+  const skipped = turn.state.log.filter((e) => e.type === 'skipped').length;
+  return proceed(
+    core,
+    turn,
+    skipped >= 2
+      ? 'Let\'s skip that one too. If none of these questions helps, say "talk to a person" and I will pass this to a human.'
+      : "All right, let's skip that question.",
+  );
 }
 
 function onChoice(core: EngineCore, turn: Turn, choiceId: string, now: number): Reply {
@@ -170,13 +236,16 @@ function onChoice(core: EngineCore, turn: Turn, choiceId: string, now: number): 
     // A second click on "Fixed it" (or one on an old message) must not count twice.
     if (state.phase === 'resolved') return thanksReply();
   }
-  if (choiceId === 'feedback:broken' && diagnosed) return reject(core, turn);
+  if (choiceId === 'feedback:broken') {
+    if (diagnosed) return reject(core, turn);
+    // "Still broken" on an old diagnosis while a question is pending: leave the question behind.
+    if (state.phase === 'asking' && state.pendingQuestion) return moveOn(core, turn, state.pendingQuestion);
+  }
   const m = /^answer:([a-z0-9-]{1,60}):([a-z0-9-]{1,60})$/.exec(choiceId);
   const q = m ? core.knowledge.questions.get(m[1] ?? '') : undefined;
   const aid = m?.[2] ?? '';
   if (q && (aid === NOT_SURE || q.answers.some((a) => a.id === aid))) {
-    recordAnswer(turn, q.id, aid);
-    return proceed(core, turn);
+    if (move(turn, { type: 'answer', questionId: q.id, answerId: aid })) return proceed(core, turn);
   }
   // A stale or unknown button: carry on from where the conversation is.
   return state.phase === 'new' ? needMoreReply(state.transcript.length === 0) : proceed(core, turn);
@@ -205,7 +274,7 @@ function onMessage(core: EngineCore, turn: Turn, text: string, now: number): Rep
   let { state } = turn;
   if (state.phase === 'resolved' && intent === 'broken' && state.currentCause) {
     // "Fixed it" was premature: reopen the last diagnosis and move on from it.
-    state.phase = 'answered';
+    move(turn, { type: 'reopen' });
     state.evidence = mergeEvidence(state.evidence, evidence);
     return reject(core, turn);
   }
@@ -218,32 +287,34 @@ function onMessage(core: EngineCore, turn: Turn, text: string, now: number): Rep
   }
   if (state.phase === 'asking' && state.pendingQuestion && intent === 'fixed') {
     // The user solved it while we were still asking: record it against the last diagnosis, if any.
-    delete state.pendingQuestion;
     if (state.currentCause) return resolve(turn);
-    state.phase = 'resolved';
-    addPath(state, 'fixed:');
+    move(turn, { type: 'fix' });
     return thanksReply();
   }
   if (state.phase === 'asking' && state.pendingQuestion) {
-    const matcher = core.answerMatchers.get(state.pendingQuestion);
+    const pending = state.pendingQuestion;
+    const matcher = core.answerMatchers.get(pending);
     const signals = evidence.signals.map((x) => x.signal);
-    const aid = matcher ? matchAnswer(matcher, evidence.redactedText, signals) : undefined;
-    if (aid) {
-      recordAnswer(turn, state.pendingQuestion, aid);
-      return proceed(core, turn);
+    const q = core.knowledge.questions.get(pending);
+    const offered = q ? offeredAnswers(q, seenSignals(core, state)).map((a) => a.id) : [];
+    const aid = matcher ? matchAnswer(matcher, evidence.redactedText, signals, offered) : undefined;
+    if (aid && move(turn, { type: 'answer', questionId: pending, answerId: aid })) return proceed(core, turn);
+    // "Still broken" is no answer to a question: leave the question behind instead of repeating it.
+    if (intent === 'broken') {
+      state.evidence = mergeEvidence(state.evidence, evidence);
+      return moveOn(core, turn, pending);
     }
     if (!informative(core, state.evidence, evidence)) {
-      const q = core.knowledge.questions.get(state.pendingQuestion);
-      if (q)
-        return questionReply(
-          q,
-          [],
-          'I did not catch which answer you mean. Pick one of these, or say "not sure".',
-        );
+      if (!q || state.reprompts >= MAX_REPROMPTS) return moveOn(core, turn, pending);
+      state.reprompts += 1;
+      return questionReply(
+        { ...q, answers: offeredAnswers(q, seenSignals(core, state)) },
+        [],
+        'I did not catch which answer you mean. Pick one of these, or say "not sure".',
+      );
     }
-    // Not an answer but new evidence: re-rank with it (the question comes back if still the most
-    // useful one; the question budget keeps that from looping).
-    delete state.pendingQuestion;
+    // Not an answer but new evidence: the question counts as asked and the ranking takes the news.
+    move(turn, { type: 'skip', questionId: pending });
     state.evidence = mergeEvidence(state.evidence, evidence);
     return proceed(core, turn);
   }
@@ -276,10 +347,13 @@ export function stepConversation(
   ctx: EngineContext,
 ): EngineResult {
   const now = ctx.now;
-  const state: ConversationState = isUsableState(previous) ? structuredClone(previous) : initialState(now);
+  // A stored state of an older version is migrated; one that cannot be read starts afresh.
+  const loaded = previous === undefined ? undefined : loadState(previous);
+  const state: ConversationState = loaded?.ok ? structuredClone(loaded.state) : initialState(now);
   state.turns += 1;
   state.updatedAt = now;
-  const turn: Turn = { state, events: [], credentials: [] };
+  const maxQuestions = Math.max(0, Math.min(ctx.maxQuestions ?? MAX_QUESTIONS, MAX_QUESTIONS));
+  const turn: Turn = { state, events: [], credentials: [], illegal: [], maxQuestions };
   const reply =
     input.type === 'choice'
       ? onChoice(core, turn, String(input.choiceId ?? ''), now)

@@ -15,5 +15,5 @@ export const MAX_REJECTIONS = 3;
 export const MAX_RANKED_KEPT = 8;
 /** Causes mentioned under "other possibilities". */
 export const OTHER_POSSIBILITIES = 2;
-/** Path entries kept in the state (a long conversation must not grow it without bound). */
-export const MAX_PATH_ENTRIES = 60;
+/** Dialogue log entries kept in the state (a long conversation must not grow it without bound). */
+export const MAX_LOG_ENTRIES = 60;

@@ -1,17 +1,30 @@
 /**
- * Picks the tree question that best separates the current candidates: the largest expected
- * information gain over their confidences, with each answer's likelihood taken from which causes
- * are reachable under it.
+ * When to ask and what: the candidates that the user's own answers leave standing, whether one of
+ * them is clearly ahead, and the tree question that best separates the rest (the largest expected
+ * information gain over their confidences, each answer's likelihood taken from which causes are
+ * reachable under it). A question or answer whose premise the evidence contradicts is never offered.
  */
 import type { Knowledge, Question } from '../knowledge/schema.ts';
-import type { ScoredCause } from './rank.ts';
 import { answerKey, type TreeIndex } from './tree-index.ts';
+import type { RankedCause } from './types.ts';
 
 /** Causes below this confidence are not worth a question. */
 const CANDIDATE_MIN_CONFIDENCE = 0.02;
 const MAX_CANDIDATES = 6;
 /** A question must be expected to remove at least this much uncertainty (bits) to be asked. */
-const MIN_INFORMATION_GAIN = 0.15;
+export const MIN_INFORMATION_GAIN = 0.15;
+/** One cause is clearly ahead (stop asking) when its confidence reaches this... */
+export const STOP_CONFIDENCE = 0.9;
+/** ...and it leads the runner-up by at least this much confidence. */
+export const STOP_MARGIN = 0.5;
+/** The answer id for "not sure" (and for a question the user moved on from). */
+export const UNKNOWN_ANSWER = 'unknown';
+
+/** A cause with the confidence it keeps once the user's answers and rejections are taken into account. */
+export interface Candidate {
+  causeId: string;
+  confidence: number;
+}
 
 function entropy(ps: readonly number[]): number {
   let h = 0;
@@ -19,21 +32,137 @@ function entropy(ps: readonly number[]): number {
   return h;
 }
 
-/** Expected information gain of asking `q` over candidates with probabilities `ps`. */
+/** True when the user's answer to a question leaves `causeId` unreachable although the question covers it. */
+export function ruledOutBy(
+  tree: TreeIndex,
+  userAnswers: Readonly<Record<string, string>>,
+  causeId: string,
+): string | undefined {
+  for (const [qid, aid] of Object.entries(userAnswers)) {
+    if (aid === UNKNOWN_ANSWER) continue;
+    if (!(tree.byQuestion.get(qid) ?? []).includes(causeId)) continue;
+    if (!(tree.byAnswer.get(answerKey(qid, aid)) ?? []).includes(causeId)) return qid;
+  }
+  return undefined;
+}
+
+/** How likely a truthful user gives answer `aid` to `qid` when `causeId` is the cause (tree-based). */
+function answerLikelihood(tree: TreeIndex, q: Question, aid: string, causeId: string): number {
+  if (!(tree.byQuestion.get(q.id) ?? []).includes(causeId)) return 1 / q.answers.length;
+  const reaching = q.answers.filter((a) =>
+    (tree.byAnswer.get(answerKey(q.id, a.id)) ?? []).includes(causeId),
+  );
+  return reaching.some((a) => a.id === aid) ? 1 / reaching.length : 0;
+}
+
+/**
+ * The ranked causes the user's answers leave standing, with confidences conditioned on those
+ * answers: each answer multiplies a cause's share by how likely that answer is under it, so a cause
+ * the answer rules out drops to zero and is left out. The ranking itself is read as the prior.
+ */
+export function standingCandidates(
+  knowledge: Knowledge,
+  tree: TreeIndex,
+  ranked: readonly RankedCause[],
+  userAnswers: Readonly<Record<string, string>>,
+): Candidate[] {
+  const answered = Object.entries(userAnswers).flatMap(([qid, aid]) => {
+    const q = knowledge.questions.get(qid);
+    return q && aid !== UNKNOWN_ANSWER ? [{ q, aid }] : [];
+  });
+  const weighted = ranked.map((c) => ({
+    causeId: c.causeId,
+    w: answered.reduce((w, { q, aid }) => w * answerLikelihood(tree, q, aid, c.causeId), c.confidence),
+  }));
+  const standing = weighted.filter((c) => c.w > 0);
+  const total = standing.reduce((s, c) => s + c.w, 0);
+  return standing
+    .map((c) => ({ causeId: c.causeId, confidence: total > 0 ? c.w / total : 0 }))
+    .sort((a, b) => b.confidence - a.confidence);
+}
+
+/** One cause is far enough ahead of the others that a question would not change the answer. */
+export function clearlyAhead(candidates: readonly Candidate[]): boolean {
+  const [top, second] = candidates;
+  if (!top) return false;
+  return top.confidence >= STOP_CONFIDENCE && top.confidence - (second?.confidence ?? 0) >= STOP_MARGIN;
+}
+
+/** The answers of `q` whose premise the evidence does not contradict. */
+export function offeredAnswers(q: Question, seen: ReadonlySet<string>): Question['answers'] {
+  return q.answers.filter((a) => !(a.ruled_out_by ?? []).some((s) => seen.has(s)));
+}
+
+/** Questions reachable from `qid` through its answers (not itself), memoised per tree. */
+const descendantsMemo = new WeakMap<Knowledge, Map<string, Map<string, Set<string>>>>();
+
+/** For each answer of `qid`: the questions reachable under it. */
+function questionsUnder(knowledge: Knowledge, qid: string): Map<string, Set<string>> {
+  let perKnowledge = descendantsMemo.get(knowledge);
+  if (!perKnowledge) {
+    perKnowledge = new Map();
+    descendantsMemo.set(knowledge, perKnowledge);
+  }
+  const cached = perKnowledge.get(qid);
+  if (cached) return cached;
+  const byAnswer = new Map<string, Set<string>>();
+  const q = knowledge.questions.get(qid);
+  for (const a of q?.answers ?? []) {
+    const found = new Set<string>();
+    const stack = [...a.next];
+    while (stack.length > 0) {
+      const id = stack.pop()!;
+      const next = knowledge.questions.get(id);
+      if (!next || found.has(id) || id === qid) continue;
+      found.add(id);
+      for (const b of next.answers) stack.push(...b.next);
+    }
+    byAnswer.set(a.id, found);
+  }
+  perKnowledge.set(qid, byAnswer);
+  return byAnswer;
+}
+
+/** True when an answered question sits above `qid` in the tree but its chosen answer does not lead to it. */
+function offBranch(knowledge: Knowledge, qid: string, answered: Readonly<Record<string, string>>): boolean {
+  for (const [pid, aid] of Object.entries(answered)) {
+    if (aid === UNKNOWN_ANSWER || pid === qid) continue;
+    const under = questionsUnder(knowledge, pid);
+    const anywhere = [...under.values()].some((s) => s.has(qid));
+    if (anywhere && !(under.get(aid)?.has(qid) ?? false)) return true;
+  }
+  return false;
+}
+
+/** True when the evidence contradicts the question's premise, or too few answers remain to offer. */
+export function premiseContradicted(
+  knowledge: Knowledge,
+  q: Question,
+  seen: ReadonlySet<string>,
+  answered: Readonly<Record<string, string>>,
+): boolean {
+  if ((q.ruled_out_by ?? []).some((s) => seen.has(s))) return true;
+  if (offeredAnswers(q, seen).length < 2) return true;
+  return offBranch(knowledge, q.id, answered);
+}
+
+/** Expected information gain of asking `q` (offering `answers`) over candidates with probabilities `ps`. */
 export function informationGain(
   tree: TreeIndex,
   q: Question,
   ids: readonly string[],
   ps: readonly number[],
+  answers: Question['answers'] = q.answers,
 ): number {
   const underQ = new Set(tree.byQuestion.get(q.id) ?? []);
-  const answerSets = q.answers.map((a) => new Set(tree.byAnswer.get(answerKey(q.id, a.id)) ?? []));
+  const answerSets = answers.map((a) => new Set(tree.byAnswer.get(answerKey(q.id, a.id)) ?? []));
   const k = ids.map((id) => answerSets.filter((s) => s.has(id)).length);
   let expected = 0;
   for (const set of answerSets) {
     const joint = ids.map((id, i) => {
       const p = ps[i] ?? 0;
-      if (!underQ.has(id)) return p / q.answers.length;
+      // A cause the question does not cover (or that no offered answer reaches) says nothing about it.
+      if (!underQ.has(id) || k[i] === 0) return p / answers.length;
       return set.has(id) ? p / (k[i] || 1) : 0;
     });
     const pa = joint.reduce((s, x) => s + x, 0);
@@ -47,22 +176,25 @@ export function informationGain(
 export function nextQuestion(
   knowledge: Knowledge,
   tree: TreeIndex,
-  scored: readonly ScoredCause[],
+  ranked: readonly Candidate[],
   answered: Readonly<Record<string, string>>,
+  seen: ReadonlySet<string> = new Set(),
+  asked: readonly string[] = [],
 ): string | undefined {
-  const candidates = scored.filter((c) => c.confidence >= CANDIDATE_MIN_CONFIDENCE).slice(0, MAX_CANDIDATES);
+  const candidates = ranked.filter((c) => c.confidence >= CANDIDATE_MIN_CONFIDENCE).slice(0, MAX_CANDIDATES);
   if (candidates.length < 2) return undefined;
   const total = candidates.reduce((s, c) => s + c.confidence, 0);
   const ids = candidates.map((c) => c.causeId);
   const ps = candidates.map((c) => c.confidence / total);
   let best: { id: string; gain: number } | undefined;
   for (const qid of tree.order) {
-    if (Object.hasOwn(answered, qid)) continue;
+    if (Object.hasOwn(answered, qid) || asked.includes(qid)) continue;
     const q = knowledge.questions.get(qid);
-    if (!q) continue;
-    const under = tree.byQuestion.get(qid) ?? [];
-    if (ids.filter((id) => under.includes(id)).length < 2) continue;
-    const gain = informationGain(tree, q, ids, ps);
+    if (!q || premiseContradicted(knowledge, q, seen, answered)) continue;
+    const answers = offeredAnswers(q, seen);
+    const reachable = new Set(answers.flatMap((a) => tree.byAnswer.get(answerKey(qid, a.id)) ?? []));
+    if (ids.filter((id) => reachable.has(id)).length < 2) continue;
+    const gain = informationGain(tree, q, ids, ps, answers);
     if (!best || gain > best.gain + 1e-9) best = { id: qid, gain };
   }
   return best && best.gain >= MIN_INFORMATION_GAIN ? best.id : undefined;

@@ -47,6 +47,10 @@ export const SIGNALS = {
   'key:publishable': 'a publishable key shape (Stripe pk_) used where a secret key is needed',
   'key:provider-mismatch': "the key's shape belongs to another provider than the API called",
   'key:pasted': 'something shaped like a real credential was pasted',
+  'key:sent':
+    'the API received a credential and refused it (its error names a bad, not a missing, credential)',
+  'key:static':
+    'a static API key is used (an sk-/AIza/hf_/SG. shape or an SDK *_API_KEY variable), not a short-lived token',
 
   // JWTs decoded locally (signature not checked)
   'jwt:expired': "a JWT's exp is in the past",
@@ -60,7 +64,18 @@ export const SIGNALS = {
   'runtime:serverless': 'the code runs on serverless or edge (Vercel, Lambda, Netlify, Workers)',
   'runtime:deployed': 'the code runs on a server / production / staging',
   'runtime:localhost': 'the code runs on localhost / a dev machine',
+  'runtime:server-code':
+    'the call comes from code outside a browser: a script, a CLI, a backend SDK or a CI job',
   'runtime:proxy': 'a proxy, gateway, load balancer or CDN sits in front of the API',
+
+  // Symptoms stated in words, in any language (phrases.yaml maps other languages' phrasings here)
+  'symptom:invalid-key': 'the user says the key is invalid, wrong or not accepted',
+  'symptom:expired-key': 'the user says the key or token has expired',
+  'symptom:revoked-key': 'the user says the key was revoked, disabled or deleted',
+  'symptom:missing-key': 'the user says the key is not set, not found or empty',
+  'symptom:permission-denied': 'the user says permission or access was denied',
+  'symptom:quota': 'the user says the quota, credit or balance ran out',
+  'symptom:rate-limit': 'the user says requests are rate-limited (too many requests)',
 
   // When it fails
   'timeline:worked-before': 'it used to work and stopped ("worked yesterday")',

@@ -40,6 +40,8 @@ export interface Evidence {
   signals: EvidenceItem[];
   /** provider ids detected from URLs, key shapes, error strings or names */
   providers: string[];
+  /** tool ids detected (gh CLI, GitHub Actions, LangChain, ...); absent in older states */
+  tools?: string[];
   /** catalogue entries that matched: provider error strings and codes */
   errors: { provider: string; match: string; causes: Record<string, number> }[];
   credentials: CredentialFingerprint[];
@@ -76,23 +78,48 @@ export type ConversationPhase =
   | 'exhausted' // no candidates left; handed to a human
   | 'handed-off'; // the user asked for a person
 
+/** The current version of the stored state; older versions are migrated on load (see state.ts). */
+export const STATE_VERSION = 2;
+
+/** One move of the dialogue, as recorded in the state's log (see dialogue-table.ts for which phase allows it). */
+export type DialogueEvent =
+  | { type: 'asked'; questionId: string }
+  | { type: 'answered'; questionId: string; answerId: string }
+  | { type: 'implied'; questionId: string; answerId: string }
+  /** the user moved on from a question ("still broken", or not an answer twice) */
+  | { type: 'skipped'; questionId: string }
+  | { type: 'diagnosed'; causeId: string; confidence: number }
+  | { type: 'rejected'; causeId: string }
+  | { type: 'fixed'; causeId?: string }
+  | { type: 'reopened'; causeId: string }
+  | { type: 'need-more' }
+  | { type: 'handoff'; reason: 'exhausted' | 'requested' };
+
 export interface ConversationState {
-  version: 1;
+  version: typeof STATE_VERSION;
   phase: ConversationPhase;
   /** accumulated, redacted evidence from every message in the conversation */
   evidence: Evidence;
-  /** questionId -> answerId, whether the user answered or the evidence implied it */
-  answers: Record<string, string>;
+  /** questions the user was asked, in order (a question is asked at most once) */
+  asked: string[];
+  /** questionId -> answerId the user gave ('unknown' for "not sure" or moving on) */
+  userAnswers: Record<string, string>;
+  /** questionId -> answerId the evidence implied, so the question was never asked */
+  impliedAnswers: Record<string, string>;
   /** the question waiting for an answer, when phase is 'asking' */
   pendingQuestion?: string;
+  /** replies to the pending question that were neither an answer nor new evidence */
+  reprompts: number;
   /** the cause the last diagnosis presented */
   currentCause?: string;
   /** causes the user said did not fix it, in order */
   rejected: string[];
+  /** every diagnosis given, in order */
+  diagnoses: { causeId: string; confidence: number }[];
   /** the latest ranking (top few), for analytics and hand-off */
   ranked: RankedCause[];
-  /** what happened, in order: 'q:<questionId>=<answerId>', 'dx:<causeId>', 'rejected:<causeId>', ... */
-  path: string[];
+  /** the moves of the dialogue, in order (capped) */
+  log: DialogueEvent[];
   /** redacted user messages, capped, for hand-off summaries and the stats of unresolved cases */
   transcript: string[];
   turns: number;
@@ -179,6 +206,8 @@ export interface EngineResult {
 export interface EngineContext {
   /** ms since epoch; injected so the engine stays pure and tests control time (JWT exp, state times) */
   now: number;
+  /** follow-up questions allowed before a diagnosis (default and upper bound: MAX_QUESTIONS; the dialogue eval lowers it) */
+  maxQuestions?: number;
 }
 
 /** The one entry point every adapter (through the bot service) calls. Pure: no I/O. */

@@ -10,6 +10,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from '../cli/args.ts';
 import type { CliCommand, CliIo } from '../cli/io.ts';
 import type { Engine } from '../engine/types.ts';
+import type { Knowledge } from '../knowledge/schema.ts';
+import { formatDialogueReport, parseMaxQuestions, runDialogueEval } from './dialogue-eval.ts';
 import { EvalCasesError, parseEvalCases } from './eval-case.ts';
 import type { EvalCase } from './eval-case.ts';
 import { formatEvalReport } from './format-report.ts';
@@ -32,12 +34,17 @@ export const EVAL_USAGE = `Usage: keydoctor eval FILE.jsonl [--json] [--misses] 
   --min-top1   exit 1 when top-1 accuracy is below this fraction (CI floor)
   --min-top3   exit 1 when top-3 accuracy is below this fraction
   --now        the time the engine compares token expiry with (default: the current time)
+  --dialogue   play each case as a conversation with a simulated user who answers truthfully;
+               report the share ending at the right cause and the mean questions asked
+  --max-questions N  questions allowed per conversation with --dialogue (default and most: 3)
 `;
 
 export interface LoadedEngine {
   engine: Engine;
   /** the knowledge base's cause ids, to flag case labels it does not define */
   causeIds: Iterable<string>;
+  /** the knowledge base itself; --dialogue needs its tree for the simulated user */
+  knowledge?: Knowledge;
 }
 
 export interface EvalCommandDeps {
@@ -73,6 +80,7 @@ type Parsed = { file: string; json: boolean; misses: boolean; knowledge?: string
 } & {
   minTop1?: number;
   minTop3?: number;
+  dialogue?: { maxQuestions?: number };
 };
 
 function parseFraction(name: string, value: string | undefined, problems: string[]): number | undefined {
@@ -104,8 +112,8 @@ function parseCommandLine(args: string[]): Parsed | { problems: string[] } | 'he
     else rest.push(args[i]!);
   }
   const parsed = parseArgs(rest, {
-    booleans: ['json', 'misses', 'help', 'cv', 'hand-tuned'],
-    values: ['knowledge', 'min-top1', 'min-top3', 'now'],
+    booleans: ['json', 'misses', 'help', 'cv', 'hand-tuned', 'dialogue'],
+    values: ['knowledge', 'min-top1', 'min-top3', 'now', 'max-questions'],
   });
   if (parsed.flags.has('help')) return 'help';
   const problems = [...parsed.problems];
@@ -116,6 +124,11 @@ function parseCommandLine(args: string[]): Parsed | { problems: string[] } | 'he
   if (regression.length > 0 && !parsed.flags.has('cv')) problems.push('--regression only goes with --cv');
   if (parsed.flags.has('cv') && parsed.flags.has('hand-tuned'))
     problems.push('--cv trains the scorer; --hand-tuned does not use it: give one of them');
+  const maxQuestions = parseMaxQuestions(parsed.values.get('max-questions'), problems);
+  if (maxQuestions !== undefined && !parsed.flags.has('dialogue'))
+    problems.push('--max-questions needs --dialogue');
+  if (parsed.flags.has('dialogue') && parsed.flags.has('cv'))
+    problems.push('--dialogue runs the shipped scorer; --cv trains one per fold: give one of them');
   if (problems.length > 0) return { problems };
   return {
     cv: parsed.flags.has('cv'),
@@ -128,6 +141,7 @@ function parseCommandLine(args: string[]): Parsed | { problems: string[] } | 'he
     ...(now !== undefined ? { now } : {}),
     ...(minTop1 !== undefined ? { minTop1 } : {}),
     ...(minTop3 !== undefined ? { minTop3 } : {}),
+    ...(parsed.flags.has('dialogue') ? { dialogue: maxQuestions !== undefined ? { maxQuestions } : {} } : {}),
   };
 }
 
@@ -203,6 +217,16 @@ export function createEvalCommand(deps: EvalCommandDeps): CliCommand {
         };
       } else {
         const loaded = deps.loadEngine(dir, cli.handTuned ? { handTuned: true } : {});
+        if (cli.dialogue) {
+          if (!loaded.knowledge) {
+            io.stderr.write('keydoctor eval: --dialogue needs the knowledge base of the engine\n');
+            return EXIT_USAGE;
+          }
+          const dialogue = runDialogueEval(loaded.engine, loaded.knowledge, cases, now, cli.dialogue);
+          if (cli.json) io.stdout.write(`${JSON.stringify(dialogue, null, 2)}\n`);
+          else io.stdout.write(formatDialogueReport(dialogue, { misses: cli.misses }));
+          return EXIT_OK;
+        }
         report = runEval(loaded.engine, cases, now, { knownCauses: loaded.causeIds });
       }
     } catch (error) {

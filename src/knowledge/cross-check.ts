@@ -46,6 +46,7 @@ export function checkCrossReferences(
 
   const providerIds = checkProviders(parsed, issues);
   if (providerIds) checkCauseProviders(parsed, providerIds, issues);
+  if (providerIds) checkTools(parsed, providerIds, issues);
   checkCatalogues(parsed, causeIds, providerIds, issues);
   return issues;
 }
@@ -167,6 +168,36 @@ function checkCatalogues(
           message: `duplicate match "${entry.match}" for provider "${value.provider}" (first at ${first})`,
         });
       } else seen.set(key, `${file}:${at.line}`);
+    });
+  }
+}
+
+/** Tools name known providers, and fix steps name known tools. */
+function checkTools(parsed: ParsedKnowledge, providerIds: ReadonlySet<string>, issues: KnowledgeIssue[]): void {
+  const providers = parsed.providers;
+  const toolIds = new Set<string>();
+  providers?.value.tools?.forEach((tool, i) => {
+    toolIds.add(tool.id);
+    if (tool.provider && !providerIds.has(tool.provider)) {
+      issues.push({
+        file: providers.file,
+        ...providers.source.at(['tools', i, 'provider']),
+        field: `tools[${i}].provider`,
+        message: unknownProvider(tool.provider),
+      });
+    }
+  });
+  for (const { file, source, value } of parsed.causes) {
+    value.fix.forEach((step, i) => {
+      step.tools?.forEach((id, j) => {
+        if (toolIds.has(id)) return;
+        issues.push({
+          file,
+          ...source.at(['fix', i, 'tools', j]),
+          field: `fix[${i}].tools[${j}]`,
+          message: `unknown tool "${id}": not in the tools of providers.yaml`,
+        });
+      });
     });
   }
 }

@@ -4,6 +4,7 @@ import { MODEL_PATH } from '../engine/model/scorer-model.ts';
 export type FileKind =
   | { kind: 'tree' }
   | { kind: 'providers' }
+  | { kind: 'phrases' }
   | { kind: 'cause'; name: string }
   | { kind: 'catalogue'; name: string }
   | { kind: 'model' }
@@ -27,6 +28,7 @@ export function classifyKnowledgeFile(relativePath: string): FileKind {
   if (parts.length === 1) {
     if (base === 'tree') return { kind: 'tree' };
     if (base === 'providers') return { kind: 'providers' };
+    if (base === 'phrases') return { kind: 'phrases' };
     return { kind: 'unknown-yaml' };
   }
   if (parts.length === 2 && parts[0] === 'causes') return { kind: 'cause', name: base };
@@ -35,4 +37,4 @@ export function classifyKnowledgeFile(relativePath: string): FileKind {
 }
 
 export const KNOWN_LAYOUT =
-  'tree.yaml, providers.yaml, causes/<cause-id>.yaml, errors/<provider>.yaml and (optional) model/scorer.json';
+  'tree.yaml, providers.yaml, phrases.yaml, causes/<cause-id>.yaml, errors/<provider>.yaml and (optional) model/scorer.json';

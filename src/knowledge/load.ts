@@ -73,6 +73,8 @@ function assemble(parsed: ParsedKnowledge, source: string): Knowledge {
     catalogue: Object.freeze(catalogue),
     providers: new Map((parsed.providers?.value.providers ?? []).map((p) => [p.id, p])),
     ...(parsed.model ? { model: parsed.model.value } : {}),
+    tools: new Map((parsed.providers?.value.tools ?? []).map((t) => [t.id, t])),
+    phrases: Object.freeze(parsed.phrases?.value.phrases ?? []),
     source,
   });
 }

@@ -7,7 +7,10 @@ import {
   type Cause,
   catalogueFileSchema,
   causeSchema,
+  type PhraseGroup,
+  phrasesFileSchema,
   type Provider,
+  type Tool,
   providersFileSchema,
   type Tree,
   treeSchema,
@@ -32,7 +35,8 @@ export type CatalogueFile = z.output<typeof catalogueFileSchema>;
 /** Everything that parsed, plus the ids of files that did not (so they do not cascade into more issues). */
 export interface ParsedKnowledge {
   tree?: Parsed<Tree>;
-  providers?: Parsed<{ providers: Provider[] }>;
+  providers?: Parsed<{ providers: Provider[]; tools?: Tool[] }>;
+  phrases?: Parsed<{ phrases: PhraseGroup[] }>;
   causes: Parsed<Cause>[];
   catalogues: Parsed<CatalogueFile>[];
   /** the learned scorer, when the folder has one */
@@ -50,6 +54,7 @@ export interface ParsedKnowledge {
 const EXPECTED_SHAPE = {
   tree: 'a mapping with `root:` and `questions:`',
   providers: 'a mapping with `providers:`',
+  phrases: 'a mapping with `phrases:`',
   cause: 'a mapping with `id:`, `title:`, `summary:`, `confirm:`, `fix:`, `prevent:` and `symptoms:`',
   catalogue: 'a mapping with `provider:` and `errors:`',
 } as const;
@@ -150,6 +155,12 @@ function parseOne(file: KnowledgeFile, parsed: ParsedKnowledge): void {
     case 'providers': {
       const result = validateWithSchema(source, providersFileSchema);
       if (result.ok) parsed.providers = { file: fileName, source, value: result.value, name };
+      else fail(result.issues);
+      return;
+    }
+    case 'phrases': {
+      const result = validateWithSchema(source, phrasesFileSchema);
+      if (result.ok) parsed.phrases = { file: fileName, source, value: result.value, name };
       else fail(result.issues);
       return;
     }

@@ -40,6 +40,8 @@ export const fixStepSchema = z.strictObject({
   providers: z.array(id).optional(),
   /** runtimes this step is specific to; omitted means every runtime */
   runtimes: z.array(z.enum(STEP_RUNTIMES)).optional(),
+  /** tool ids (from providers.yaml `tools`) this step is specific to; omitted means every tool */
+  tools: z.array(id).optional(),
 });
 
 export const referenceSchema = z.strictObject({
@@ -87,6 +89,8 @@ export const answerSchema = z.strictObject({
   synonyms: z.array(nonEmpty).default([]),
   /** when any of these signals is in the evidence, the question is answered with this answer */
   implied_by: z.array(signalName).default([]),
+  /** when any of these signals is in the evidence, the answer's premise is false and it is not offered */
+  ruled_out_by: z.array(signalName).optional(),
   /** question or cause ids this answer leads to (the causes under them stay in the running) */
   next: z.array(id),
 });
@@ -96,6 +100,8 @@ export const questionSchema = z.strictObject({
   text: nonEmpty,
   /** a short hint shown under the question: how the user can find the answer */
   help: z.string().optional(),
+  /** when any of these signals is in the evidence, the question's premise is false and it is not asked */
+  ruled_out_by: z.array(signalName).optional(),
   answers: z.array(answerSchema).min(2, 'a question needs at least two answers'),
 });
 
@@ -116,6 +122,8 @@ export const catalogueEntrySchema = z.strictObject({
   note: z.string().optional(),
   /** where the string was documented */
   source: z.string().optional(),
+  /** evidence signals the string proves on its own (e.g. "Bad credentials" proves a credential was sent) */
+  signals: z.array(signalName).optional(),
 });
 
 export const catalogueFileSchema = z.strictObject({
@@ -130,6 +138,8 @@ export const authFormSchema = z.strictObject({
   scheme: z.string().toLowerCase().optional(),
   /** query parameter name when header is 'query' */
   param: z.string().optional(),
+  /** true when this form is only for short-lived OAuth / Entra ID tokens (JWTs), never for an API key */
+  tokens_only: z.boolean().optional(),
 });
 
 export const providerSchema = z.strictObject({
@@ -142,20 +152,57 @@ export const providerSchema = z.strictObject({
   /** the ways this provider accepts a credential; empty means "any" */
   auth: z.array(authFormSchema).default([]),
   docs: z.url().optional(),
+  /** the environment variables its SDKs and CLIs read the credential from, the usual one first */
+  env: z.array(nonEmpty).optional(),
+  /** one cheap authenticated request that tests a credential of this provider (shown in fixes) */
+  check: z.string().optional(),
+  /** providers whose name is part of this one's (Azure OpenAI names "openai" in its URLs): a bare mention is this one */
+  subsumes: z.array(id).optional(),
+});
+
+/** A tool or wrapper between the user and the API (a CLI, a CI system, a framework, an editor extension). */
+export const toolSchema = z.strictObject({
+  id,
+  name: nonEmpty,
+  /** words or command fragments that show the tool is in use, matched case-insensitively on word boundaries */
+  keywords: z.array(nonEmpty).min(1),
+  /** the environment variables this tool reads the credential from, the usual one first */
+  env: z.array(nonEmpty).optional(),
+  /** the provider it talks to, when it talks to one only */
+  provider: id.optional(),
 });
 
 export const providersFileSchema = z.strictObject({
   providers: z.array(providerSchema).min(1),
+  tools: z.array(toolSchema).optional(),
+});
+
+/** Phrases in other languages that state one language-neutral symptom (matched as folded substrings). */
+export const phraseGroupSchema = z.strictObject({
+  /** the `symptom:*` or other evidence signal the phrases state */
+  signal: signalName,
+  /** ISO 639-1 code of the phrases' language */
+  lang: z.string().regex(/^[a-z]{2}$/, 'must be a two-letter language code such as "zh"'),
+  /** what the phrases say, in English, for the explanation shown to the user */
+  meaning: nonEmpty,
+  match: z.array(z.string().trim().min(2, 'must be at least 2 characters')).min(1),
+});
+
+export const phrasesFileSchema = z.strictObject({
+  phrases: z.array(phraseGroupSchema).min(1),
 });
 
 export type CodeSnippetDef = z.infer<typeof codeSnippetSchema>;
 export type FixStep = z.infer<typeof fixStepSchema>;
+export type Reference = z.infer<typeof referenceSchema>;
 export type Cause = z.infer<typeof causeSchema>;
 export type Answer = z.infer<typeof answerSchema>;
 export type Question = z.infer<typeof questionSchema>;
 export type Tree = z.infer<typeof treeSchema>;
 export type CatalogueEntry = z.infer<typeof catalogueEntrySchema> & { provider: string };
 export type Provider = z.infer<typeof providerSchema>;
+export type Tool = z.infer<typeof toolSchema>;
+export type PhraseGroup = z.infer<typeof phraseGroupSchema>;
 
 /** The loaded, validated, cross-checked knowledge base the engine reads. Immutable once built. */
 export interface Knowledge {
@@ -166,6 +213,10 @@ export interface Knowledge {
   providers: ReadonlyMap<string, Provider>;
   /** the learned scorer (model/scorer.json); without one the hand-tuned ranking is used */
   model?: ScorerModel;
+  /** tools and wrappers recognised as evidence (optional so hand-built knowledge objects stay valid) */
+  tools?: ReadonlyMap<string, Tool>;
+  /** phrases in other languages mapped to language-neutral signals (optional like `tools`) */
+  phrases?: readonly PhraseGroup[];
   /** the folder it was loaded from (for messages only) */
   source: string;
 }

@@ -10,14 +10,14 @@ export function conversationStateKey(key: ConversationKey): string {
 }
 
 /**
- * A value that is not a state this version understands (a damaged row, a downgrade) starts the
- * conversation afresh instead of failing every message in it.
+ * A value that is not JSON or not a versioned object (a damaged row) starts the conversation afresh
+ * instead of failing every message in it; the engine migrates older versions and refuses unknown ones.
  */
 export function parseState(text: string | undefined): ConversationState | undefined {
   if (text === undefined) return undefined;
   try {
     const state = JSON.parse(text) as ConversationState;
-    return state !== null && typeof state === 'object' && state.version === 1 ? state : undefined;
+    return state !== null && typeof state === 'object' && typeof state.version === 'number' ? state : undefined;
   } catch {
     return undefined;
   }

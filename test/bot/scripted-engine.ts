@@ -4,7 +4,7 @@
  * redacted message to the transcript, so tests can see order and lost turns.
  */
 import { redactSecrets } from '../../src/redaction/redact.ts';
-import { initialState } from '../../src/engine/state.ts';
+import { initialState, pathOf } from '../../src/engine/state.ts';
 import type {
   ConversationState,
   Engine,
@@ -65,12 +65,16 @@ export function createScriptedEngine(): Engine & { steps: number } {
       } else if (input.choiceId.startsWith(`answer:${QUESTION_ID}:`)) {
         const answer = input.choiceId.split(':')[2]!;
         const cause = causeFor(answer);
-        state.answers = { ...state.answers, [QUESTION_ID]: answer };
+        state.userAnswers = { ...state.userAnswers, [QUESTION_ID]: answer };
         delete state.pendingQuestion;
         state.phase = 'answered';
         state.currentCause = cause;
         state.ranked = [{ causeId: cause, score: 1, confidence: 0.9, reasons: [] }];
-        state.path = [...state.path, `q:${QUESTION_ID}=${answer}`, `dx:${cause}`];
+        state.log = [
+          ...state.log,
+          { type: 'answered', questionId: QUESTION_ID, answerId: answer },
+          { type: 'diagnosed', causeId: cause, confidence: 0.9 },
+        ];
         events.push({ type: 'diagnosed', causeId: cause, confidence: 0.9 });
         out = reply('diagnosis', `Diagnosis: ${cause}`, { causeId: cause });
       } else if (input.choiceId === 'feedback:fixed' || input.choiceId === 'feedback:broken') {
@@ -80,7 +84,7 @@ export function createScriptedEngine(): Engine & { steps: number } {
           type: 'feedback',
           causeId: cause,
           fixed,
-          path: state.path,
+          path: pathOf(state.log),
           symptoms: state.transcript,
         });
         if (fixed) {

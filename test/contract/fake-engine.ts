@@ -92,7 +92,12 @@ function typedAnswer(text: string): string | undefined {
 
 function diagnose(state: ConversationState, causeId: string): { state: ConversationState; reply: Reply } {
   return {
-    state: { ...state, phase: 'answered', currentCause: causeId, path: [...state.path, `dx:${causeId}`] },
+    state: {
+      ...state,
+      phase: 'answered',
+      currentCause: causeId,
+      log: [...state.log, { type: 'diagnosed', causeId, confidence: 0.7 }],
+    },
     reply: diagnosisReply(causeId),
   };
 }
@@ -131,7 +136,7 @@ function stepOnce(state: ConversationState, input: EngineInput, now: number): En
       : undefined;
   if (answer) {
     const d = diagnose(
-      { ...base, answers: { ...base.answers, [QUESTION_ID]: answer } },
+      { ...base, userAnswers: { ...base.userAnswers, [QUESTION_ID]: answer } },
       answer === 'deployed' ? 'env-not-propagated' : 'key-missing',
     );
     return wrap(d.state, d.reply);

@@ -56,21 +56,21 @@ describe('dialogue walk', () => {
     const q = c.say('getting 401');
     const r = c.say('1');
     const firstAnswer = q.reply.choices[0]!.id.split(':')[2];
-    expect(r.state.answers[q.reply.questionId!]).toBe(firstAnswer);
+    expect(r.state.userAnswers[q.reply.questionId!]).toBe(firstAnswer);
   });
 
   it('accepts an answer typed in words', () => {
     const c = conversation();
     c.say('getting 401');
     const r = c.say('it worked yesterday');
-    expect(r.state.answers['q-when']).toBe('stopped');
+    expect(r.state.userAnswers['q-when']).toBe('stopped');
   });
 
   it('accepts "not sure" and does not ask the same question again', () => {
     const c = conversation();
     const q = c.say('getting 401');
     const r = c.say('not sure');
-    expect(r.state.answers[q.reply.questionId!]).toBe('unknown');
+    expect(r.state.userAnswers[q.reply.questionId!]).toBe('unknown');
     expect(r.reply.questionId).not.toBe(q.reply.questionId);
   });
 
@@ -255,7 +255,7 @@ describe('dialogue walk', () => {
   it('starts over on the restart choice', () => {
     const c = conversation();
     c.say('getting 401');
-    expect(c.choose('restart').state.answers).toEqual({});
+    expect(c.choose('restart').state.userAnswers).toEqual({});
   });
 
   it('shows usage on "help" without changing the conversation', () => {
@@ -292,11 +292,15 @@ describe('dialogue walk', () => {
     expect(r.state.phase).toBe('new');
   });
 
-  it('accepts an answer choice and records it in the path', () => {
+  it('accepts an answer choice and records it in the log', () => {
     const c = conversation();
     const q = c.say('getting 401');
     const r = c.choose(q.reply.choices[1]!.id);
-    expect(r.state.path).toContain(`q:${q.reply.questionId}=${q.reply.choices[1]!.id.split(':')[2]}`);
+    expect(r.state.log).toContainEqual({
+      type: 'answered',
+      questionId: q.reply.questionId,
+      answerId: q.reply.choices[1]!.id.split(':')[2],
+    });
   });
 
   it('survives an unknown choice id', () => {
@@ -342,7 +346,7 @@ describe('conversation state', () => {
       { type: 'message', text: 'getting 401' },
       { now: NOW },
     );
-    expect(r.state.version).toBe(1);
+    expect(r.state.version).toBe(2);
   });
 
   it('takes its times from the context', () => {

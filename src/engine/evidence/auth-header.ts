@@ -17,7 +17,12 @@ export interface AuthObservation {
   scheme?: string;
   /** redacted text of the header as written, for explanations */
   shown: string;
+  /** true when the value is a JWT (an OAuth / Entra ID access token), not an API key */
+  token?: boolean;
 }
+
+/** A JWT's first segment: base64url of '{"'. */
+const JWT_START = /^eyJ[A-Za-z0-9_-]{5,}\./;
 
 const AUTHORIZATION = /\b(?:proxy-)?authorization["'`]?\]?[ \t]{0,3}[:=,][ \t]{0,3}/gi;
 /** An organization / project / workspace named with the request: a key from another one is refused. */
@@ -188,7 +193,12 @@ export function parseAuth(input: ExtractionInput): {
     if (scheme === 'other' && !lit.quoteChar && (PROSE_WORD.test(word ?? '') || !looksLikeCredential(value)))
       continue;
     const shown = quote(`Authorization: ${redactSlice(input, lit.start, lit.start + lit.content.length)}`);
-    observations.push({ header: 'authorization', scheme: word ?? scheme, shown });
+    observations.push({
+      header: 'authorization',
+      scheme: word ?? scheme,
+      shown,
+      token: JWT_START.test(value),
+    });
     items.push({
       signal: 'header:authorization',
       detail: `the key is sent in the Authorization header (${shown})`,

@@ -1,6 +1,7 @@
 /** Provider error strings and codes from the knowledge catalogue, matched as case-insensitive substrings. */
 import type { Knowledge } from '../../knowledge/schema.ts';
-import type { Evidence } from '../types.ts';
+import type { Signal } from '../signals.ts';
+import type { Evidence, EvidenceItem } from '../types.ts';
 
 type Entry = {
   lower: string;
@@ -8,6 +9,7 @@ type Entry = {
   provider: string;
   causes: Record<string, number>;
   status?: number;
+  signals: readonly Signal[];
 };
 
 export interface CatalogueIndex {
@@ -28,6 +30,7 @@ export function buildCatalogueIndex(knowledge: Knowledge): CatalogueIndex {
     match: e.match,
     provider: e.provider,
     causes: e.causes,
+    signals: e.signals ?? [],
     ...(e.status !== undefined ? { status: e.status } : {}),
   }));
   const byPrefix = new Map<string, Entry[]>();
@@ -85,3 +88,24 @@ export function matchCatalogue(
   }
   return kept.map((h) => ({ provider: h.e.provider, match: h.e.match, causes: { ...h.e.causes } }));
 }
+
+/** The signals matched catalogue strings prove on their own (e.g. a refusal proves a credential was sent). */
+export function catalogueSignals(index: CatalogueIndex, errors: Evidence['errors']): EvidenceItem[] {
+  const out: EvidenceItem[] = [];
+  for (const hit of errors) {
+    const entry = index.entries.find((e) => e.match === hit.match && e.provider === hit.provider);
+    for (const signal of entry?.signals ?? [])
+      out.push({
+        signal,
+        detail: `the API says \`${hit.match}\`, so ${SIGNAL_REASON[signal] ?? 'it tells more'}`,
+      });
+  }
+  return out;
+}
+
+/** How a proven signal reads after "the API says X, so ...". */
+const SIGNAL_REASON: Partial<Record<Signal, string>> = {
+  'key:sent': 'a credential did arrive and was refused',
+  'status:401': 'the request got a 401',
+  'status:403': 'the request got a 403',
+};

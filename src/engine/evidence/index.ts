@@ -5,25 +5,40 @@ import { replaceCredentials, scanCredentials } from '../../redaction/redact.ts';
 import type { Signal } from '../signals.ts';
 import type { Evidence, EvidenceItem } from '../types.ts';
 import { parseAuth } from './auth-header.ts';
-import { buildCatalogueIndex, type CatalogueIndex, matchCatalogue, statusOfMatch } from './catalogue.ts';
+import {
+  buildCatalogueIndex,
+  type CatalogueIndex,
+  catalogueSignals,
+  matchCatalogue,
+  statusOfMatch,
+} from './catalogue.ts';
 import type { ExtractionInput } from './context.ts';
 import { extractJwt, isExpiredJwt } from './jwt.ts';
 import { extractKeyHandling } from './key-handling.ts';
 import { extractKeyShape } from './key-shape.ts';
+import { buildPhraseIndex, extractPhrases, type PhraseIndex } from './phrases.ts';
 import { buildProviderIndex, detectProviders, type ProviderIndex } from './provider.ts';
 import { checkProviderAuth } from './provider-auth.ts';
 import { extractRuntime } from './runtime.ts';
 import { extractStatus } from './status.ts';
 import { extractTimeline } from './timeline.ts';
+import { buildToolIndex, detectTools, type ToolIndex } from './tools.ts';
 
 export interface EvidenceIndex {
   providers: ProviderIndex;
   catalogue: CatalogueIndex;
+  tools: ToolIndex;
+  phrases: PhraseIndex;
 }
 
 /** Precomputes what extraction needs from the knowledge base (once per engine). */
 export function buildEvidenceIndex(knowledge: Knowledge): EvidenceIndex {
-  return { providers: buildProviderIndex(knowledge), catalogue: buildCatalogueIndex(knowledge) };
+  return {
+    providers: buildProviderIndex(knowledge),
+    catalogue: buildCatalogueIndex(knowledge),
+    tools: buildToolIndex(knowledge),
+    phrases: buildPhraseIndex(knowledge),
+  };
 }
 
 /** Keeps the first item of each signal: one explanation per fact is enough. */
@@ -83,6 +98,7 @@ export function extractEvidence(index: EvidenceIndex, text: string, now: number)
     ...extractJwt(input),
     ...extractRuntime(input),
     ...extractTimeline(input),
+    ...extractPhrases(index.phrases, input.lower),
   ];
   if (clean.zeroWidth) {
     items.push({
@@ -92,7 +108,9 @@ export function extractEvidence(index: EvidenceIndex, text: string, now: number)
   }
   const detected = [...new Set([...found.byHost, ...found.byDomain, ...found.byKey, ...found.byName])];
   const errors = matchCatalogue(index.catalogue, input.lower, detected);
-  const providers = [...new Set([...detected, ...errors.map((e) => e.provider)])];
+  items.push(...catalogueSignals(index.catalogue, errors));
+  const tools = detectTools(index.tools, input.lower);
+  const providers = [...new Set([...detected, ...errors.map((e) => e.provider), ...tools.providers])];
   const fingerprints = credentials.map((c) =>
     c.fingerprint.provider === 'jwt' && isExpiredJwt(c.value, now)
       ? { ...c.fingerprint, live: false }
@@ -101,6 +119,7 @@ export function extractEvidence(index: EvidenceIndex, text: string, now: number)
   return {
     signals: dedupeSignals(items),
     providers,
+    tools: tools.ids,
     errors,
     credentials: fingerprints.filter((f, i) => fingerprints.findIndex((g) => g.label === f.label) === i),
     redactedText: redacted,
@@ -110,5 +129,13 @@ export function extractEvidence(index: EvidenceIndex, text: string, now: number)
 
 /** Empty evidence: the start of every conversation. */
 export function emptyEvidence(): Evidence {
-  return { signals: [], providers: [], errors: [], credentials: [], redactedText: '', truncated: false };
+  return {
+    signals: [],
+    providers: [],
+    tools: [],
+    errors: [],
+    credentials: [],
+    redactedText: '',
+    truncated: false,
+  };
 }

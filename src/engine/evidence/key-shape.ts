@@ -60,12 +60,26 @@ const TEXT_SHAPES: readonly PhraseRule[] = [
   },
 ];
 
+/** Credential kinds that are static API keys copied from a dashboard, not tokens that expire by design. */
+const STATIC_KEY_PROVIDERS = new Set(['openai', 'anthropic', 'stripe', 'sendgrid', 'huggingface']);
+
+/** Key shapes or SDK variable names that say "a static API key" without pasting one. */
+const STATIC_KEY_TEXT: PhraseRule = {
+  signal: 'key:static',
+  regex:
+    /(?<![a-z0-9])(?:sk-(?:proj-|ant-|or-)?(?:\.\.\.|\*|x{3})|sk_(?:test|live)_|aiza|hf_(?:\.\.\.|\*|x{3})|[a-z][a-z0-9_]{1,40}_api_key|api_key\s*=)/,
+  detail: 'a static API key is used ("$0"), not a short-lived token',
+};
+
 /** Key-shape signals from the credentials found in the raw text and from how the text names them. */
 export function extractKeyShape(input: ExtractionInput): EvidenceItem[] {
   const out: EvidenceItem[] = [];
   for (const c of input.credentials) {
     const label = `\`${c.fingerprint.label}\``;
     out.push({ signal: 'key:pasted', detail: `you pasted ${label}` });
+    const google = c.fingerprint.provider === 'google' && c.fingerprint.kind === 'API key';
+    if (STATIC_KEY_PROVIDERS.has(c.fingerprint.provider) || google)
+      out.push({ signal: 'key:static', detail: `${label} is a static API key, not a short-lived token` });
     if (c.shape) out.push({ signal: SHAPE_SIGNAL[c.shape]!, detail: `${label} ${SHAPE_DETAIL[c.shape]}` });
     const before = input.raw.slice(Math.max(0, c.start - 8), c.start);
     const after = input.raw.slice(c.end, c.end + 8);
@@ -76,6 +90,6 @@ export function extractKeyShape(input: ExtractionInput): EvidenceItem[] {
       out.push({ signal: 'key:whitespace', detail: `${label} has whitespace or a newline right next to it` });
     }
   }
-  out.push(...applyRules(TEXT_SHAPES, input.lower));
+  out.push(...applyRules([...TEXT_SHAPES, STATIC_KEY_TEXT], input.lower));
   return out;
 }

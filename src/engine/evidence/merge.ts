@@ -13,6 +13,7 @@ export function mergeEvidence(older: Evidence, newer: Evidence): Evidence {
   return {
     signals: dedupeSignals([...older.signals, ...newer.signals]),
     providers: [...new Set([...older.providers, ...newer.providers])],
+    tools: [...new Set([...(older.tools ?? []), ...(newer.tools ?? [])])],
     errors,
     credentials,
     redactedText: text.length > MAX_STATE_TEXT_CHARS ? text.slice(text.length - MAX_STATE_TEXT_CHARS) : text,
@@ -25,6 +26,7 @@ export function addsEvidence(older: Evidence, newer: Evidence): boolean {
   return (
     newer.signals.some((s) => !older.signals.some((o) => o.signal === s.signal)) ||
     newer.errors.some((e) => !older.errors.some((o) => o.match === e.match)) ||
-    newer.providers.some((p) => !older.providers.includes(p))
+    newer.providers.some((p) => !older.providers.includes(p)) ||
+    (newer.tools ?? []).some((t) => !(older.tools ?? []).includes(t))
   );
 }

@@ -40,9 +40,13 @@ export function checkProviderAuth(
   const target = targetProvider(found);
   const provider = target ? index.providers.get(target) : undefined;
   if (provider && provider.auth.length > 0) {
-    const expected = provider.auth.map(describeForm).join(' or ');
+    const keyForms = provider.auth.filter((f) => !f.tokens_only);
+    const expected = (keyForms.length > 0 ? keyForms : provider.auth).map(describeForm).join(' or ');
     for (const obs of observations) {
-      const sameHeader = provider.auth.filter((f) => f.header === obs.header);
+      // A form kept for OAuth / Entra ID tokens does not take an API key (Azure OpenAI: Bearer only for Entra tokens).
+      const sameHeader = provider.auth.filter(
+        (f) => f.header === obs.header && (!f.tokens_only || obs.token),
+      );
       if (sameHeader.length === 0) {
         out.push({
           signal: 'provider-auth:wrong-header',

@@ -89,11 +89,19 @@ export function detectProviders(index: ProviderIndex, input: ExtractionInput): P
     if (before !== '.' && /[a-z0-9-]/.test(before)) continue;
     if (!byDomain.includes(id)) byDomain.push(id);
   }
-  const byName = index.names.filter((n) => n.regex.test(input.lower)).map((n) => n.id);
+  let byName = index.names.filter((n) => n.regex.test(input.lower)).map((n) => n.id);
   const byKey: string[] = [];
   for (const c of input.credentials) {
     const id = index.byKeyShape[c.fingerprint.provider];
     if (id && !byKey.includes(id)) byKey.push(id);
   }
-  return { byHost: byHost.sort((a, b) => a.at - b.at).map((h) => h.id), byDomain, byName, byKey };
+  const hosts = byHost.sort((a, b) => a.at - b.at).map((h) => h.id);
+  // "Azure OpenAI" and its /openai/ URLs name OpenAI without calling it: a bare mention belongs to the larger name.
+  const named = new Set([...hosts, ...byName]);
+  const explicit = new Set([...hosts, ...byDomain, ...byKey]);
+  const subsumed = new Set(
+    [...named].flatMap((id) => index.providers.get(id)?.subsumes ?? []).filter((s) => !explicit.has(s)),
+  );
+  if (subsumed.size > 0) byName = byName.filter((id) => !subsumed.has(id));
+  return { byHost: hosts, byDomain, byName, byKey };
 }

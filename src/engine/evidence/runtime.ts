@@ -31,7 +31,7 @@ const RUNTIME_RULES: readonly PhraseRule[] = [
   {
     signal: 'runtime:deployed',
     regex:
-      /\b(?:production|prod\b|deployed|deploy(?:ment)?|staging|(?:on|in) the server|remote server|heroku|render\.com|railway|fly\.io|ec2|vps|droplet|pm2|systemd|live site|cloud run|app engine|elastic beanstalk)/,
+      /\b(?:production|prod\b|(?<![/.])deployed|(?<![/.]|model |openai |azure )deploy(?:ment)?\b(?![/_-]| (?:name|id)\b)|staging|(?:on|in) the server|remote server|heroku|render\.com|railway|fly\.io|ec2|vps|droplet|pm2|systemd|live site|cloud run|app engine|elastic beanstalk)/,
     detail: 'the code runs on a deployed server ("$0")',
   },
   {
@@ -39,6 +39,12 @@ const RUNTIME_RULES: readonly PhraseRule[] = [
     regex:
       /\b(?:localhost|127\.0\.0\.1|locally|local machine|my machine|my laptop|dev machine|dev server|on my computer|local dev)/,
     detail: 'the code runs locally ("$0")',
+  },
+  {
+    signal: 'runtime:server-code',
+    regex:
+      /(?:traceback \(most recent call last\)|file "[^"\n]{1,200}\.py"|\bimport (?:openai|anthropic|requests|boto3)\b|\bfrom (?:openai|anthropic|langchain\w*|llama_index\w*|huggingface_hub) import\b|\bpython3?\b|\bpip install\b|\bnode(?:\.js)? script\b|\bserver[- ]side\b|\bbackend\b|\bgh (?:auth|api|pr|repo|release|workflow|run)\b|\baws (?:s3|sts|configure|bedrock)\b|\bterraform\b)/,
+    detail: 'the call comes from code outside a browser ("$0")',
   },
   {
     signal: 'runtime:proxy',

@@ -2,6 +2,7 @@
 import type { Knowledge } from '../../knowledge/schema.ts';
 import { OTHER_POSSIBILITIES } from '../limits.ts';
 import type { Evidence, RankedCause, Reply, ReplyBlock } from '../types.ts';
+import { askerOf, fitReferences, fitStep, fitText, GENERIC_PROVIDER } from './provider-fit.ts';
 import { relevantSteps } from './relevant-steps.ts';
 
 export const FEEDBACK_CHOICES = [
@@ -17,9 +18,6 @@ function percent(c: number): string {
   if (c < 0.01) return '<1%';
   return `${Math.min(99, Math.round(c * 100))}%`;
 }
-
-/** The provider that stands for "any plain REST API": its note only helps when no real provider was seen. */
-const GENERIC_PROVIDER = 'generic';
 
 /** Builds the diagnosis for `top`, explaining it with its reasons and naming the runners-up. */
 export function diagnosisReply(
@@ -47,31 +45,47 @@ export function diagnosisReply(
             : 'your description fits this cause better than the others',
         ];
   blocks.push({ type: 'evidence', title: 'Why I think so', items: why });
+  // Every step, check and reference fits the detected provider and tool, or names none.
+  const asker = askerOf(knowledge, evidence);
+  const fit = (items: readonly string[]) => items.flatMap((t) => fitText(knowledge, asker, t) ?? []);
+  let steps = relevantSteps(cause.fix, evidence).flatMap((s) => fitStep(knowledge, asker, s) ?? []);
+  if (steps.length === 0)
+    steps = cause.fix.flatMap((s) => (s.providers ? [] : (fitStep(knowledge, asker, s) ?? [])));
+  if (steps.length === 0)
+    steps = [
+      {
+        text: 'Test the credential on its own with one small request.',
+        code: { language: 'bash', code: asker.check },
+      },
+    ];
   blocks.push({
     type: 'steps',
     title: 'How to fix it',
-    items: relevantSteps(cause.fix, evidence).map((s) =>
+    items: steps.map((s) =>
       s.code ? { text: s.text, code: { language: s.code.language, code: s.code.code } } : { text: s.text },
     ),
   });
-  blocks.push({ type: 'list', title: 'How to confirm', items: cause.confirm });
+  const confirm = fit(cause.confirm);
+  if (confirm.length > 0) blocks.push({ type: 'list', title: 'How to confirm', items: confirm });
   const specific = evidence.providers.filter((p) => p !== GENERIC_PROVIDER);
   for (const p of specific.length > 0 ? specific : evidence.providers) {
     const note = cause.provider_notes[p];
     if (note)
       blocks.push({ type: 'text', text: `**${knowledge.providers.get(p)?.name ?? p}:** ${note.trim()}` });
   }
-  blocks.push({ type: 'list', title: 'How to prevent it', items: cause.prevent });
+  const prevent = fit(cause.prevent);
+  if (prevent.length > 0) blocks.push({ type: 'list', title: 'How to prevent it', items: prevent });
   const alt = others.slice(0, OTHER_POSSIBILITIES).flatMap((o) => {
     const c = knowledge.causes.get(o.causeId);
     return c ? [`${c.title} (${percent(o.confidence)})`] : [];
   });
   if (alt.length > 0) blocks.push({ type: 'list', title: 'Other possibilities', items: alt });
-  if (cause.references.length > 0) {
+  const references = fitReferences(knowledge, asker, cause.references);
+  if (references.length > 0) {
     blocks.push({
       type: 'list',
       title: 'References',
-      items: cause.references.map((r) => `[${r.title}](${r.url})`),
+      items: references.map((r) => `[${r.title}](${r.url})`),
     });
   }
   return {

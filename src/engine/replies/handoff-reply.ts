@@ -20,7 +20,9 @@ export function handoffSummary(knowledge: Knowledge, state: ConversationState): 
   if (signals.length > 0) lines.push(`Evidence: ${cut(signals.join(', '))}`);
   if (state.evidence.errors.length > 0)
     lines.push(`Errors: ${cut(state.evidence.errors.map((e) => e.match).join(', '))}`);
-  const answers = Object.entries(state.answers).flatMap(([qid, aid]) => {
+  // Only what the user was asked and answered: an answer the evidence implied was never a question.
+  const answers = Object.entries(state.userAnswers).flatMap(([qid, aid]) => {
+    if (!state.asked.includes(qid)) return [];
     const q = knowledge.questions.get(qid);
     const a = q?.answers.find((x) => x.id === aid);
     return q && a ? [`${q.text} ${a.label}`] : [];

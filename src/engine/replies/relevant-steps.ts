@@ -7,7 +7,7 @@ const RUNTIME_PREFIX = 'runtime:';
  * "In production" or "on localhost" says where, not on what: a production server may well run
  * Docker or CI, so these alone must not hide the Docker or GitHub Actions steps.
  */
-const VAGUE_RUNTIMES = new Set(['deployed', 'localhost']);
+const VAGUE_RUNTIMES = new Set(['deployed', 'localhost', 'server-code']);
 
 /** The runtimes named by `runtime:*` signals in the evidence, without the prefix. */
 function detectedRuntimes(evidence: Evidence): Set<string> {
@@ -34,6 +34,9 @@ function fits(tags: readonly string[] | undefined, detected: ReadonlySet<string>
 export function relevantSteps(steps: readonly FixStep[], evidence: Evidence): FixStep[] {
   const providers = new Set(evidence.providers);
   const runtimes = detectedRuntimes(evidence);
-  const kept = steps.filter((s) => fits(s.providers, providers) && fits(s.runtimes, runtimes));
+  const tools = new Set(evidence.tools ?? []);
+  const kept = steps.filter(
+    (s) => fits(s.providers, providers) && fits(s.runtimes, runtimes) && fits(s.tools, tools),
+  );
   return kept.length > 0 ? kept : [...steps];
 }

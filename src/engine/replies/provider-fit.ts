@@ -1,0 +1,214 @@
+/**
+ * Answers that fit the asker: every step, snippet, check and reference shown names only the
+ * detected provider and tool, or none. Knowledge text often uses one provider as its example
+ * (`OPENAI_API_KEY`, a curl to api.openai.com); here such material is rewritten for the detected
+ * provider (its SDK variable, its own test request) or left out when it cannot be.
+ */
+import type { FixStep, Knowledge, Provider, Reference, Tool } from '../../knowledge/schema.ts';
+import type { Evidence } from '../types.ts';
+
+/** The provider that stands for "any plain REST API". */
+export const GENERIC_PROVIDER = 'generic';
+
+/** Who is asking: the specific providers and tools detected, and the variable and check that fit them. */
+export interface Asker {
+  providers: readonly string[];
+  tools: readonly string[];
+  /** the variable the asker's SDK or CLI reads its credential from */
+  env: string;
+  /** one request that tests the asker's credential */
+  check: string;
+  /** the asker's own documentation, shown when every reference would be another provider's */
+  docs?: Reference;
+}
+
+interface MentionIndex {
+  /** URL or host fragments (longest first) -> provider id */
+  places: { fragment: string; id: string }[];
+  /** first word of a provider's variable names -> provider id ("OPENAI" in OPENAI_API_KEY) */
+  stems: Map<string, string>;
+  /** display names a bullet may start with ("Azure OpenAI: ...") */
+  names: { regex: RegExp; id: string }[];
+}
+
+const FALLBACK_ENV = 'API_KEY';
+const FALLBACK_CHECK = 'curl -i https://api.example.com/v1/me -H "Authorization: Bearer $API_KEY"';
+/** Words too common to name a provider when they start a variable (CI_JOB_TOKEN is GitLab, CI_ is not). */
+const AMBIGUOUS_STEMS = new Set(['API', 'CI', 'KEY', 'TOKEN', 'SECRET']);
+/** Hosts that belong to everyone (standards, browsers, tooling) and say nothing about a provider. */
+const NEUTRAL_HOSTS = new Set(['datatracker.ietf.org', 'developer.mozilla.org', 'github.com']);
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function docsFragment(url: string): string | undefined {
+  try {
+    const u = new URL(url);
+    const path = u.pathname.split('/').filter(Boolean).slice(0, 2).join('/');
+    return `${u.host.replace(/^www\./, '')}/${path}`.toLowerCase();
+  } catch {
+    return undefined;
+  }
+}
+
+const indexMemo = new WeakMap<Knowledge, MentionIndex>();
+
+function mentionIndex(knowledge: Knowledge): MentionIndex {
+  const memo = indexMemo.get(knowledge);
+  if (memo) return memo;
+  const places: MentionIndex['places'] = [];
+  const stems = new Map<string, string>();
+  const names: MentionIndex['names'] = [];
+  const addStem = (env: string, id: string) => {
+    const stem = env.split('_')[0] ?? '';
+    if (stem.length >= 2 && !AMBIGUOUS_STEMS.has(stem) && !stems.has(stem)) stems.set(stem, id);
+  };
+  for (const p of knowledge.providers.values()) {
+    if (p.id === GENERIC_PROVIDER) continue;
+    for (const h of p.hosts) {
+      const host = h.toLowerCase();
+      if (NEUTRAL_HOSTS.has(host)) continue;
+      places.push({ fragment: host, id: p.id });
+      const domain = host.split('.').slice(-2).join('.');
+      if (domain !== host && !NEUTRAL_HOSTS.has(domain)) places.push({ fragment: domain, id: p.id });
+    }
+    const docs = p.docs ? docsFragment(p.docs) : undefined;
+    if (docs) {
+      places.push({ fragment: docs, id: p.id });
+      const host = docs.split('/')[0] ?? '';
+      if (!NEUTRAL_HOSTS.has(host)) places.push({ fragment: host, id: p.id });
+    }
+    for (const env of p.env ?? []) addStem(env, p.id);
+    const display = p.name.replace(/\s*\(.*\)$/, '').split(' / ')[0] ?? p.name;
+    names.push({
+      regex: new RegExp(`^(?:(?:in|on|for|with) )?${escapeRegex(display)}\\b[^.\\n]{0,40}?:`, 'i'),
+      id: p.id,
+    });
+  }
+  for (const t of knowledge.tools?.values() ?? [])
+    if (t.provider) for (const env of t.env ?? []) addStem(env, t.provider);
+  // A fragment shared by two providers (twilio.com for Twilio and SendGrid's docs) is decided by a longer one.
+  places.sort((a, b) => b.fragment.length - a.fragment.length);
+  const index = { places, stems, names };
+  indexMemo.set(knowledge, index);
+  return index;
+}
+
+/** Providers a piece of text names by host, docs URL, variable name or a leading "Provider:" label. */
+export function mentionedProviders(knowledge: Knowledge, text: string): Set<string> {
+  const index = mentionIndex(knowledge);
+  const found = new Set<string>();
+  let lower = text.toLowerCase();
+  for (const { fragment, id } of index.places) {
+    if (!lower.includes(fragment)) continue;
+    found.add(id);
+    // Blank out what matched so "openai.azure.com" is not also read as "azure.com" plus "openai".
+    lower = lower.split(fragment).join(' ');
+  }
+  for (const m of text.matchAll(/\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g)) {
+    const stem = m[0].split('_').find((w) => index.stems.has(w));
+    if (stem) found.add(index.stems.get(stem)!);
+  }
+  for (const { regex, id } of index.names) if (regex.test(text.trim())) found.add(id);
+  return found;
+}
+
+function primaryEnv(provider: Provider | undefined, tools: readonly Tool[]): string | undefined {
+  const own = tools.find((t) => t.provider === provider?.id && t.env?.[0]);
+  return own?.env?.[0] ?? provider?.env?.[0];
+}
+
+/** The asker the evidence describes. */
+export function askerOf(knowledge: Knowledge, evidence: Evidence): Asker {
+  const providers = evidence.providers.filter((p) => p !== GENERIC_PROVIDER && knowledge.providers.has(p));
+  const tools = (evidence.tools ?? []).filter((t) => knowledge.tools?.has(t));
+  const toolDefs = tools.flatMap((t) => knowledge.tools?.get(t) ?? []);
+  const main = providers[0] ? knowledge.providers.get(providers[0]) : undefined;
+  const generic = knowledge.providers.get(GENERIC_PROVIDER);
+  return {
+    providers,
+    tools,
+    env: primaryEnv(main, toolDefs) ?? generic?.env?.[0] ?? FALLBACK_ENV,
+    check: main?.check ?? generic?.check ?? FALLBACK_CHECK,
+    ...(main?.docs ? { docs: { title: `${main.name} authentication`, url: main.docs } } : {}),
+  };
+}
+
+function foreign(asker: Asker, mentioned: ReadonlySet<string>): string[] {
+  return [...mentioned].filter((p) => !asker.providers.includes(p));
+}
+
+/** Replaces another provider's variable names with the asker's, keeping any prefix (VITE_OPENAI_KEY -> VITE_ + env). */
+function rewriteEnv(knowledge: Knowledge, asker: Asker, text: string): string {
+  const index = mentionIndex(knowledge);
+  return text.replace(/\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g, (name) => {
+    const parts = name.split('_');
+    const at = parts.findIndex((w) => index.stems.has(w));
+    if (at === -1) return name;
+    const owner = index.stems.get(parts[at]!)!;
+    if (asker.providers.includes(owner)) return name;
+    return [...parts.slice(0, at), asker.env].join('_');
+  });
+}
+
+/** Fitted texts per knowledge base and asker: knowledge is immutable, so a text fits the same way every time. */
+const fitMemo = new WeakMap<Knowledge, Map<string, string | null>>();
+/** Entries kept before the memo starts afresh (asker combinations x knowledge texts stay far below it). */
+const MAX_FIT_MEMO = 20_000;
+
+function askerKey(asker: Asker): string {
+  return `${asker.providers.join(',')}|${asker.env}|${asker.check}`;
+}
+
+/** Rewrites a text for the asker, or returns undefined when it is about another provider and cannot be. */
+export function fitText(knowledge: Knowledge, asker: Asker, text: string): string | undefined {
+  let memo = fitMemo.get(knowledge);
+  if (!memo) {
+    memo = new Map();
+    fitMemo.set(knowledge, memo);
+  }
+  const key = `${askerKey(asker)}\u0000${text}`;
+  const cached = memo.get(key);
+  if (cached !== undefined) return cached ?? undefined;
+  const rewritten = rewriteEnv(knowledge, asker, text);
+  const fitted = foreign(asker, mentionedProviders(knowledge, rewritten)).length > 0 ? undefined : rewritten;
+  if (memo.size >= MAX_FIT_MEMO) memo.clear();
+  memo.set(key, fitted ?? null);
+  return fitted;
+}
+
+/** A code snippet for the asker: another provider's curl becomes the asker's check; other foreign lines stop it. */
+function fitCode(knowledge: Knowledge, asker: Asker, code: string): string | undefined {
+  const lines: string[] = [];
+  let replaced = false;
+  for (const line of code.split('\n')) {
+    const fitted = fitText(knowledge, asker, line);
+    if (fitted !== undefined) lines.push(fitted);
+    else if (/^\s*curl\b/.test(line)) {
+      lines.push(asker.check);
+      replaced = true;
+    } else if (/^\s*#/.test(line)) continue;
+    else return undefined;
+  }
+  // A comment describing the example that was replaced no longer describes what is shown.
+  return (replaced ? lines.filter((l) => !/^\s*#/.test(l)) : lines).join('\n');
+}
+
+/** A fix step for the asker, or undefined when it cannot be made to fit. */
+export function fitStep(knowledge: Knowledge, asker: Asker, step: FixStep): FixStep | undefined {
+  const text = fitText(knowledge, asker, step.text);
+  if (text === undefined) return undefined;
+  if (!step.code) return { ...step, text };
+  const code = fitCode(knowledge, asker, step.code.code);
+  return code === undefined ? undefined : { ...step, text, code: { ...step.code, code } };
+}
+
+/** References for the asker: neutral ones and its own; its documentation when nothing else is left. */
+export function fitReferences(knowledge: Knowledge, asker: Asker, refs: readonly Reference[]): Reference[] {
+  const kept = refs.filter(
+    (r) => foreign(asker, mentionedProviders(knowledge, `${r.title} ${r.url}`)).length === 0,
+  );
+  if (asker.docs && !kept.some((r) => r.url === asker.docs?.url)) kept.push(asker.docs);
+  return kept;
+}

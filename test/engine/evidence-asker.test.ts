@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { buildEvidenceIndex, extractEvidence } from '../../src/engine/evidence/index.ts';
+import { DEFAULT_KNOWLEDGE_DIR } from '../../src/knowledge/default-dir.ts';
+import { loadKnowledge } from '../../src/knowledge/load.ts';
+import { fakeJwt, filler } from './fixtures/fake-keys.ts';
+import { NOW } from './fixtures/knowledge.ts';
+
+const index = buildEvidenceIndex(loadKnowledge(DEFAULT_KNOWLEDGE_DIR));
+const read = (text: string) => extractEvidence(index, text, NOW);
+const signals = (text: string) => read(text).signals.map((s) => s.signal);
+const AZURE_URL =
+  'https://myres.openai.azure.com/openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21';
+
+describe('GIVEN an Azure OpenAI request', () => {
+  it('THEN /deployments/ in its URL is a model deployment, not a deployed server', () => {
+    expect(signals(`POST ${AZURE_URL} returns 401`)).not.toContain('runtime:deployed');
+    expect(signals('my Azure OpenAI model deployment returns 401')).not.toContain('runtime:deployed');
+  });
+
+  it('THEN an API key sent as Authorization: Bearer is the key in the wrong header', () => {
+    expect(signals(`POST ${AZURE_URL} with Authorization: Bearer ${filler(32)} -> 401`)).toContain(
+      'provider-auth:wrong-header',
+    );
+  });
+
+  it('THEN an Entra ID token sent as Bearer is accepted as a form Azure takes', () => {
+    const token = fakeJwt({ exp: NOW / 1000 + 3600, aud: 'https://cognitiveservices.azure.com' });
+    expect(signals(`POST ${AZURE_URL} with Authorization: Bearer ${token} -> 401`)).not.toContain(
+      'provider-auth:wrong-header',
+    );
+  });
+
+  it('THEN "Azure OpenAI" is Azure OpenAI alone, not OpenAI too', () => {
+    expect(read('Azure OpenAI returns 401 for my deployment').providers).toEqual(['azure-openai']);
+  });
+});
+
+describe('GIVEN a tool in the report', () => {
+  it('THEN the GitHub CLI in Actions is detected as tools, with GitHub as the provider', () => {
+    const e = read('Run gh release create in GitHub Actions: gh: Bad credentials (HTTP 401)');
+    expect(e.tools).toEqual(expect.arrayContaining(['gh-cli', 'github-actions']));
+    expect(e.providers).toContain('github');
+  });
+
+  it('THEN "Bad credentials" says a credential was sent', () => {
+    expect(signals('gh: Bad credentials (HTTP 401)')).toContain('key:sent');
+  });
+
+  it('THEN LangChain and an SDK variable are detected', () => {
+    const e = read('from langchain_openai import ChatOpenAI fails: OPENAI_API_KEY not found');
+    expect(e.tools).toEqual(expect.arrayContaining(['langchain', 'openai-sdk']));
+    expect(e.signals.map((s) => s.signal)).toContain('key:static');
+  });
+});

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { emptyEvidence } from '../../../src/engine/evidence/index.ts';
+import { diagnosisReply } from '../../../src/engine/replies/diagnosis-reply.ts';
+import type { Evidence } from '../../../src/engine/types.ts';
+import { DEFAULT_KNOWLEDGE_DIR } from '../../../src/knowledge/default-dir.ts';
+import { loadKnowledge } from '../../../src/knowledge/load.ts';
+import type { Provider } from '../../../src/knowledge/schema.ts';
+
+const knowledge = loadKnowledge(DEFAULT_KNOWLEDGE_DIR);
+const providers = [...knowledge.providers.values()].filter((p) => p.id !== 'generic');
+/** A bare github.com link (a repository, an issue) is about code, not about the GitHub API. */
+const SHARED_HOSTS = new Set(['github.com']);
+
+function rendered(causeId: string, evidence: Evidence): string {
+  const reply = diagnosisReply(knowledge, { causeId, score: 1, confidence: 0.8, reasons: [] }, [], evidence);
+  return JSON.stringify(reply.blocks);
+}
+
+/** What in `text` belongs to `other` (its hosts, variable names, documentation) once `own` material is removed. */
+function foreignMaterial(text: string, own: Provider | undefined, other: Provider): string[] {
+  let t = text.toLowerCase();
+  for (const h of [...(own?.hosts ?? []), own?.docs ?? ''].filter(Boolean))
+    t = t.split(h.toLowerCase()).join(' ');
+  const found: string[] = [];
+  for (const h of other.hosts) if (!SHARED_HOSTS.has(h) && t.includes(h.toLowerCase())) found.push(h);
+  if (other.docs && t.includes(other.docs.toLowerCase())) found.push(other.docs);
+  for (const env of other.env ?? []) {
+    if (own?.env?.includes(env)) continue;
+    if (new RegExp(`(?<![A-Z0-9_])${env}(?![A-Z0-9_])`).test(text)) found.push(env);
+  }
+  return found;
+}
+
+describe('GIVEN every cause rendered for every provider', () => {
+  for (const own of providers) {
+    it(`THEN a ${own.id} answer shows no other provider's host, variable name or reference`, () => {
+      const problems: string[] = [];
+      for (const cause of knowledge.causes.values()) {
+        const text = rendered(cause.id, { ...emptyEvidence(), providers: [own.id] });
+        for (const other of providers) {
+          if (other.id === own.id) continue;
+          const found = foreignMaterial(text, own, other);
+          if (found.length > 0) problems.push(`${cause.id}: ${other.id} ${found.join(', ')}`);
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+  }
+
+  it('THEN an answer with no provider detected names no provider-specific host or variable', () => {
+    const problems: string[] = [];
+    for (const cause of knowledge.causes.values()) {
+      const text = rendered(cause.id, emptyEvidence());
+      for (const other of providers) {
+        const found = foreignMaterial(text, undefined, other);
+        if (found.length > 0) problems.push(`${cause.id}: ${other.id} ${found.join(', ')}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('GIVEN the examples from the field', () => {
+  const say = (causeId: string, providerIds: string[], tools: string[] = []) =>
+    rendered(causeId, { ...emptyEvidence(), providers: providerIds, tools });
+
+  it('THEN an Anthropic key problem is tested against api.anthropic.com with x-api-key', () => {
+    const text = say('key-invalid-typo', ['anthropic']);
+    expect(text).not.toContain('api.openai.com');
+    expect(text).toContain('x-api-key: $ANTHROPIC_API_KEY');
+  });
+
+  it('THEN an Azure OpenAI fix never shows STRIPE_SECRET_KEY', () => {
+    for (const cause of knowledge.causes.keys())
+      expect(say(cause, ['azure-openai'])).not.toContain('STRIPE_SECRET_KEY');
+  });
+
+  it('THEN the GitHub CLI in Actions is told about GH_TOKEN, not OPENAI_API_KEY', () => {
+    const text = say('env-not-propagated', ['github'], ['gh-cli', 'github-actions']);
+    expect(text).toContain('GH_TOKEN');
+    expect(text).not.toContain('OPENAI_API_KEY');
+  });
+
+  it('THEN a Stripe answer cites no Azure material', () => {
+    expect(say('wrong-environment', ['stripe'])).not.toMatch(/azure/i);
+  });
+});
