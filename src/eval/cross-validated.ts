@@ -42,8 +42,11 @@ export function crossValidatedDiagnoser(
   }
   // Cases naming no known cause are in no fold; the hand-tuned engine answers them (they miss anyway).
   const fallback = createEngine(knowledge);
+  const engineFor = (index: number) => engineOf.get(index) ?? fallback;
   return {
-    diagnose: (c, index) => (engineOf.get(index) ?? fallback).diagnose(c.text, { now }).outcome,
+    diagnose: (c, index) => engineFor(index).diagnose(c.text, { now }).outcome,
+    engineFor,
+    knowledge,
     folds: cv.folds.length,
     causeIds: knowledge.causes.keys(),
   };

@@ -94,7 +94,8 @@ export function playCase(
 
 /** Plays every case and summarises. */
 export function runDialogueEval(
-  engine: Engine,
+  /** one engine, or the engine for the case at each index (cross-validation: its fold's) */
+  engine: Engine | ((index: number) => Engine),
   knowledge: Knowledge,
   cases: readonly EvalCase[],
   now: number,
@@ -104,9 +105,10 @@ export function runDialogueEval(
   const maxQuestions = options.maxQuestions ?? MAX_QUESTIONS;
   const results: DialogueCaseResult[] = [];
   const errors: DialogueReport['errors'] = [];
-  for (const c of cases) {
+  const engineFor = typeof engine === 'function' ? engine : () => engine;
+  for (const [index, c] of cases.entries()) {
     try {
-      results.push(playCase(engine, tree, c, now, maxQuestions));
+      results.push(playCase(engineFor(index), tree, c, now, maxQuestions));
     } catch (error) {
       errors.push({ line: c.line, message: error instanceof Error ? error.message : String(error) });
       results.push({ line: c.line, expected: c.cause, hit: false, questions: 0, asked: [] });

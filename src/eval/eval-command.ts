@@ -69,6 +69,9 @@ export interface EvalCommandDeps {
 
 export interface CrossValidated {
   diagnose: CaseDiagnoser;
+  /** the engine whose scorer never saw the case at this index (its fold's) */
+  engineFor?: (index: number) => Engine;
+  knowledge?: Knowledge;
   folds: number;
   causeIds: Iterable<string>;
 }
@@ -127,8 +130,6 @@ function parseCommandLine(args: string[]): Parsed | { problems: string[] } | 'he
   const maxQuestions = parseMaxQuestions(parsed.values.get('max-questions'), problems);
   if (maxQuestions !== undefined && !parsed.flags.has('dialogue'))
     problems.push('--max-questions needs --dialogue');
-  if (parsed.flags.has('dialogue') && parsed.flags.has('cv'))
-    problems.push('--dialogue runs the shipped scorer; --cv trains one per fold: give one of them');
   if (problems.length > 0) return { problems };
   return {
     cv: parsed.flags.has('cv'),
@@ -211,6 +212,19 @@ export function createEvalCommand(deps: EvalCommandDeps): CliCommand {
           cli.regression.map((f) => resolve(io.cwd, f)),
           now,
         );
+        if (cli.dialogue) {
+          if (!cv.engineFor || !cv.knowledge) {
+            io.stderr.write("keydoctor eval: --dialogue --cv needs the folds' engines\n");
+            return EXIT_USAGE;
+          }
+          const dialogue = runDialogueEval(cv.engineFor, cv.knowledge, cases, now, cli.dialogue);
+          if (cli.json) io.stdout.write(`${JSON.stringify(dialogue, null, 2)}\n`);
+          else {
+            io.stdout.write(`cross-validated: ${cv.folds} folds grouped by repository\n`);
+            io.stdout.write(formatDialogueReport(dialogue, { misses: cli.misses }));
+          }
+          return EXIT_OK;
+        }
         report = {
           ...evaluateCases(cases, cv.diagnose, { knownCauses: cv.causeIds }),
           crossValidation: { folds: cv.folds, groupedBy: 'repository' },

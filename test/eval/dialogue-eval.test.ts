@@ -109,4 +109,29 @@ describe('GIVEN keydoctor eval --dialogue on the shipped knowledge', () => {
     expect(await command([cases, '--max-questions', '2'], io)).toBe(2);
     expect(io.err()).toMatch(/--max-questions needs --dialogue/);
   });
+
+  it('THEN with --cv each case is played on the engine of its own fold', async () => {
+    const engine = createEngine(shipped);
+    const asked: number[] = [];
+    const cv = createEvalCommand({
+      knowledgeDir: () => DEFAULT_KNOWLEDGE_DIR,
+      loadEngine: () => ({ engine, causeIds: shipped.causes.keys(), knowledge: shipped }),
+      crossValidate: () => ({
+        diagnose: (c) => engine.diagnose(c.text, { now: NOW }).outcome,
+        engineFor: (index) => {
+          asked.push(index);
+          return engine;
+        },
+        knowledge: shipped,
+        folds: 5,
+        causeIds: shipped.causes.keys(),
+      }),
+      isKnowledgeError: (e): e is Error => e instanceof KnowledgeError,
+      now: () => NOW,
+    });
+    const io = memoryIo();
+    expect(await cv([cases, '--cv', '--dialogue', '--json'], io)).toBe(0);
+    const report = JSON.parse(io.out()) as { n: number };
+    expect(new Set(asked)).toEqual(new Set([...Array(report.n).keys()]));
+  });
 });
