@@ -12,6 +12,7 @@ import { type Config, loadConfig } from './config/load-config.ts';
 import { createEngine } from './engine/index.ts';
 import { createMetrics } from './http/metrics.ts';
 import { createOpsServer } from './http/ops-server.ts';
+import { storeWriteProbe } from './http/store-probe.ts';
 import { formatKnowledgeIssues, KnowledgeError } from './knowledge/knowledge-error.ts';
 import { loadKnowledge } from './knowledge/load.ts';
 import type { Knowledge } from './knowledge/schema.ts';
@@ -113,6 +114,7 @@ async function main(): Promise<void> {
           adapters: adapters.map((a) => ({ name: a.name, ready: a.isReady() })),
         }),
         onError: (error) => logger.error({ err: error }, 'ops request failed'),
+        storeProbe: storeWriteProbe(store),
         engine: holder.engine,
         onApiRequest: metrics.apiRequest,
       })
