@@ -13,6 +13,7 @@ import { createEngine } from './engine/index.ts';
 import { createMetrics } from './http/metrics.ts';
 import { createOpsServer } from './http/ops-server.ts';
 import { storeWriteProbe } from './http/store-probe.ts';
+import { startAnalyticsRetention } from './runtime/analytics-retention.ts';
 import { formatKnowledgeIssues, KnowledgeError } from './knowledge/knowledge-error.ts';
 import { loadKnowledge } from './knowledge/load.ts';
 import type { Knowledge } from './knowledge/schema.ts';
@@ -87,6 +88,12 @@ async function main(): Promise<void> {
     onSweepError: (error) => logger.error({ err: error }, 'expired-conversation sweep failed'),
   });
   const feedback = new SqliteFeedbackLog({ file: config.databaseFile });
+  const retention = startAnalyticsRetention({
+    feedback,
+    retentionDays: config.analyticsRetentionDays,
+    onSwept: (deleted) => logger.info({ deleted }, 'old analytics records deleted'),
+    onError: (error) => logger.error({ err: error }, 'analytics retention sweep failed'),
+  });
   const service = createConversationService({
     engine: holder.engine,
     store,
@@ -132,7 +139,7 @@ async function main(): Promise<void> {
       ...(ops ? [{ name: 'ops server', close: ops.close }] : []),
       ...(watcher ? [{ name: 'knowledge watcher', close: () => watcher.close() }] : []),
       { name: 'conversation store', close: () => store.close() },
-      { name: 'feedback log', close: () => feedback.close() },
+      { name: 'feedback log', close: () => (retention.stop(), feedback.close()) },
     ],
     logger,
     exit: (code) => process.exit(code),
