@@ -14,6 +14,7 @@ import { createMetrics } from './http/metrics.ts';
 import { createOpsServer } from './http/ops-server.ts';
 import { storeWriteProbe } from './http/store-probe.ts';
 import { startAnalyticsRetention } from './runtime/analytics-retention.ts';
+import { openRecovering } from './runtime/open-database-file.ts';
 import { formatKnowledgeIssues, KnowledgeError } from './knowledge/knowledge-error.ts';
 import { loadKnowledge } from './knowledge/load.ts';
 import type { Knowledge } from './knowledge/schema.ts';
@@ -83,10 +84,15 @@ async function main(): Promise<void> {
   });
   metrics.setKnowledgeCauses(holder.causes());
 
-  const store = new SqliteConversationStore({
-    file: config.databaseFile,
-    onSweepError: (error) => logger.error({ err: error }, 'expired-conversation sweep failed'),
-  });
+  const store = openRecovering(
+    config.databaseFile,
+    () =>
+      new SqliteConversationStore({
+        file: config.databaseFile,
+        onSweepError: (error) => logger.error({ err: error }, 'expired-conversation sweep failed'),
+      }),
+    logger,
+  );
   const feedback = new SqliteFeedbackLog({ file: config.databaseFile });
   const retention = startAnalyticsRetention({
     feedback,
@@ -146,7 +152,14 @@ async function main(): Promise<void> {
   });
   onShutdownSignals(shutdown);
   process.on('SIGHUP', () => holder.reload());
-  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
+  // Never rethrows: a handler that fails again (a full disk under the log file) would stop the bot.
+  process.on('unhandledRejection', (reason) => {
+    try {
+      logger.error({ err: reason }, 'unhandled rejection');
+    } catch {
+      // the logger already tells stderr once when it cannot write
+    }
+  });
 
   if (ops) {
     const { port } = await ops.start();

@@ -8,7 +8,8 @@ import { redactText } from '../redaction/redact-json.ts';
 import { KeyedQueue } from './keyed-queue.ts';
 import { SlidingWindowRateLimiter } from './rate-limiter.ts';
 import type { ServiceMetrics } from './service-metrics.ts';
-import { internalErrorReply, rateLimitedReply, truncatedNote } from './service-replies.ts';
+import { internalErrorReply, rateLimitedReply, storageFaultReply, truncatedNote } from './service-replies.ts';
+import { storageFaultCode } from './storage-fault.ts';
 import { capHeadAndTail } from '../redaction/cap.ts';
 import type { ConversationService, Incoming, Outgoing } from './types.ts';
 
@@ -102,6 +103,14 @@ export function createConversationService(options: ConversationServiceOptions): 
       };
     } catch (error) {
       metrics?.failed?.();
+      const code = storageFaultCode(error);
+      if (code) {
+        logger?.error(
+          { code, platform: incoming.key.platform, conversation: conversationKeyString(incoming.key) },
+          'the conversation store cannot save (disk full, read-only or damaged database); the user was asked to try again later',
+        );
+        return { reply: storageFaultReply(), credentials: credentialsIn(incoming.input) };
+      }
       logger?.error(
         { err: error, platform: incoming.key.platform, conversation: conversationKeyString(incoming.key) },
         'handling a message failed; the conversation state was left unchanged',
