@@ -134,12 +134,12 @@ function scanView(text: string): CredentialMatch[] {
         end = taken.start;
         value = scan.slice(start, end);
       }
+      const d = pattern.describe(value, m);
+      if (!d.kind) continue;
       const placeholder = isPlaceholderValue(value);
       // A generic value that is a placeholder (YOUR_API_KEY) is not a credential: leave it visible,
       // unless it looks issued (long, three character classes): a random key may hold "none".
       if (pattern.provider === 'generic' && placeholder && !looksIssued(value)) continue;
-      const d = pattern.describe(value, m);
-      if (!d.kind) continue;
       if (d.skip) {
         value = value.slice(d.skip);
         start += d.skip;
