@@ -12,6 +12,9 @@ import { type Config, loadConfig } from './config/load-config.ts';
 import { createEngine } from './engine/index.ts';
 import { createMetrics } from './http/metrics.ts';
 import { createOpsServer } from './http/ops-server.ts';
+import { storeWriteProbe } from './http/store-probe.ts';
+import { startAnalyticsRetention } from './runtime/analytics-retention.ts';
+import { openRecovering } from './runtime/open-database-file.ts';
 import { formatKnowledgeIssues, KnowledgeError } from './knowledge/knowledge-error.ts';
 import { loadKnowledge } from './knowledge/load.ts';
 import type { Knowledge } from './knowledge/schema.ts';
@@ -90,8 +93,15 @@ async function main(): Promise<void> {
   });
   metrics.setKnowledgeCauses(holder.causes());
 
-  const store = await openStateStore(config, logger);
+  // A damaged SQLite file is moved aside and a fresh one started (Redis has no such file).
+  const store = await openRecovering(config.databaseFile, () => openStateStore(config, logger), logger);
   const feedback = new SqliteFeedbackLog({ file: config.databaseFile });
+  const retention = startAnalyticsRetention({
+    feedback,
+    retentionDays: config.analyticsRetentionDays,
+    onSwept: (deleted) => logger.info({ deleted }, 'old analytics records deleted'),
+    onError: (error) => logger.error({ err: error }, 'analytics retention sweep failed'),
+  });
   const service = createConversationService({
     engine: holder.engine,
     store,
@@ -120,6 +130,7 @@ async function main(): Promise<void> {
           adapters: adapters.map((a) => ({ name: a.name, ready: a.isReady() })),
         }),
         onError: (error) => logger.error({ err: error }, 'ops request failed'),
+        storeProbe: storeWriteProbe(store),
         engine: holder.engine,
         onApiRequest: metrics.apiRequest,
       })
@@ -138,14 +149,21 @@ async function main(): Promise<void> {
       ...(ops ? [{ name: 'ops server', close: ops.close }] : []),
       ...(watcher ? [{ name: 'knowledge watcher', close: () => watcher.close() }] : []),
       { name: 'state store', close: () => store.close() },
-      { name: 'feedback log', close: () => feedback.close() },
+      { name: 'feedback log', close: () => (retention.stop(), feedback.close()) },
     ],
     logger,
     exit: (code) => process.exit(code),
   });
   onShutdownSignals(shutdown);
   process.on('SIGHUP', () => holder.reload());
-  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled rejection'));
+  // Never rethrows: a handler that fails again (a full disk under the log file) would stop the bot.
+  process.on('unhandledRejection', (reason) => {
+    try {
+      logger.error({ err: reason }, 'unhandled rejection');
+    } catch {
+      // the logger already tells stderr once when it cannot write
+    }
+  });
 
   if (ops) {
     const { port } = await ops.start();

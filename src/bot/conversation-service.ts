@@ -15,7 +15,8 @@ import { KeyedQueue } from './keyed-queue.ts';
 import { Outbox, type OutboxEntry } from './outbox.ts';
 import { createConversationMemory } from './conversation-memory.ts';
 import type { ServiceMetrics } from './service-metrics.ts';
-import { internalErrorReply, rateLimitedReply } from './service-replies.ts';
+import { internalErrorReply, rateLimitedReply, storageFaultReply } from './service-replies.ts';
+import { storageFaultCode } from './storage-fault.ts';
 import { DEFAULT_LOCK_TTL_MS, type HeldLock, holdLock } from './turn-lock.ts';
 import type {
   ConversationService,
@@ -279,6 +280,15 @@ export function createConversationService(options: ConversationServiceOptions): 
     } catch (error) {
       await held?.release();
       metrics?.failed?.();
+      const code = storageFaultCode(error);
+      if (code) {
+        logger?.error(
+          { code, platform: incoming.key.platform, conversation: conversationKeyString(incoming.key) },
+          'the conversation store cannot save (disk full, read-only or damaged database); the user was asked to try again later',
+        );
+        outgoing = { reply: storageFaultReply(), credentials: credentialsIn(incoming.input) };
+        return deliverSafely(delivery, outgoing, undefined);
+      }
       logger?.error(
         { err: error, platform: incoming.key.platform, conversation: conversationKeyString(incoming.key) },
         'handling a message failed; the conversation state was left unchanged',

@@ -29,3 +29,18 @@ export function internalErrorReply(): Reply {
     choices: [],
   };
 }
+
+/** The store cannot save (disk full, damaged database): nothing the user can fix, nothing lost on their side. */
+export function storageFaultReply(): Reply {
+  return {
+    kind: 'error',
+    heading: 'I cannot save conversations right now',
+    blocks: [
+      {
+        type: 'text',
+        text: 'My storage is failing at the moment (the operator can see why in the log and on the health check), so I could not take this message in. Please try again in a little while; nothing you pasted was kept.',
+      },
+    ],
+    choices: [],
+  };
+}

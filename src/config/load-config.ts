@@ -14,7 +14,11 @@ export const DEFAULTS = {
   rateLimitPerMinute: 20,
   maxMessageChars: 4000,
   opsPort: 8080,
-  opsHost: '0.0.0.0',
+  // loopback unless OPS_HOST says otherwise: the ops server belongs on a trusted network
+  opsHost: '127.0.0.1',
+  apiRatePerMinute: 60,
+  apiMaxConcurrent: 4,
+  analyticsRetentionDays: 90,
   slackPort: 3000,
   lockTtlSeconds: 15,
 } as const;
@@ -41,6 +45,15 @@ export interface DiscordConfig {
   messageContentIntent: boolean;
 }
 
+export interface OpsConfig {
+  port: number;
+  host: string;
+  /** POST /v1/diagnose requires `Authorization: Bearer <apiToken>` when set */
+  apiToken?: string;
+  apiRatePerMinute: number;
+  apiMaxConcurrent: number;
+}
+
 export interface Config {
   knowledgeDir: string;
   knowledgeWatch: boolean;
@@ -56,7 +69,11 @@ export interface Config {
   /** a conversation lock lives this long without being extended */
   lockTtlSeconds: number;
   /** undefined when the ops server is off */
-  ops?: { port: number; host: string };
+  ops?: OpsConfig;
+  /** diagnoses, feedback and hand-offs older than this are deleted */
+  analyticsRetentionDays: number;
+  /** the console conversation to resume; unset = one per terminal user and working directory */
+  consoleSessionId?: string;
   /** in start order; 'console' only when no platform is configured */
   adapters: AdapterName[];
   slack?: SlackConfig;
@@ -153,10 +170,15 @@ function discordConfig(v: ParsedVariables): DiscordConfig | undefined {
 
 /** The ops server listens by default only when a platform adapter runs; console-only needs OPS_PORT. */
 function opsConfig(v: ParsedVariables, platformConfigured: boolean): Config['ops'] {
-  const host = v.OPS_HOST ?? DEFAULTS.opsHost;
   if (v.OPS_PORT === 'off') return undefined;
-  if (v.OPS_PORT !== undefined) return { port: v.OPS_PORT, host };
-  return platformConfigured ? { port: DEFAULTS.opsPort, host } : undefined;
+  if (v.OPS_PORT === undefined && !platformConfigured) return undefined;
+  return {
+    port: v.OPS_PORT ?? DEFAULTS.opsPort,
+    host: v.OPS_HOST ?? DEFAULTS.opsHost,
+    ...(v.API_TOKEN ? { apiToken: v.API_TOKEN } : {}),
+    apiRatePerMinute: v.API_RATE_LIMIT_PER_MINUTE ?? DEFAULTS.apiRatePerMinute,
+    apiMaxConcurrent: v.API_MAX_CONCURRENT ?? DEFAULTS.apiMaxConcurrent,
+  };
 }
 
 /** Validates the environment; throws ConfigError naming every variable at fault. */
@@ -184,6 +206,8 @@ export function loadConfig(env: Env, cwd: string = process.cwd()): Config {
     rateLimitPerMinute: v.RATE_LIMIT_PER_MINUTE ?? DEFAULTS.rateLimitPerMinute,
     maxMessageChars: v.MAX_MESSAGE_CHARS ?? DEFAULTS.maxMessageChars,
     lockTtlSeconds: v.LOCK_TTL_SECONDS ?? DEFAULTS.lockTtlSeconds,
+    analyticsRetentionDays: v.ANALYTICS_RETENTION_DAYS ?? DEFAULTS.analyticsRetentionDays,
+    ...(v.CONSOLE_SESSION_ID ? { consoleSessionId: v.CONSOLE_SESSION_ID } : {}),
     adapters,
     ...(v.REDIS_URL ? { redisUrl: v.REDIS_URL } : {}),
     ...(ops ? { ops } : {}),

@@ -10,6 +10,8 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 const MAX_TTL_MINUTES = 60 * 24 * 365;
 const MAX_RATE_PER_MINUTE = 10_000;
 const MIN_MESSAGE_CHARS = 100;
+const MAX_API_CONCURRENT = 1_000;
+const MAX_RETENTION_DAYS = 3_650;
 const MAX_MESSAGE_CHARS_LIMIT = 100_000;
 const BOOLEAN_TRUE = ['true', '1', 'yes', 'on'];
 const BOOLEAN_FALSE = ['false', '0', 'no', 'off'];
@@ -77,7 +79,22 @@ export const VARIABLES = {
     z.union([z.literal('off').transform(() => 'off' as const), integer(0, 65535)]),
     'an integer 0-65535 (0 picks a free port) or "off"',
   ),
-  OPS_HOST: spec(noSpaces, 'a host name or IP address to listen on, e.g. 0.0.0.0'),
+  OPS_HOST: spec(noSpaces, 'a host name or IP address to listen on, e.g. 127.0.0.1 or 0.0.0.0'),
+  API_TOKEN: spec(
+    z.string().regex(/^[\x21-\x7e]{16,512}$/),
+    'a token of 16-512 visible ASCII characters (no spaces)',
+    true,
+  ),
+  API_RATE_LIMIT_PER_MINUTE: spec(
+    integer(0, MAX_RATE_PER_MINUTE),
+    `an integer 0-${MAX_RATE_PER_MINUTE} (0 turns the limit off)`,
+  ),
+  API_MAX_CONCURRENT: spec(integer(1, MAX_API_CONCURRENT), `an integer 1-${MAX_API_CONCURRENT}`),
+  ANALYTICS_RETENTION_DAYS: spec(integer(1, MAX_RETENTION_DAYS), `an integer 1-${MAX_RETENTION_DAYS}`),
+  CONSOLE_SESSION_ID: spec(
+    z.string().regex(/^[A-Za-z0-9._-]{1,64}$/),
+    '1-64 letters, digits, dots, dashes or underscores',
+  ),
   SLACK_BOT_TOKEN: spec(z.string().regex(/^xoxb-\S+$/), 'a Slack bot token starting with "xoxb-"', true),
   SLACK_APP_TOKEN: spec(
     z.string().regex(/^xapp-\S+$/),

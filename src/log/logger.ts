@@ -65,9 +65,40 @@ export interface LoggerOptions {
 }
 
 function destinationOf(option: LoggerOptions['destination']): DestinationStream {
-  if (option === undefined || option === 'stderr') return pino.destination({ dest: 2, sync: true });
-  if ('file' in option) return pino.destination({ dest: option.file, mkdir: true, sync: true });
+  if (option === undefined || option === 'stderr') return failSoft(pino.destination({ dest: 2, sync: true }));
+  if ('file' in option) return failSoft(pino.destination({ dest: option.file, mkdir: true, sync: true }));
   return option;
+}
+
+/**
+ * A log line that cannot be written (a full disk) must not become an error of its own: the caller
+ * is often an error handler, and a throw there would stop the process. The first failure is told
+ * once on stderr; lines that cannot be written are dropped.
+ */
+function failSoft(inner: DestinationStream): DestinationStream {
+  let told = false;
+  const tell = (error: unknown) => {
+    if (told) return;
+    told = true;
+    const code = (error as { code?: string } | null)?.code ?? 'unknown error';
+    try {
+      process.stderr.write(
+        `keydoctor: cannot write the log (${code}); log lines that cannot be written are dropped\n`,
+      );
+    } catch {
+      // stderr is gone too: nothing left to tell
+    }
+  };
+  (inner as { on?: (event: string, listener: (e: unknown) => void) => void }).on?.('error', tell);
+  return {
+    write(line: string) {
+      try {
+        inner.write(line);
+      } catch (error) {
+        tell(error);
+      }
+    },
+  };
 }
 
 /** Creates the logger every module receives. */

@@ -42,13 +42,6 @@ const WRAP_TAIL_END = /[\s"'`,;)\]}>&@#]/;
 
 const HEX = /^[0-9A-Fa-f]{2}$/;
 
-function classesOf(ch: string): number {
-  if (ch >= '0' && ch <= '9') return 1;
-  if (ch >= 'a' && ch <= 'z') return 2;
-  if (ch >= 'A' && ch <= 'Z') return 4;
-  return 0;
-}
-
 function classCount(bits: number): number {
   return (bits & 1) + ((bits >> 1) & 1) + ((bits >> 2) & 1);
 }
@@ -63,41 +56,63 @@ function wrapContinuation(text: string, nl: number): number {
   while (i < indentEnd && (text[i] === ' ' || text[i] === '\t')) i++;
   const start = i;
   let bits = 0;
-  while (i < text.length && isKeyChar(text.charCodeAt(i))) bits |= classesOf(text[i++] ?? '');
+  while (i < text.length && isKeyChar(text.charCodeAt(i))) bits |= classBit(text.charCodeAt(i++));
   if (i - start < MIN_WRAPPED_TAIL || classCount(bits) < 2) return -1;
   if (i < text.length && !WRAP_TAIL_END.test(text[i] ?? '')) return -1;
   return start;
 }
 
+/** The class bit of an ASCII code (1 digit, 2 lower, 4 upper, 0 other). */
+function classBit(code: number): number {
+  if (code >= 48 && code <= 57) return 1;
+  if (code >= 97 && code <= 122) return 2;
+  if (code >= 65 && code <= 90) return 4;
+  return 0;
+}
+
+/** Plain ASCII with nothing to normalise: copied in runs, not character by character. */
+const isPlain = (code: number) => code < 0x80 && code !== 0x25 && code !== 0x0a && code !== 0x0d;
+
 /** Builds the normalised view of `text` in one pass (linear time). */
 export function normalise(text: string): NormalisedView {
-  const out: string[] = [];
+  const parts: string[] = [];
   const from = new Int32Array(text.length + 1);
   const to = new Int32Array(text.length + 1);
   let n = 0;
+  // the run of key characters that ends the view so far, and its character classes
   let run = 0;
   let runBits = 0;
-  const push = (ch: string, start: number, end: number) => {
-    out.push(ch);
-    from[n] = start;
-    to[n] = end;
-    n++;
-    if (isKeyChar(ch.charCodeAt(0))) {
+  const track = (code: number) => {
+    if (isKeyChar(code)) {
       run++;
-      runBits |= classesOf(ch);
+      runBits |= classBit(code);
     } else {
       run = 0;
       runBits = 0;
     }
   };
+  const push = (ch: string, start: number, end: number) => {
+    parts.push(ch);
+    from[n] = start;
+    to[n] = end;
+    n++;
+    track(ch.charCodeAt(0));
+  };
   for (let i = 0; i < text.length;) {
-    const ch = text[i] ?? '';
-    const code = ch.charCodeAt(0);
-    if (code < 0x80 && code !== 0x25 && code !== 0x0a && code !== 0x0d) {
-      push(ch, i, i + 1);
-      i++;
+    let code = text.charCodeAt(i);
+    if (isPlain(code)) {
+      const runStart = i;
+      while (i < text.length && isPlain((code = text.charCodeAt(i)))) {
+        from[n] = i;
+        to[n] = i + 1;
+        n++;
+        track(code);
+        i++;
+      }
+      parts.push(text.slice(runStart, i));
       continue;
     }
+    const ch = text[i] ?? '';
     if (INVISIBLE.test(ch)) {
       i++;
       continue;
@@ -140,7 +155,7 @@ export function normalise(text: string): NormalisedView {
   }
   from[n] = text.length;
   to[n] = text.length;
-  return { text: out.join(''), from: from.subarray(0, n + 1), to: to.subarray(0, n + 1) };
+  return { text: parts.join(''), from: from.subarray(0, n + 1), to: to.subarray(0, n + 1) };
 }
 
 /** The original span behind view characters [start, end). */

@@ -40,10 +40,15 @@ export function isPlaceholderValue(value: string): boolean {
   return new Set(value).size < 6;
 }
 
-/** Long enough and mixed enough (lower, upper, digits) that a placeholder word in it is chance. */
+/** Long and mixed (lower, upper, digits), with no deliberate placeholder word: a short word in it is chance. */
 function looksIssued(value: string): boolean {
+  if (DELIBERATE_PLACEHOLDER.test(value)) return false;
   return value.length >= 16 && /[a-z]/.test(value) && /[A-Z]/.test(value) && /[0-9]/.test(value);
 }
+
+/** Words someone writes on purpose into a made-up value (short ones like "none" can be chance). */
+const DELIBERATE_PLACEHOLDER =
+  /your[_-]|placeholder|example|fake|dummy|sample|redacted|changeme|replace|insert/i;
 
 /** The label shown instead of a credential. */
 export function credentialLabel(provider: string, kind: string, last4: string): string {
@@ -129,12 +134,12 @@ function scanView(text: string): CredentialMatch[] {
         end = taken.start;
         value = scan.slice(start, end);
       }
+      const d = pattern.describe(value, m);
+      if (!d.kind) continue;
       const placeholder = isPlaceholderValue(value);
       // A generic value that is a placeholder (YOUR_API_KEY) is not a credential: leave it visible,
       // unless it looks issued (long, three character classes): a random key may hold "none".
       if (pattern.provider === 'generic' && placeholder && !looksIssued(value)) continue;
-      const d = pattern.describe(value, m);
-      if (!d.kind) continue;
       if (d.skip) {
         value = value.slice(d.skip);
         start += d.skip;

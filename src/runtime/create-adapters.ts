@@ -19,8 +19,11 @@ export async function createAdapters(config: Config, deps: AdapterDeps): Promise
   for (const name of config.adapters) {
     if (name === 'console') {
       const { createConsoleAdapter } = await import('../adapters/console/console-adapter.ts');
+      const { consoleSessionId } = await import('../adapters/console/session-id.ts');
       adapters.push(
         createConsoleAdapter({
+          // the same conversation after a restart (the store is SQLite), unless told otherwise
+          sessionId: consoleSessionId(config.consoleSessionId ? { override: config.consoleSessionId } : {}),
           input: deps.stdin,
           output: deps.stdout,
           color: deps.stdout.isTTY === true,

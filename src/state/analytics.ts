@@ -34,6 +34,8 @@ export interface RecordContext {
 export interface FeedbackLog {
   record(events: readonly EngineEvent[], context: RecordContext): void;
   stats(options?: { unresolvedPerCause?: number }): CauseStats[];
+  /** Deletes every record from before `cutoff` (ms since epoch); returns how many. */
+  sweepBefore(cutoff: number): number;
   close(): Promise<void>;
 }
 

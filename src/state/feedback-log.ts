@@ -37,6 +37,9 @@ const UNRESOLVED_SQL = `
     )
   ) WHERE n <= ? ORDER BY cause_id, at DESC, seq DESC`;
 
+/** Every table of analytics records (each has an `at` column); retention sweeps them all. */
+const ANALYTICS_TABLES = ['diagnoses', 'dialogue_events', 'feedback', 'handoffs'] as const;
+
 type CountRow = { cause_id: string } & CauseCounts;
 type UnresolvedRow = { cause_id: string; at: number; outcome: UnresolvedCase['outcome']; symptoms: string };
 
@@ -113,6 +116,15 @@ export class SqliteFeedbackLog implements FeedbackLog {
       ),
     };
     return this.#prepared;
+  }
+
+  sweepBefore(cutoff: number): number {
+    let deleted = 0;
+    this.#db.transaction(() => {
+      for (const table of ANALYTICS_TABLES)
+        deleted += this.#db.prepare<[number]>(`DELETE FROM ${table} WHERE at < ?`).run(cutoff).changes;
+    })();
+    return deleted;
   }
 
   stats(options: { unresolvedPerCause?: number } = {}): CauseStats[] {

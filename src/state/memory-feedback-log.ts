@@ -16,6 +16,13 @@ import {
 export class MemoryFeedbackLog implements FeedbackLog {
   readonly records: (AnalyticsRecord & { at: number; platform: string })[] = [];
 
+  sweepBefore(cutoff: number): number {
+    const kept = this.records.filter((r) => r.at >= cutoff);
+    const deleted = this.records.length - kept.length;
+    this.records.splice(0, this.records.length, ...kept);
+    return deleted;
+  }
+
   record(events: readonly EngineEvent[], context: RecordContext): void {
     for (const record of toRecords(events, context.state)) {
       this.records.push({ ...record, at: context.at, platform: context.platform });

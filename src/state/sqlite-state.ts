@@ -195,7 +195,11 @@ export class SqliteStateStore implements StateStore {
   async close(): Promise<void> {
     if (this.#timer) clearInterval(this.#timer);
     if (!this.#db.open) return;
-    this.#db.pragma('wal_checkpoint(TRUNCATE)');
-    this.#db.close();
+    try {
+      this.#db.pragma('wal_checkpoint(TRUNCATE)');
+    } finally {
+      // a full disk refuses the checkpoint; the WAL is replayed at the next open, so close anyway
+      this.#db.close();
+    }
   }
 }

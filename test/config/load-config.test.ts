@@ -40,8 +40,13 @@ const MALFORMED: Record<VariableName, { value: string; context?: Record<string, 
     OPS_PORT: { value: '70000', mentions: 'an integer 0-65535 (0 picks a free port) or "off", got "70000"' },
     OPS_HOST: {
       value: 'my host',
-      mentions: 'a host name or IP address to listen on, e.g. 0.0.0.0, got "my host"',
+      mentions: 'a host name or IP address to listen on, e.g. 127.0.0.1 or 0.0.0.0, got "my host"',
     },
+    API_TOKEN: { value: 'short', mentions: 'a token of 16-512 visible ASCII characters' },
+    API_RATE_LIMIT_PER_MINUTE: { value: 'many', mentions: 'an integer 0-10000 (0 turns the limit off)' },
+    API_MAX_CONCURRENT: { value: '0', mentions: 'an integer 1-1000, got "0"' },
+    ANALYTICS_RETENTION_DAYS: { value: '0', mentions: 'an integer 1-3650, got "0"' },
+    CONSOLE_SESSION_ID: { value: '../etc', mentions: '1-64 letters, digits, dots, dashes or underscores' },
     SLACK_BOT_TOKEN: {
       value: 'not-a-bot-token',
       context: { SLACK_APP_TOKEN: SLACK_APP },
@@ -170,11 +175,33 @@ describe('loadConfig', () => {
     });
   });
 
-  it('starts Slack in Socket Mode and the ops server on 0.0.0.0:8080 when Slack tokens are set', () => {
+  it('starts Slack in Socket Mode and the ops server on 127.0.0.1:8080 when Slack tokens are set', () => {
     const config = loadConfig(SLACK, CWD);
     expect(config.adapters).toEqual(['slack']);
     expect(config.slack).toEqual({ botToken: SLACK_BOT, appToken: SLACK_APP, port: DEFAULTS.slackPort });
-    expect(config.ops).toEqual({ host: '0.0.0.0', port: 8080 });
+    expect(config.ops).toEqual({ host: '127.0.0.1', port: 8080, apiRatePerMinute: 60, apiMaxConcurrent: 4 });
+  });
+
+  it('binds the ops server where OPS_HOST says and passes the API token and limits through', () => {
+    const token = `FAKE-${'t'.repeat(20)}`;
+    const env = { ...SLACK, OPS_HOST: '0.0.0.0', API_TOKEN: token, API_RATE_LIMIT_PER_MINUTE: '5' };
+    expect(loadConfig({ ...env, API_MAX_CONCURRENT: '2' }, CWD).ops).toEqual({
+      host: '0.0.0.0',
+      port: 8080,
+      apiToken: token,
+      apiRatePerMinute: 5,
+      apiMaxConcurrent: 2,
+    });
+  });
+
+  it('keeps analytics 90 days unless ANALYTICS_RETENTION_DAYS says otherwise', () => {
+    expect(loadConfig({}, CWD).analyticsRetentionDays).toBe(90);
+    expect(loadConfig({ ANALYTICS_RETENTION_DAYS: '7' }, CWD).analyticsRetentionDays).toBe(7);
+  });
+
+  it('takes a console session id from CONSOLE_SESSION_ID', () => {
+    expect(loadConfig({ CONSOLE_SESSION_ID: 'team-a.1' }, CWD).consoleSessionId).toBe('team-a.1');
+    expect(loadConfig({}, CWD).consoleSessionId).toBeUndefined();
   });
 
   it('starts Slack and Discord together when both are configured', () => {
@@ -213,7 +240,7 @@ describe('loadConfig', () => {
     expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379/0' }, CWD).redisUrl).toBe(
       'redis://127.0.0.1:6379/0',
     );
-    expect(loadConfig({ OPS_PORT: '9100', OPS_HOST: '127.0.0.1' }, CWD).ops).toEqual({
+    expect(loadConfig({ OPS_PORT: '9100', OPS_HOST: '127.0.0.1' }, CWD).ops).toMatchObject({
       port: 9100,
       host: '127.0.0.1',
     });

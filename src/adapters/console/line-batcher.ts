@@ -6,8 +6,15 @@
  * off (piped, scripted input): every line is a message, and only `"""` blocks join lines.
  */
 
+import { capHeadAndTail } from '../../redaction/cap.ts';
+
 export const DEFAULT_PASTE_WINDOW_MS = 50;
 export const BLOCK_FENCE = '"""';
+/**
+ * Characters a message may buffer (an open `"""` block or a paste): past this the buffer is sent
+ * as it is, so an unclosed block cannot grow without bound. Well above what the engine reads.
+ */
+export const MAX_BUFFERED_CHARS = 100_000;
 
 export interface LineBatcher {
   push(line: string): void;
@@ -20,6 +27,7 @@ export function createLineBatcher(
   windowMs = DEFAULT_PASTE_WINDOW_MS,
 ): LineBatcher {
   let lines: string[] = [];
+  let buffered = 0;
   let inBlock = false;
   let timer: NodeJS.Timeout | undefined;
 
@@ -29,6 +37,7 @@ export function createLineBatcher(
     if (lines.length === 0 && !inBlock) return;
     const message = lines.join('\n');
     lines = [];
+    buffered = 0;
     inBlock = false;
     emit(message);
   };
@@ -46,7 +55,17 @@ export function createLineBatcher(
         }
         return;
       }
-      lines.push(line);
+      const room = MAX_BUFFERED_CHARS - buffered;
+      // a cut never keeps part of a key: the cap drops a straddling credential whole
+      lines.push(line.length > room ? capHeadAndTail(line, Math.max(0, room)) : line);
+      buffered += line.length + 1;
+      if (buffered >= MAX_BUFFERED_CHARS) {
+        // sent in pieces of at most the cap; an open block stays open for the lines that follow
+        const open = inBlock;
+        flush();
+        inBlock = open;
+        return;
+      }
       if (inBlock) return;
       if (windowMs <= 0) {
         flush();

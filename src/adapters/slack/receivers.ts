@@ -2,7 +2,8 @@
  * The two ways Slack reaches keydoctor. Socket Mode (an app-level token): keydoctor dials out over a
  * WebSocket, no public URL needed. HTTP mode (a signing secret and a port): Slack POSTs to
  * `/slack/events`; Bolt verifies every request's v0 signature and refuses timestamps older than five
- * minutes. Both are wrapped so the adapter can wait for in-flight events when stopping.
+ * minutes; timestamps more than five minutes ahead are refused here (Bolt lets them through, so a
+ * captured request signed with a future time could be replayed for longer). Both are wrapped so the adapter can wait for in-flight events when stopping.
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -18,6 +19,14 @@ import {
 
 /** The endpoint Slack posts events, commands and interactivity to in HTTP mode. */
 export const EVENTS_PATH = '/slack/events';
+/** How far a request's timestamp may be from our clock, either way (Slack's own rule). */
+export const MAX_TIMESTAMP_SKEW_S = 5 * 60;
+
+/** True when the request says it was signed more than MAX_TIMESTAMP_SKEW_S in the future. */
+export function signedInTheFuture(header: string | string[] | undefined, nowMs: number): boolean {
+  const seconds = Number(Array.isArray(header) ? header[0] : header);
+  return Number.isFinite(seconds) && seconds > Math.floor(nowMs / 1000) + MAX_TIMESTAMP_SKEW_S;
+}
 
 export interface ReceiverSetup {
   receiver: Receiver;
@@ -68,6 +77,14 @@ export function httpReceiver(
     logger,
     processBeforeResponse: false,
   });
+  const verified = receiver.requestListener;
+  receiver.requestListener = (req, res) => {
+    if (signedInTheFuture(req.headers['x-slack-request-timestamp'], Date.now())) {
+      res.writeHead(401).end();
+      return;
+    }
+    verified(req, res);
+  };
   let server: Server | undefined;
   return {
     receiver,

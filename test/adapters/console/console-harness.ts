@@ -19,7 +19,10 @@ export interface ConsoleHarness extends ContractHarness {
   exited(): boolean;
 }
 
-export async function startConsoleHarness(service: ConversationService): Promise<ConsoleHarness> {
+export async function startConsoleHarness(
+  service: ConversationService,
+  options: { sessionId?: string } = {},
+): Promise<ConsoleHarness> {
   const input = new PassThrough();
   let raw = '';
   let exited = false;
@@ -34,6 +37,7 @@ export async function startConsoleHarness(service: ConversationService): Promise
       },
     },
     pasteWindowMs: TEST_PASTE_WINDOW_MS,
+    ...(options.sessionId ? { sessionId: options.sessionId } : {}),
     onExit: () => {
       exited = true;
     },

@@ -43,6 +43,17 @@ describe('Slack HTTP mode request verification', () => {
     expect(bed.fake.calls.filter((c) => c.method !== 'auth.test')).toHaveLength(0);
   });
 
+  it('GIVEN a correctly signed event ten minutes in the future THEN it is refused and nothing is posted', async () => {
+    const { bed, service } = await bedWithRecorder();
+    const envelope = eventEnvelope(mentionEvent('getting 401'));
+    const response = await postEvent(bed.adapter.eventsUrl()!, SIGNING_SECRET, envelope, {
+      timestamp: Math.floor(Date.now() / 1000) + 10 * 60,
+    });
+    await bed.adapter.idle();
+    expect(response.status).toBe(401);
+    expect(service.received).toHaveLength(0);
+  });
+
   it('GIVEN a slash command with a wrong signature THEN it is refused and nothing is posted', async () => {
     const { bed, service } = await bedWithRecorder();
     const fields = Object.fromEntries(
