@@ -20,7 +20,7 @@ import { createAdapters } from './runtime/create-adapters.ts';
 import { createKnowledgeHolder } from './runtime/knowledge-holder.ts';
 import { watchKnowledge } from './runtime/knowledge-watcher.ts';
 import { createShutdown, onShutdownSignals, type Shutdown } from './runtime/shutdown.ts';
-import { SqliteFeedbackLog } from './state/feedback-log.ts';
+import { SqliteFeedbackLog } from './analytics/feedback-log.ts';
 import { openStateStore } from './state/open-store.ts';
 
 /** In console mode logs go to this file in DATA_DIR so they never garble the chat. */

@@ -6,7 +6,7 @@ import { capHeadAndTail } from '../engine/input.ts';
 import { MAX_ANALYSED_CHARS } from '../engine/limits.ts';
 import { redactSecrets } from '../engine/redact.ts';
 import type { CredentialFingerprint, Engine, EngineEvent, EngineInput } from '../engine/types.ts';
-import type { FeedbackLog, RecordContext } from '../state/analytics.ts';
+import type { FeedbackLog, RecordContext } from '../analytics/analytics.ts';
 import { conversationKeyString } from '../state/conversation-store.ts';
 import { loadConversation, saveConversation } from '../state/conversations.ts';
 import { redactText } from '../state/redact-json.ts';

@@ -3,7 +3,7 @@
  * the per-cause statistics `keydoctor stats` prints.
  */
 import type { ConversationState, EngineEvent } from '../engine/types.ts';
-import { redactText } from './redact-json.ts';
+import { redactText } from '../state/redact-json.ts';
 
 /** The cause a hand-off is filed under when no diagnosis was given yet. */
 export const NO_CAUSE = '(undiagnosed)';
