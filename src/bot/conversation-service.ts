@@ -242,10 +242,11 @@ export function createConversationService(options: ConversationServiceOptions): 
     let held: HeldLock | undefined;
     let outgoing: Outgoing;
     try {
-      held = await holdLock(store, lockKeyOf(incoming), lockTtlMs, lockWaitMs, async () => {
-        // the answer being posted stays leased to this turn while it runs
+      // the answer being posted stays leased to this turn while it runs
+      const keepLeased = async () => {
         if (entry) await outbox.put(entry.value, Date.now() + lockTtlMs, entry.id);
-      });
+      };
+      held = await holdLock(store, lockKeyOf(incoming), lockTtlMs, lockWaitMs, keepLeased, noWaiting.signal);
       const now = clock();
       const state = await loadConversation(store, incoming.key);
       const started = performance.now();
