@@ -23,8 +23,9 @@ import { consoleInputProblem } from './runtime/console-input.ts';
 import { createAdapters } from './runtime/create-adapters.ts';
 import { createKnowledgeHolder } from './runtime/knowledge-holder.ts';
 import { watchKnowledge } from './runtime/knowledge-watcher.ts';
+import type { DiscordShards } from './runtime/discord-shards.ts';
 import { createShutdown, onShutdownSignals, type Shutdown } from './runtime/shutdown.ts';
-import { SqliteFeedbackLog } from './state/feedback-log.ts';
+import { SqliteFeedbackLog } from './analytics/feedback-log.ts';
 import { openStateStore } from './state/open-store.ts';
 
 /** In console mode logs go to this file in DATA_DIR so they never garble the chat. */
@@ -115,12 +116,19 @@ async function main(): Promise<void> {
   });
 
   let shutdown: Shutdown | undefined;
-  const adapters = await createAdapters(config, {
-    logger,
-    stdin: process.stdin,
-    stdout: process.stdout,
-    onConsoleExit: () => void shutdown?.shutdown('console exit'),
-  });
+  // DISCORD_SHARDS: Discord runs in child processes (ShardingManager); this one keeps the rest.
+  // (discord.js sets SHARDING_MANAGER and SHARDS in the environment of a shard it started)
+  const sharded = config.discord?.shards !== undefined && process.env.SHARDING_MANAGER === undefined;
+  const adapters = await createAdapters(
+    sharded ? { ...config, adapters: config.adapters.filter((a) => a !== 'discord') } : config,
+    {
+      logger,
+      stdin: process.stdin,
+      stdout: process.stdout,
+      onConsoleExit: () => void shutdown?.shutdown('console exit'),
+    },
+  );
+  let shards: DiscordShards | undefined;
   const ops = config.ops
     ? createOpsServer({
         ...config.ops,
@@ -146,6 +154,7 @@ async function main(): Promise<void> {
     drain: service.drain,
     interrupt: service.interrupt,
     closers: [
+      { name: 'discord shards', close: () => shards?.stop() },
       ...(ops ? [{ name: 'ops server', close: ops.close }] : []),
       ...(watcher ? [{ name: 'knowledge watcher', close: () => watcher.close() }] : []),
       { name: 'state store', close: () => store.close() },
@@ -175,6 +184,17 @@ async function main(): Promise<void> {
     } catch (error) {
       logger.fatal({ err: error, adapter: adapter.name }, 'adapter failed to start');
       process.stderr.write(`keydoctor: the ${adapter.name} adapter failed to start; see the log.\n`);
+      await shutdown.shutdown('start-up failure', 1);
+      return;
+    }
+  }
+  if (sharded && config.discord?.shards !== undefined) {
+    try {
+      const { startDiscordShards } = await import('./runtime/discord-shards.ts');
+      shards = await startDiscordShards({ ...config.discord, shards: config.discord.shards }, logger);
+    } catch (error) {
+      logger.fatal({ err: error }, 'the Discord shards failed to start');
+      process.stderr.write('keydoctor: the Discord shards failed to start; see the log.\n');
       await shutdown.shutdown('start-up failure', 1);
       return;
     }

@@ -7,7 +7,7 @@ import type { CredentialFingerprint, Engine, EngineEvent, EngineInput } from '..
 import { capHeadAndTail } from '../redaction/cap.ts';
 import { redactText } from '../redaction/redact-json.ts';
 import { redactSecrets } from '../redaction/redact.ts';
-import type { FeedbackLog, RecordContext } from '../state/analytics.ts';
+import type { FeedbackLog, RecordContext } from '../analytics/analytics.ts';
 import { conversationKeyString } from '../state/conversation-store.ts';
 import { loadConversation, saveConversation } from '../state/conversations.ts';
 import type { StateStore } from '../state/state-store.ts';
@@ -93,6 +93,22 @@ function userKey(incoming: Incoming): string {
 const lockKeyOf = (incoming: Incoming) => `conversation:${conversationKeyString(incoming.key)}`;
 
 class StoppingError extends Error {}
+
+/** The outbox entry of the answer a turn is posting. */
+interface TurnEntry {
+  id: string;
+  value: OutboxEntry;
+  /** set once the turn decided the entry's fate (posted, rescheduled): the lease stops touching it */
+  settled: boolean;
+  /** the lease extension in flight, if any */
+  leasing: Promise<void>;
+}
+
+/** Stops the lease extensions of `entry` and waits for one in flight. */
+async function settle(entry: TurnEntry): Promise<void> {
+  entry.settled = true;
+  await entry.leasing.catch(() => undefined);
+}
 
 /**
  * One turn per message: lock, load, step, save, deliver, release, on whatever store is configured.
@@ -187,7 +203,7 @@ export function createConversationService(options: ConversationServiceOptions): 
   async function deliver(
     delivery: Delivery,
     outgoing: Outgoing,
-    entry: { id: string; value: OutboxEntry } | undefined,
+    entry: TurnEntry | undefined,
   ): Promise<TurnResult> {
     const poster = posterFor(delivery);
     if (!poster) {
@@ -205,7 +221,10 @@ export function createConversationService(options: ConversationServiceOptions): 
     for (let attempt = 1; ; attempt++) {
       try {
         await unlessStopping(poster.post(target, outgoing, progress));
-        if (entry) await outbox.remove(entry.value.platform, entry.id);
+        if (entry) {
+          await settle(entry);
+          await outbox.remove(entry.value.platform, entry.id);
+        }
         return { status: 'answered', outgoing };
       } catch (error) {
         const stoppingNow = error instanceof StoppingError;
@@ -233,6 +252,7 @@ export function createConversationService(options: ConversationServiceOptions): 
           return { status: 'failed', outgoing };
         }
         const value = { ...entry.value, done };
+        await settle(entry);
         if (noWaiting.signal.aborted) {
           await outbox.put(value, clock(), entry.id);
           return { status: 'queued', outgoing };
@@ -246,14 +266,17 @@ export function createConversationService(options: ConversationServiceOptions): 
 
   async function lockedTurn(incoming: Incoming, delivery: Delivery): Promise<TurnResult> {
     const { input, truncated } = capInput(incoming.input, maxChars);
-    let entry: { id: string; value: OutboxEntry } | undefined;
+    let entry: TurnEntry | undefined;
     let held: HeldLock | undefined;
     let outgoing: Outgoing;
     try {
-      held = await holdLock(store, lockKeyOf(incoming), lockTtlMs, lockWaitMs, async () => {
-        // the answer being posted stays leased to this turn while it runs
-        if (entry) await outbox.put(entry.value, Date.now() + lockTtlMs, entry.id);
-      });
+      // the answer being posted stays leased to this turn while it runs
+      const keepLeased = async () => {
+        if (!entry || entry.settled) return;
+        entry.leasing = outbox.put(entry.value, Date.now() + lockTtlMs, entry.id).then(() => undefined);
+        await entry.leasing;
+      };
+      held = await holdLock(store, lockKeyOf(incoming), lockTtlMs, lockWaitMs, keepLeased, noWaiting.signal);
       const now = clock();
       const state = await loadConversation(store, incoming.key);
       const started = performance.now();
@@ -305,7 +328,7 @@ export function createConversationService(options: ConversationServiceOptions): 
           done: 0,
           attempts: 0,
         };
-        entry = { id: randomUUID(), value };
+        entry = { id: randomUUID(), value, settled: false, leasing: Promise.resolve() };
         await outbox.put(value, Date.now() + lockTtlMs, entry.id);
       }
       return await deliverSafely(delivery, outgoing, entry);
@@ -317,7 +340,7 @@ export function createConversationService(options: ConversationServiceOptions): 
   async function deliverSafely(
     delivery: Delivery,
     outgoing: Outgoing,
-    entry: { id: string; value: OutboxEntry } | undefined,
+    entry: TurnEntry | undefined,
   ): Promise<TurnResult> {
     try {
       return await deliver(delivery, outgoing, entry);

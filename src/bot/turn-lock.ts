@@ -39,12 +39,14 @@ export async function holdLock(
   ttlMs: number,
   waitMs: number,
   onExtend?: () => Promise<void>,
+  /** a shutdown: stop waiting for a busy lock (the message is answered politely instead) */
+  signal?: AbortSignal,
 ): Promise<HeldLock> {
   const deadline = Date.now() + waitMs;
   let poll = FIRST_LOCK_POLL_MS;
   let lock = await store.acquireLock(key, ttlMs);
   while (!lock) {
-    if (Date.now() > deadline) throw new LockTimeoutError(key);
+    if (Date.now() > deadline || signal?.aborted) throw new LockTimeoutError(key);
     await sleep(poll + Math.random() * poll);
     poll = Math.min(poll * 2, MAX_LOCK_POLL_MS);
     lock = await store.acquireLock(key, ttlMs);

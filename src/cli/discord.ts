@@ -1,7 +1,8 @@
 /** `keydoctor discord register [--guild ID]`: registers the /diagnose and context-menu commands. */
-import { z } from 'zod';
 import { DISCORD_MISSING_ACCESS, errorCode } from '../adapters/discord/platform-errors.ts';
 import { registerCommands } from '../adapters/discord/register-commands.ts';
+import { ConfigError } from '../config/config-error.ts';
+import { type DiscordConfig, loadConfig } from '../config/load-config.ts';
 import { parseArgs } from './args.ts';
 import type { CliCommand } from './io.ts';
 
@@ -20,36 +21,32 @@ const EXIT_OK = 0;
 const EXIT_FAILED = 1;
 const EXIT_USAGE = 2;
 
-const snowflake = z.string().regex(/^\d{17,20}$/);
-const Env = z.object({
-  DISCORD_TOKEN: z
-    .string()
-    .trim()
-    .min(1, 'DISCORD_TOKEN is not set: the bot token from the Developer Portal (Bot → Reset Token)'),
-  DISCORD_APPLICATION_ID: snowflake.or(z.undefined()).refine((v) => v !== undefined, {
-    message:
-      'DISCORD_APPLICATION_ID is not set: the Application ID from the Developer Portal (General Information)',
-  }),
-  DISCORD_API_URL: z.url({ protocol: /^https?$/ }).optional(),
-});
-
+const SNOWFLAKE = /^\d{17,20}$/;
 const HELP = new Set(['--help', '-h', 'help']);
 
-function envProblems(env: Record<string, string | undefined>) {
-  const picked = {
-    DISCORD_TOKEN: env.DISCORD_TOKEN ?? '',
-    DISCORD_APPLICATION_ID: env.DISCORD_APPLICATION_ID || undefined,
-    DISCORD_API_URL: env.DISCORD_API_URL || undefined,
-  };
-  const parsed = Env.safeParse(picked);
-  if (parsed.success) return { ok: true as const, env: parsed.data };
-  const lines = parsed.error.issues.map((issue) => {
-    const variable = String(issue.path[0]);
-    if (issue.message.startsWith(variable)) return issue.message;
-    if (variable === 'DISCORD_APPLICATION_ID') return `${variable} must be a Discord id (17-20 digits)`;
-    return `${variable} must be an http(s) URL, e.g. https://discord.com/api`;
-  });
-  return { ok: false as const, lines };
+const TOKEN_MISSING = 'DISCORD_TOKEN is not set: the bot token from the Developer Portal (Bot → Reset Token)';
+const APPLICATION_MISSING =
+  'DISCORD_APPLICATION_ID is not set: the Application ID from the Developer Portal (General Information)';
+
+/**
+ * The Discord settings, read by the same loader as the bot (one set of rules and messages); a
+ * missing token or id gets a line saying where to find it.
+ */
+function discordSettings(
+  env: Record<string, string | undefined>,
+): { ok: true; discord: DiscordConfig } | { ok: false; lines: string[] } {
+  const missing = [
+    ...(env.DISCORD_TOKEN?.trim() ? [] : [TOKEN_MISSING]),
+    ...(env.DISCORD_APPLICATION_ID?.trim() ? [] : [APPLICATION_MISSING]),
+  ];
+  if (missing.length > 0) return { ok: false, lines: missing };
+  try {
+    const { discord } = loadConfig(env);
+    return discord ? { ok: true, discord } : { ok: false, lines: [TOKEN_MISSING] };
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    return { ok: false, lines: error.issues.map((i) => `${i.variable}: ${i.message}`) };
+  }
 }
 
 export const run: CliCommand = async (args, io) => {
@@ -64,17 +61,13 @@ export const run: CliCommand = async (args, io) => {
   }
   const parsed = parseArgs(rest, { booleans: [], values: ['guild'] });
   const guildId = parsed.values.get('guild');
-  if (
-    parsed.problems.length > 0 ||
-    parsed.positionals.length > 0 ||
-    (guildId && !snowflake.safeParse(guildId).success)
-  ) {
+  if (parsed.problems.length > 0 || parsed.positionals.length > 0 || (guildId && !SNOWFLAKE.test(guildId))) {
     const problem =
       parsed.problems[0] ?? (guildId ? '--guild must be a server id (17-20 digits)' : 'unexpected argument');
     io.stderr.write(`keydoctor discord register: ${problem}\n\n${DISCORD_USAGE}`);
     return EXIT_USAGE;
   }
-  const env = envProblems(io.env);
+  const env = discordSettings(io.env);
   if (!env.ok) {
     io.stderr.write(
       `keydoctor discord register: configuration missing\n${env.lines.map((l) => `  ${l}\n`).join('')}`,
@@ -83,9 +76,9 @@ export const run: CliCommand = async (args, io) => {
   }
   try {
     const names = await registerCommands({
-      token: env.env.DISCORD_TOKEN,
-      applicationId: env.env.DISCORD_APPLICATION_ID!,
-      ...(env.env.DISCORD_API_URL ? { apiUrl: env.env.DISCORD_API_URL } : {}),
+      token: env.discord.token,
+      applicationId: env.discord.applicationId,
+      ...(env.discord.apiUrl ? { apiUrl: env.discord.apiUrl } : {}),
       ...(guildId ? { guildId } : {}),
     });
     const list = names.map((n) => `  ${n}\n`).join('');

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DATABASE_FILE_NAME, DEFAULTS } from '../config/load-config.ts';
-import { type CauseStats, SqliteFeedbackLog } from '../state/feedback-log.ts';
+import { type CauseStats, SqliteFeedbackLog } from '../analytics/feedback-log.ts';
 import type { CliCommand, CliIo } from './io.ts';
 
 const USAGE = `Usage: keydoctor stats [--json] [--data-dir DIR]

@@ -43,6 +43,8 @@ export interface DiscordConfig {
   apiUrl?: string;
   supportRoleId?: string;
   messageContentIntent: boolean;
+  /** run this many shards (child processes, discord.js ShardingManager); unset: one, in this process */
+  shards?: number | 'auto';
 }
 
 export interface OpsConfig {
@@ -165,6 +167,7 @@ function discordConfig(v: ParsedVariables): DiscordConfig | undefined {
     messageContentIntent: v.DISCORD_MESSAGE_CONTENT ?? false,
     ...(v.DISCORD_API_URL ? { apiUrl: v.DISCORD_API_URL } : {}),
     ...(v.DISCORD_SUPPORT_ROLE_ID ? { supportRoleId: v.DISCORD_SUPPORT_ROLE_ID } : {}),
+    ...(v.DISCORD_SHARDS !== undefined ? { shards: v.DISCORD_SHARDS } : {}),
   };
 }
 

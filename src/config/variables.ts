@@ -113,6 +113,10 @@ export const VARIABLES = {
   DISCORD_API_URL: spec(httpUrl, 'an http(s) URL, e.g. https://discord.com/api'),
   DISCORD_SUPPORT_ROLE_ID: spec(snowflake, 'a Discord role id (17-20 digits)'),
   DISCORD_MESSAGE_CONTENT: spec(boolean, 'true or false'),
+  DISCORD_SHARDS: spec(
+    z.union([z.literal('auto').transform(() => 'auto' as const), integer(1, 256)]),
+    'an integer 1-256 or "auto" (Discord\'s recommended count)',
+  ),
 } as const;
 
 export type VariableName = keyof typeof VARIABLES;

@@ -6,7 +6,7 @@ import type { ServiceMetrics } from '../../src/bot/service-metrics.ts';
 import type { Incoming } from '../../src/bot/types.ts';
 import type { EngineEvent, EngineInput } from '../../src/engine/types.ts';
 import type { ConversationKey } from '../../src/state/conversation-store.ts';
-import { MemoryFeedbackLog } from '../../src/state/feedback-log.ts';
+import { MemoryFeedbackLog } from '../../src/analytics/feedback-log.ts';
 import { loadConversation } from '../../src/state/conversations.ts';
 import { MemoryStateStore } from '../../src/state/memory-state.ts';
 import { createScriptedEngine, EXPLODE, QUESTION_ID } from './scripted-engine.ts';

@@ -7,7 +7,7 @@ import { createMetrics } from '../../src/http/metrics.ts';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/knowledge/default-dir.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import type { ConversationKey } from '../../src/state/conversation-store.ts';
-import { MemoryFeedbackLog } from '../../src/state/feedback-log.ts';
+import { MemoryFeedbackLog } from '../../src/analytics/feedback-log.ts';
 import { conversationStateKey } from '../../src/state/conversations.ts';
 import { MemoryStateStore } from '../../src/state/memory-state.ts';
 

@@ -157,4 +157,15 @@ describe('a turn', () => {
     await next.service.flushOutbox();
     expect(next.poster.posted).toEqual([]);
   });
+
+  it('GIVEN a turn waiting for a lock another process holds WHEN the service drains THEN it stops waiting', async () => {
+    const store = new MemoryStateStore();
+    const { service, poster } = setup(store);
+    await store.acquireLock(`conversation:slack:T1:C1:1.0`, 60_000);
+    const waiting = service.turn(message('401'), to(KEY));
+    await new Promise((r) => setTimeout(r, 20));
+    await service.drain();
+    await waiting;
+    expect(poster.posted.map((p) => p.heading)).toEqual([expect.stringMatching(/Something went wrong/)]);
+  });
 });

@@ -82,6 +82,7 @@ const MALFORMED: Record<VariableName, { value: string; context?: Record<string, 
       mentions: 'a Discord role id (17-20 digits), got "@support"',
     },
     DISCORD_MESSAGE_CONTENT: { value: 'enabled', context: DISCORD, mentions: 'true or false, got "enabled"' },
+    DISCORD_SHARDS: { value: 'many', context: DISCORD, mentions: 'an integer 1-256 or "auto"' },
   };
 
 // Blank values count as unset (a copied .env.example is full of them), so these cannot be malformed by

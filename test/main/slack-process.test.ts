@@ -69,4 +69,22 @@ describe('the keydoctor process with Slack configured', { timeout: PROCESS_TEST_
     expect(state.turns).toBe(2);
     expect(state.transcript.join(' ')).toContain('laptop');
   });
+
+  it('GIVEN chat.postMessage hangs WHEN SIGTERM arrives THEN it shuts down cleanly (exit 0, not the forced exit) and keeps the answer for later', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kd-slack-hung-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    const slack = await startFakeSlack();
+    cleanups.push(() => slack.close());
+    const bot = startBot(dir, slack);
+    await bot.started();
+    slack.failNext(1, { status: 'hang' }, 'chat.postMessage');
+    await slack.socket.deliver('events_api', eventEnvelope(mentionEvent('<@UFAKEBOT1> 401 Unauthorized')));
+    await expect.poll(() => slack.calls.some((c) => c.outcome === 'http_hang'), WAIT).toBe(true);
+    bot.child.kill('SIGTERM');
+    expect(await bot.exited).toBe(0);
+    const db = new Database(path.join(dir, 'data', 'keydoctor.sqlite'), { readonly: true });
+    const owed = db.prepare("SELECT COUNT(*) AS n FROM queue_items WHERE queue = 'outbox:slack'").get();
+    db.close();
+    expect(owed).toEqual({ n: 1 });
+  });
 });

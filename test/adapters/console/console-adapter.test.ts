@@ -211,4 +211,14 @@ describe('console adapter', () => {
       },
     );
   });
+
+  it('GIVEN a message cut before analysis THEN the console says how many characters were read', async () => {
+    await withConsoleHarness(
+      createSpyService(() => ({ reply: INFO_REPLY, credentials: [], truncated: { analysedChars: 4000 } })),
+      async (h) => {
+        await h.say('a very long paste');
+        expect(h.output()).toContain('(4000 characters in all)');
+      },
+    );
+  });
 });

@@ -72,4 +72,10 @@ describe('Slack delivery', () => {
     expect(second.visible()).toHaveLength(1);
     expect(second.visible()[0]?.channel).toBe(DM_CHANNEL_ID);
   });
+
+  it('GIVEN a message longer than the cap THEN the answer says, in Slack words, how much was read', async () => {
+    const b = await bed({ maxMessageChars: 200 });
+    await b.dm(`getting 401 from the API ${'x'.repeat(500)}`);
+    expect(JSON.stringify(b.visible())).toContain('I read its beginning and its end (200 characters in all)');
+  });
 });

@@ -12,7 +12,7 @@ import {
   type ChannelType,
   GatewayIntentBits,
 } from 'discord-api-types/v10';
-import { FakeGateway } from './fake-gateway.ts';
+import { FakeGateway, shardOf } from './fake-gateway.ts';
 import { FakeRest, type FakeWorld, type InteractionRecord, type VisibleSnapshot } from './fake-rest.ts';
 import {
   BOT_USER,
@@ -98,10 +98,14 @@ export class FakeDiscord implements FakeWorld {
         this.gatewayFrames.push(frame);
         this.#notify();
       },
-      onIdentify: () => ({
-        ready: ready(`session-${nextId()}`, this.gatewayUrl),
-        guild: guildCreate(this.botPermissions, [this.channels.get(IDS.text)!]),
-      }),
+      onIdentify: (_intents, [id, count]) => {
+        const owns = shardOf(IDS.guild, count) === id;
+        const base = ready(`session-${nextId()}`, this.gatewayUrl);
+        return {
+          ready: owns ? base : { ...base, guilds: [] },
+          guild: owns ? guildCreate(this.botPermissions, [this.channels.get(IDS.text)!]) : undefined,
+        };
+      },
     });
     await new Promise<void>((resolve) => this.#server.listen(0, '127.0.0.1', resolve));
     this.#port = (this.#server.address() as AddressInfo).port;
@@ -111,6 +115,11 @@ export class FakeDiscord implements FakeWorld {
   /** The value for discord.js `rest.api` / DISCORD_API_URL. */
   get apiUrl(): string {
     return `http://127.0.0.1:${this.#port}/api`;
+  }
+
+  /** the shard ids that identified on the gateway, in order */
+  get identifiedShards(): readonly number[] {
+    return this.#gateway.identified;
   }
 
   get gatewayUrl(): string {

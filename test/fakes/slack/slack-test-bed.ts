@@ -54,6 +54,7 @@ export interface BedOptions {
   store?: StateStore;
   callTimeoutMs?: number;
   rateLimitPerMinute?: number;
+  maxMessageChars?: number;
 }
 
 export interface SlackTestBed {
@@ -87,6 +88,7 @@ export async function startSlackBed(options: BedOptions = {}): Promise<SlackTest
         outboxPollMs: OUTBOX_POLL_MS,
         retryDelaysMs: options.retryDelaysMs ?? [],
         ...(options.rateLimitPerMinute ? { rateLimitPerMinute: options.rateLimitPerMinute } : {}),
+        ...(options.maxMessageChars ? { maxMessageChars: options.maxMessageChars } : {}),
       });
   const service = options.service ?? own!;
   const adapter = createSlackAdapter({

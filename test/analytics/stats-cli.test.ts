@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/cli/io.ts';
 import { run } from '../../src/cli/stats.ts';
-import { SqliteFeedbackLog } from '../../src/state/feedback-log.ts';
+import { SqliteFeedbackLog } from '../../src/analytics/feedback-log.ts';
 
 const T0 = Date.UTC(2026, 10, 23, 9, 0, 0);
 const dirs: string[] = [];

@@ -15,7 +15,7 @@ import {
   UNRESOLVED_PER_CAUSE,
   type UnresolvedCase,
 } from './analytics.ts';
-import { openDatabase, type SqliteDatabase } from './sqlite-db.ts';
+import { openDatabase, type SqliteDatabase } from '../state/sqlite-db.ts';
 
 export type { CauseStats, FeedbackLog, RecordContext, UnresolvedCase } from './analytics.ts';
 export { MemoryFeedbackLog } from './memory-feedback-log.ts';
