@@ -3,7 +3,7 @@
  * than ANALYTICS_RETENTION_DAYS are deleted at start-up and then periodically, like expired
  * conversations, so redacted symptoms do not stay on disk indefinitely.
  */
-import type { FeedbackLog } from '../state/analytics.ts';
+import type { FeedbackLog } from '../analytics/analytics.ts';
 import { DEFAULT_SWEEP_INTERVAL_MS } from '../state/sqlite-state.ts';
 
 export const MS_PER_DAY = 24 * 60 * 60 * 1000;

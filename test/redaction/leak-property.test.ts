@@ -18,7 +18,7 @@ import { createOpsServer } from '../../src/http/ops-server.ts';
 import { createLogger } from '../../src/log/logger.ts';
 import { renderMarkdown } from '../../src/render/markdown.ts';
 import { renderText } from '../../src/render/text.ts';
-import { SqliteFeedbackLog } from '../../src/state/feedback-log.ts';
+import { SqliteFeedbackLog } from '../../src/analytics/feedback-log.ts';
 import { SqliteStateStore } from '../../src/state/sqlite-state.ts';
 import { realEngine } from '../contract/real-engine.ts';
 

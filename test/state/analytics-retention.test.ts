@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../../src/engine/types.ts';
 import { MS_PER_DAY, startAnalyticsRetention } from '../../src/runtime/analytics-retention.ts';
-import { type FeedbackLog, MemoryFeedbackLog, SqliteFeedbackLog } from '../../src/state/feedback-log.ts';
+import { type FeedbackLog, MemoryFeedbackLog, SqliteFeedbackLog } from '../../src/analytics/feedback-log.ts';
 
 const NOW = Date.UTC(2026, 10, 23, 9, 0, 0);
 const dir = mkdtempSync(path.join(tmpdir(), 'kd-retention-'));
