@@ -19,6 +19,7 @@ import {
   standingCandidates,
 } from './next-question.ts';
 import type { ScoredCause } from './rank.ts';
+import { apiSays } from './replies/api-says.ts';
 import { answerKey } from './tree-index.ts';
 import { diagnosisReply } from './replies/diagnosis-reply.ts';
 import { handoffReply, handoffSummary } from './replies/handoff-reply.ts';
@@ -97,7 +98,7 @@ function handoff(core: EngineCore, turn: Turn, reason: 'exhausted' | 'requested'
 function whatWeSaw(evidence: Evidence): string[] {
   return [
     ...evidence.signals.map((s) => s.detail),
-    ...evidence.errors.map((e) => `the API says \`${e.match}\``),
+    ...evidence.errors.map((e) => apiSays(e.match, e.provider)),
   ];
 }
 

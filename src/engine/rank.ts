@@ -7,6 +7,7 @@
  */
 import type { Knowledge } from '../knowledge/schema.ts';
 import { MAX_RANKED_KEPT } from './limits.ts';
+import { apiSays, quotedApiText } from './replies/api-says.ts';
 import { messageFeatures, SHARED_FEATURES, SIGNAL_PREFIX } from './model/features.ts';
 import { modelLogits } from './model/score.ts';
 import type { CompiledModel } from './model/scorer-model.ts';
@@ -76,7 +77,7 @@ function cataloguePart(causeId: string, evidence: Evidence, reasons: [number, st
     const w = hit.causes[causeId];
     if (!w) continue;
     contributions.push(w);
-    reasons.push([w + 1, `the API says \`${hit.match}\` (${hit.provider})`]);
+    reasons.push([w + 1, apiSays(hit.match, hit.provider)]);
   }
   // Several strings saying the same thing should not stack without bound: the best counts fully.
   contributions.sort((a, b) => b - a);
@@ -189,7 +190,7 @@ function modelReasons(
   }
   for (const hit of input.evidence.errors) {
     const w = share('kb:catalogue') * (hit.causes[causeId] ?? 0);
-    if (w > RANKING.modelReasonMin) reasons.push([w + 1, `the API says \`${hit.match}\` (${hit.provider})`]);
+    if (w > RANKING.modelReasonMin) reasons.push([w + 1, apiSays(hit.match, hit.provider)]);
   }
   const coverage = share('kb:coverage') * text.coverage ** RANKING.coverageExponent;
   if (text.phrase && text.coverage >= RANKING.coverageReasonMin && coverage > RANKING.modelReasonMin)
@@ -267,6 +268,14 @@ export function rankCauses(index: RankIndex, input: RankInput): Ranking {
 function uniqueReasons(reasons: [number, string][]): string[] {
   const sorted = [...reasons].sort((a, b) => b[0] - a[0]);
   const floor = (sorted[0]?.[0] ?? 0) * RANKING.minReasonShare;
-  const shown = sorted.filter(([w]) => w >= floor).map(([, r]) => r);
-  return [...new Set(shown)].slice(0, RANKING.maxReasons);
+  const shown = [...new Set(sorted.filter(([w]) => w >= floor).map(([, r]) => r))];
+  // "the API says `Forbidden`" adds nothing next to "the API answered 403 Forbidden"
+  const repeated = (r: string) => {
+    const quoted = quotedApiText(r);
+    return (
+      quoted !== undefined &&
+      shown.some((o) => o !== r && quotedApiText(o) === undefined && o.toLowerCase().includes(quoted))
+    );
+  };
+  return shown.filter((r) => !repeated(r)).slice(0, RANKING.maxReasons);
 }

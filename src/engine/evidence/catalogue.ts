@@ -1,5 +1,6 @@
 /** Provider error strings and codes from the knowledge catalogue, matched as case-insensitive substrings. */
 import type { Knowledge } from '../../knowledge/schema.ts';
+import { apiSays } from '../replies/api-says.ts';
 import type { Signal } from '../signals.ts';
 import type { Evidence, EvidenceItem } from '../types.ts';
 
@@ -97,7 +98,7 @@ export function catalogueSignals(index: CatalogueIndex, errors: Evidence['errors
     for (const signal of entry?.signals ?? [])
       out.push({
         signal,
-        detail: `the API says \`${hit.match}\`, so ${SIGNAL_REASON[signal] ?? 'it tells more'}`,
+        detail: `${apiSays(hit.match)}, so ${SIGNAL_REASON[signal] ?? 'it tells more'}`,
       });
   }
   return out;
