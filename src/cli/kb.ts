@@ -64,7 +64,8 @@ function check(dir: string, io: CliIo): number {
   const knowledge = loadKnowledge(dir);
   io.stdout.write(
     `knowledge OK: ${knowledge.causes.size} causes, ${knowledge.questions.size} questions, ` +
-      `${knowledge.catalogue.length} catalogue entries, ${knowledge.providers.size} providers (${shown})\n`,
+      `${knowledge.catalogue.length} catalogue entries, ${knowledge.providers.size} providers` +
+      `${knowledge.model ? `, a trained scorer (${knowledge.model.features.length} features)` : ''} (${shown})\n`,
   );
   return EXIT_OK;
 }
