@@ -17,7 +17,9 @@ export function parseState(text: string | undefined): ConversationState | undefi
   if (text === undefined) return undefined;
   try {
     const state = JSON.parse(text) as ConversationState;
-    return state !== null && typeof state === 'object' && typeof state.version === 'number' ? state : undefined;
+    return state !== null && typeof state === 'object' && typeof state.version === 'number'
+      ? state
+      : undefined;
   } catch {
     return undefined;
   }

@@ -15,7 +15,8 @@ const engine = createEngine(loadKnowledge(DEFAULT_KNOWLEDGE_DIR));
 const KEY: ConversationKey = { platform: 'slack', workspace: 'T1', channel: 'C1', thread: '42.0' };
 // Assembled at run time: the repository holds no key-shaped string.
 const PASTED_KEY = `sk-${'proj-'}${'Q7wErTy9UiOp3AsDfGh5'.repeat(2)}`;
-const SYMPTOM = `401 from the API. My request sends Authorization: Bearer undefined (I also tried ${PASTED_KEY})`;
+// Clear enough that the calibrated scorer answers at once (a pasted key alone makes it ask first).
+const SYMPTOM = `401 from the API: "You didn't provide an API key". My request sends Authorization: Bearer undefined (I also tried ${PASTED_KEY})`;
 
 function setup() {
   const store = new MemoryStateStore();

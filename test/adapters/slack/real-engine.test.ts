@@ -15,7 +15,7 @@ afterEach(async () => {
 
 const MAX_QUESTIONS = 5;
 const CLEAR_SYMPTOM =
-  'curl -H "Authorization: sk-test-FAKEFAKEFAKEFAKE1234" https://api.openai.com/v1/models returns 401 Unauthorized';
+  'curl -H "Authorization: Bearer undefined" https://api.openai.com/v1/models returns 401 Unauthorized';
 
 const choicesOfLast = (b: SlackTestBed) => buttonsOf(b.visible().at(-1)!);
 const isDiagnosis = (b: SlackTestBed) => choicesOfLast(b).some((c) => c.value === 'feedback:broken');
