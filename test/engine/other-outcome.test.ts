@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { emptyEvidence } from '../../src/engine/evidence/index.ts';
 import { createEngine } from '../../src/engine/index.ts';
 import { diagnosisReply, HANDOFF_CHOICE } from '../../src/engine/replies/diagnosis-reply.ts';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/knowledge/default-dir.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 
 const knowledge = loadKnowledge(DEFAULT_KNOWLEDGE_DIR);
-const emptyEvidence = {
-  signals: [],
-  providers: [],
-  errors: [],
-  credentials: [],
-  redactedText: '',
-  truncated: false,
-};
+const noEvidence = emptyEvidence();
 
 describe('GIVEN the shipped "other" outcome (not a key problem)', () => {
   const other = knowledge.causes.get('other');
@@ -26,7 +20,7 @@ describe('GIVEN the shipped "other" outcome (not a key problem)', () => {
       knowledge,
       { causeId: 'other', score: 0, confidence: 0.6, reasons: [] },
       [],
-      emptyEvidence,
+      noEvidence,
     );
     const text = JSON.stringify(reply.blocks);
     expect(text).toContain('curl -i');
@@ -36,8 +30,8 @@ describe('GIVEN the shipped "other" outcome (not a key problem)', () => {
 
   it('THEN its reply offers a person, and a key-problem diagnosis does not', () => {
     const base = { score: 0, confidence: 0.6, reasons: [] };
-    const otherReply = diagnosisReply(knowledge, { causeId: 'other', ...base }, [], emptyEvidence);
-    const keyReply = diagnosisReply(knowledge, { causeId: 'key-missing', ...base }, [], emptyEvidence);
+    const otherReply = diagnosisReply(knowledge, { causeId: 'other', ...base }, [], noEvidence);
+    const keyReply = diagnosisReply(knowledge, { causeId: 'key-missing', ...base }, [], noEvidence);
     expect(otherReply.choices.map((c) => c.id)).toContain(HANDOFF_CHOICE.id);
     expect(keyReply.choices.map((c) => c.id)).not.toContain(HANDOFF_CHOICE.id);
   });

@@ -1,14 +1,8 @@
 /** A deterministic stand-in Engine for eval tests: each text maps to a fixed ranking. */
+import { emptyEvidence } from '../../src/engine/evidence/index.ts';
 import type { DiagnosisOutcome, Engine, Evidence, Reply } from '../../src/engine/types.ts';
 
-const EMPTY_EVIDENCE: Evidence = {
-  signals: [],
-  providers: [],
-  errors: [],
-  credentials: [],
-  redactedText: '',
-  truncated: false,
-};
+const EMPTY_EVIDENCE: Evidence = emptyEvidence();
 
 const EMPTY_REPLY: Reply = { kind: 'info', heading: '', blocks: [], choices: [] };
 
