@@ -135,12 +135,14 @@ async function main(): Promise<void> {
 
   const round = (n: number) => Math.round(n * 1000) / 1000;
   const result = {
-    turnP50MsSqlite: round(turns.sqlite.p50Ms),
-    turnP99MsSqlite: round(turns.sqlite.p99Ms),
-    turnsPerSecSqlite: Math.round(turns.sqlite.turnsPerSec),
-    turnP50MsRedis: round(turns.redis.p50Ms),
-    turnP99MsRedis: round(turns.redis.p99Ms),
-    turnsPerSecRedis: Math.round(turns.redis.turnsPerSec),
+    turnP50MsSqlite: round(turns.sqlite.dialogue.p50Ms),
+    turnP99MsSqlite: round(turns.sqlite.dialogue.p99Ms),
+    turnsPerSecSqlite: Math.round(turns.sqlite.dialogue.turnsPerSec),
+    turnP50MsRedis: round(turns.redis.dialogue.p50Ms),
+    turnP99MsRedis: round(turns.redis.dialogue.p99Ms),
+    turnsPerSecRedis: Math.round(turns.redis.dialogue.turnsPerSec),
+    turnsPerSecSqliteReports: Math.round(turns.sqlite.reports.turnsPerSec),
+    turnsPerSecRedisReports: Math.round(turns.redis.reports.turnsPerSec),
     storeOverheadP50MsRedis: round(turns.storeOverheadP50MsRedis),
     p50Ms: round(percentile(times.perInput, 0.5)),
     p99Ms: round(percentile(times.perInput, 0.99)),
@@ -198,7 +200,7 @@ async function main(): Promise<void> {
       result.worstP99Ms < 50 ? 'goal < 50 ms: met' : 'goal < 50 ms: MISSED',
     ],
     [
-      `service turn p50, SQLite (${CONVERSATIONS} conversations at once)`,
+      `service turn p50, SQLite (${CONVERSATIONS} dialogues at once)`,
       `${result.turnP50MsSqlite.toFixed(3)} ms`,
       '',
     ],
@@ -218,6 +220,11 @@ async function main(): Promise<void> {
       result.turnsPerSecRedis >= TURNS_PER_SEC_GOAL
         ? `goal >= ${TURNS_PER_SEC_GOAL}: met`
         : `goal >= ${TURNS_PER_SEC_GOAL}: MISSED`,
+    ],
+    [
+      'service turns per second, a new report every turn (stress), SQLite / Redis',
+      `${result.turnsPerSecSqliteReports} / ${result.turnsPerSecRedisReports}`,
+      '',
     ],
     [
       'lock + Redis round trips of one turn, p50 (no engine work)',

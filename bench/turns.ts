@@ -1,13 +1,15 @@
 /**
  * A full turn through the conversation service (lock, load, step, save, post to a no-op platform)
  * with 50 conversations running at once, on the SQLite file and on a loopback Redis that this bench
- * starts and stops itself.
+ * starts and stops itself. Two kinds of thread: real dialogues (the goal figures) and a thread that
+ * receives a new full report on every turn (the stress figures).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createConversationService } from '../src/bot/conversation-service.ts';
-import type { Engine } from '../src/engine/types.ts';
+import type { Engine, EngineInput } from '../src/engine/types.ts';
+import type { Outgoing } from '../src/bot/types.ts';
 import { RedisStateStore } from '../src/state/redis-state.ts';
 import { SqliteStateStore } from '../src/state/sqlite-state.ts';
 import type { StateStore } from '../src/state/state-store.ts';
@@ -31,9 +33,37 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[i] ?? 0;
 }
 
-async function run(store: StateStore, engine: Engine, texts: readonly string[], turns: number, run: string) {
+/** What a user sends next, as the conversations in a support thread go. */
+type Pattern = 'dialogue' | 'reports';
+
+/**
+ * The next input of a conversation. `dialogue`: a report, then the user answers each question with
+ * a button (the first answer offered) and says "fixed it" after the diagnosis, then the next report
+ * (a new conversation in the same thread): what real threads look like. `reports`: a new full
+ * report on every turn, so one thread's evidence keeps growing (the stress case).
+ */
+function nextInput(pattern: Pattern, last: Outgoing | undefined, text: string): EngineInput {
+  if (pattern === 'reports' || !last) return { type: 'message', text };
+  const choice = last.reply.choices[0]?.id;
+  if (choice?.startsWith('answer:')) return { type: 'choice', choiceId: choice };
+  if (last.reply.choices.some((c) => c.id === 'feedback:fixed'))
+    return { type: 'choice', choiceId: 'feedback:fixed' };
+  return { type: 'message', text };
+}
+
+async function run(
+  store: StateStore,
+  engine: Engine,
+  texts: readonly string[],
+  turns: number,
+  run: string,
+  pattern: Pattern,
+) {
   const service = createConversationService({ engine: () => engine, store, ttlMs: HOUR_MS, outboxPollMs: 0 });
-  service.registerPoster('bench', { post: async () => {} });
+  const shown = new Map<string, Outgoing>();
+  service.registerPoster('bench', {
+    post: async (target, outgoing) => void shown.set((target as { c: string }).c, outgoing),
+  });
   const times: number[] = [];
   const started = performance.now();
   await Promise.all(
@@ -44,12 +74,18 @@ async function run(store: StateStore, engine: Engine, texts: readonly string[], 
         channel: `C${c}`,
         thread: `${run}.${c}`,
       };
+      let next = 0;
       for (let t = 0; t < turns; t++) {
-        const text = texts[(c * turns + t) % texts.length] ?? '401';
+        const input = nextInput(
+          pattern,
+          shown.get(key.thread),
+          texts[(c * turns + next) % texts.length] ?? '401',
+        );
+        if (input.type === 'message') next++;
         const start = performance.now();
         await service.turn(
-          { key, user: { id: `U${c}` }, input: { type: 'message', text } },
-          { platform: 'bench', target: {} },
+          { key, user: { id: `U${c}` }, input },
+          { platform: 'bench', target: { c: key.thread } },
         );
         times.push(performance.now() - start);
       }
@@ -60,9 +96,21 @@ async function run(store: StateStore, engine: Engine, texts: readonly string[], 
   return { times: times.sort((a, b) => a - b), elapsedMs };
 }
 
-async function measure(store: StateStore, engine: Engine, texts: readonly string[]): Promise<TurnFigures> {
-  await run(store, engine, texts, WARMUP_TURNS, 'warm');
-  const { times, elapsedMs } = await run(store, engine, texts, TURNS_PER_CONVERSATION, 'bench');
+async function measure(
+  store: StateStore,
+  engine: Engine,
+  texts: readonly string[],
+  pattern: Pattern,
+): Promise<TurnFigures> {
+  await run(store, engine, texts, WARMUP_TURNS, `warm-${pattern}`, pattern);
+  const { times, elapsedMs } = await run(
+    store,
+    engine,
+    texts,
+    TURNS_PER_CONVERSATION,
+    `bench-${pattern}`,
+    pattern,
+  );
   return {
     p50Ms: percentile(times, 0.5),
     p99Ms: percentile(times, 0.99),
@@ -108,19 +156,37 @@ async function storeOverheadP50(store: StateStore, engine: Engine): Promise<numb
   return percentile(times, 0.5);
 }
 
+export interface StoreFigures {
+  /** real threads: a report, button answers, "fixed it", the next report (the goal figures) */
+  dialogue: TurnFigures;
+  /** a new full report on every turn of one thread (its evidence keeps growing) */
+  reports: TurnFigures;
+}
+
+async function measureBoth(
+  store: StateStore,
+  engine: Engine,
+  texts: readonly string[],
+): Promise<StoreFigures> {
+  return {
+    dialogue: await measure(store, engine, texts, 'dialogue'),
+    reports: await measure(store, engine, texts, 'reports'),
+  };
+}
+
 /** Turn figures on SQLite and on Redis. */
 export async function benchTurns(
   engine: Engine,
   texts: readonly string[],
-): Promise<{ sqlite: TurnFigures; redis: TurnFigures; storeOverheadP50MsRedis: number }> {
+): Promise<{ sqlite: StoreFigures; redis: StoreFigures; storeOverheadP50MsRedis: number }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'kd-bench-'));
   const redis = await startRedis();
   try {
     const sqliteStore = new SqliteStateStore({ file: path.join(dir, 'bench.sqlite'), sweepIntervalMs: 0 });
-    const sqlite = await measure(sqliteStore, engine, texts);
+    const sqlite = await measureBoth(sqliteStore, engine, texts);
     await sqliteStore.close();
     const redisStore = await RedisStateStore.connect({ url: redis.url });
-    const onRedis = await measure(redisStore, engine, texts);
+    const onRedis = await measureBoth(redisStore, engine, texts);
     const storeOverheadP50MsRedis = await storeOverheadP50(redisStore, engine);
     await redisStore.close();
     return { sqlite, redis: onRedis, storeOverheadP50MsRedis };

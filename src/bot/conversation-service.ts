@@ -3,7 +3,13 @@ import { setMaxListeners } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import type { Logger } from 'pino';
 import { MAX_ANALYSED_CHARS } from '../engine/limits.ts';
-import type { CredentialFingerprint, Engine, EngineEvent, EngineInput } from '../engine/types.ts';
+import type {
+  ConversationState,
+  CredentialFingerprint,
+  Engine,
+  EngineEvent,
+  EngineInput,
+} from '../engine/types.ts';
 import { capHeadAndTail } from '../redaction/cap.ts';
 import { redactText } from '../redaction/redact-json.ts';
 import { redactSecrets } from '../redaction/redact.ts';
@@ -221,10 +227,8 @@ export function createConversationService(options: ConversationServiceOptions): 
     for (let attempt = 1; ; attempt++) {
       try {
         await unlessStopping(poster.post(target, outgoing, progress));
-        if (entry) {
-          await settle(entry);
-          await outbox.remove(entry.value.platform, entry.id);
-        }
+        // the caller clears the entry together with the lock's release
+        if (entry) await settle(entry);
         return { status: 'answered', outgoing };
       } catch (error) {
         const stoppingNow = error instanceof StoppingError;
@@ -264,6 +268,61 @@ export function createConversationService(options: ConversationServiceOptions): 
     }
   }
 
+  /**
+   * Takes the conversation's lock and reads its state in one round trip: the store applies one
+   * process's operations in the order they were started, so a read sent right behind a lock that was
+   * free sees what the last holder saved. A lock taken only after waiting is read again.
+   */
+  async function lockAndLoad(incoming: Incoming, keepLeased: () => Promise<void>) {
+    const lockKey = lockKeyOf(incoming);
+    const firstAttempt = store.acquireLock(lockKey, lockTtlMs);
+    const early = loadConversation(store, incoming.key);
+    early.catch(() => undefined);
+    const held = await holdLock(
+      store,
+      lockKey,
+      lockTtlMs,
+      lockWaitMs,
+      keepLeased,
+      noWaiting.signal,
+      firstAttempt,
+    ).catch(async (error: unknown) => {
+      await early.catch(() => undefined);
+      throw error;
+    });
+    try {
+      const state = held.firstTry ? await early : await loadConversation(store, incoming.key);
+      return { held, state };
+    } catch (error) {
+      await held.release();
+      throw error;
+    }
+  }
+
+  /**
+   * Saves the state while the lock is held and, in the same round trip, keeps the answer in the
+   * outbox (leased to this turn). A save refused because the lock was lost takes the entry back.
+   */
+  async function saveAndKeep(
+    incoming: Incoming,
+    state: ConversationState,
+    held: HeldLock,
+    entry: TurnEntry | undefined,
+  ): Promise<boolean> {
+    if (held.lost()) return false;
+    const saving = saveConversation(store, incoming.key, state, options.ttlMs, held.lock);
+    const keeping = entry ? outbox.put(entry.value, Date.now() + lockTtlMs, entry.id) : Promise.resolve('');
+    const [saved, kept] = await Promise.allSettled([saving, keeping]);
+    if (saved.status === 'rejected' || !saved.value) {
+      if (entry && kept.status === 'fulfilled')
+        await outbox.remove(entry.value.platform, entry.id).catch(() => {});
+      if (saved.status === 'rejected') throw saved.reason;
+      return false;
+    }
+    if (kept.status === 'rejected') throw kept.reason;
+    return true;
+  }
+
   async function lockedTurn(incoming: Incoming, delivery: Delivery): Promise<TurnResult> {
     const { input, truncated } = capInput(incoming.input, maxChars);
     let entry: TurnEntry | undefined;
@@ -276,23 +335,12 @@ export function createConversationService(options: ConversationServiceOptions): 
         entry.leasing = outbox.put(entry.value, Date.now() + lockTtlMs, entry.id).then(() => undefined);
         await entry.leasing;
       };
-      held = await holdLock(store, lockKeyOf(incoming), lockTtlMs, lockWaitMs, keepLeased, noWaiting.signal);
+      const taken = await lockAndLoad(incoming, keepLeased);
+      held = taken.held;
       const now = clock();
-      const state = await loadConversation(store, incoming.key);
       const started = performance.now();
-      const result = options.engine().step(state, input, { now });
+      const result = options.engine().step(taken.state, input, { now });
       metrics?.engineSeconds((performance.now() - started) / 1000);
-      const saved =
-        !held.lost() && (await saveConversation(store, incoming.key, result.state, options.ttlMs, held.lock));
-      if (!saved) {
-        // Another process took the conversation while this turn ran: its state is newer.
-        logger?.warn(
-          { conversation: conversationKeyString(incoming.key) },
-          'lost the conversation lock mid-turn; nothing saved',
-        );
-        throw new Error('conversation lock lost');
-      }
-      afterSave(incoming, result.events, { platform: incoming.key.platform, at: now, state: result.state });
       const handoff = result.notices.find((n) => n.type === 'handoff');
       outgoing = {
         reply: result.reply,
@@ -300,7 +348,28 @@ export function createConversationService(options: ConversationServiceOptions): 
         ...(handoff ? { handoff: { summary: handoff.summary.map(redactText) } } : {}),
         ...(truncated && input.type === 'message' ? { truncated: { analysedChars: input.text.length } } : {}),
       };
+      if ('platform' in delivery) {
+        const value: OutboxEntry = {
+          platform: delivery.platform,
+          target: delivery.target,
+          outgoing,
+          done: 0,
+          attempts: 0,
+        };
+        entry = { id: randomUUID(), value, settled: false, leasing: Promise.resolve() };
+      }
+      if (!(await saveAndKeep(incoming, result.state, held, entry))) {
+        // Another process took the conversation while this turn ran: its state is newer.
+        entry = undefined;
+        logger?.warn(
+          { conversation: conversationKeyString(incoming.key) },
+          'lost the conversation lock mid-turn; nothing saved',
+        );
+        throw new Error('conversation lock lost');
+      }
+      afterSave(incoming, result.events, { platform: incoming.key.platform, at: now, state: result.state });
     } catch (error) {
+      entry = undefined;
       await held?.release();
       metrics?.failed?.();
       const code = storageFaultCode(error);
@@ -319,21 +388,21 @@ export function createConversationService(options: ConversationServiceOptions): 
       outgoing = { reply: internalErrorReply(), credentials: credentialsIn(incoming.input) };
       return deliverSafely(delivery, outgoing, undefined);
     }
+    let result: TurnResult | undefined;
     try {
-      if ('platform' in delivery) {
-        const value: OutboxEntry = {
-          platform: delivery.platform,
-          target: delivery.target,
-          outgoing,
-          done: 0,
-          attempts: 0,
-        };
-        entry = { id: randomUUID(), value, settled: false, leasing: Promise.resolve() };
-        await outbox.put(value, Date.now() + lockTtlMs, entry.id);
-      }
-      return await deliverSafely(delivery, outgoing, entry);
+      result = await deliverSafely(delivery, outgoing, entry);
+      return result;
     } finally {
-      await held.release();
+      // The posted answer leaves the outbox and the lock is released in one round trip (in this
+      // order: a crash in between leaves no entry to post twice).
+      const posted =
+        entry && result?.status === 'answered' ? outbox.remove(entry.value.platform, entry.id) : undefined;
+      await Promise.all([
+        posted?.catch((error: unknown) =>
+          logger?.warn({ err: describe(error) }, 'could not clear a posted answer'),
+        ),
+        held.release(),
+      ]);
     }
   }
 

@@ -20,6 +20,8 @@ export class LockTimeoutError extends Error {
 
 export interface HeldLock {
   lock: Lock;
+  /** true when the lock was free at the first attempt (a read sent right behind it saw the latest state) */
+  firstTry: boolean;
   /** true once an extension failed: someone else may hold the conversation now */
   lost(): boolean;
   /** stops extending and releases the lock if it is still ours */
@@ -41,17 +43,22 @@ export async function holdLock(
   onExtend?: () => Promise<void>,
   /** a shutdown: stop waiting for a busy lock (the message is answered politely instead) */
   signal?: AbortSignal,
+  /** the first attempt, when the caller already started it (to send a read right behind it) */
+  firstAttempt?: Promise<Lock | undefined>,
 ): Promise<HeldLock> {
   const deadline = Date.now() + waitMs;
   let poll = FIRST_LOCK_POLL_MS;
-  let lock = await store.acquireLock(key, ttlMs);
+  let attempts = 1;
+  let lock = await (firstAttempt ?? store.acquireLock(key, ttlMs));
   while (!lock) {
     if (Date.now() > deadline || signal?.aborted) throw new LockTimeoutError(key);
     await sleep(poll + Math.random() * poll);
     poll = Math.min(poll * 2, MAX_LOCK_POLL_MS);
     lock = await store.acquireLock(key, ttlMs);
+    attempts++;
   }
   const held = lock;
+  const firstTry = attempts === 1;
   let lost = false;
   const timer = setInterval(
     () => {
@@ -71,6 +78,7 @@ export async function holdLock(
   timer.unref();
   return {
     lock: held,
+    firstTry,
     lost: () => lost,
     async release() {
       clearInterval(timer);

@@ -5,6 +5,7 @@ import { compileModel } from './model/scorer-model.ts';
 import { buildEvidenceIndex, type EvidenceIndex } from './evidence/index.ts';
 import type { RankIndex } from './rank.ts';
 import { buildTextIndex } from './text/text-index.ts';
+import { createTextMemo } from './text/text-memo.ts';
 import { buildTreeIndex } from './tree-index.ts';
 
 export interface EngineCore extends RankIndex {
@@ -22,6 +23,7 @@ export function buildCore(knowledge: Knowledge): EngineCore {
     text: buildTextIndex(knowledge.causes.values()),
     tree: buildTreeIndex(knowledge),
     answerMatchers,
+    textMemo: createTextMemo(),
     ...(knowledge.model ? { model: compileModel(knowledge.model, knowledge) } : {}),
   };
 }

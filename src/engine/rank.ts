@@ -15,6 +15,7 @@ import { RANKING } from './ranking-constants.ts';
 import { stripLabels } from '../redaction/redact.ts';
 import type { TextIndex, TextScore } from './text/text-index.ts';
 import { scoreText } from './text/text-index.ts';
+import type { TextMemo } from './text/text-memo.ts';
 import { answerKey, type TreeIndex } from './tree-index.ts';
 import type { DiagnosisOutcome, Evidence, RankedCause } from './types.ts';
 
@@ -33,6 +34,8 @@ export interface RankIndex {
   tree: TreeIndex;
   /** the learned scorer compiled for this knowledge base; absent: the hand-tuned ranking */
   model?: CompiledModel;
+  /** remembers the analysis of recent texts (absent: every text is analysed afresh) */
+  textMemo?: TextMemo;
 }
 
 /** A ranked cause with the parts of its score, for the outcome decision and the JSON output. */
@@ -221,11 +224,13 @@ function handTunedRow(
 /** Scores every cause that was not rejected and decides the outcome. */
 export function rankCauses(index: RankIndex, input: RankInput): Ranking {
   const plain = stripLabels(input.evidence.redactedText);
-  const texts = scoreText(index.text, plain);
+  const { texts, words } = index.textMemo
+    ? index.textMemo.analyse(index.text, plain)
+    : { texts: scoreText(index.text, plain), words: undefined };
   const maxBm25 = Math.max(0, ...[...texts.values()].map((t) => t.bm25));
   const { model } = index;
   const logits = model
-    ? modelLogits(model, messageFeatures(index.knowledge, input.evidence, texts, plain))
+    ? modelLogits(model, messageFeatures(index.knowledge, input.evidence, texts, plain, words))
     : undefined;
   const rows: Row[] = [];
   let c = -1;

@@ -5,26 +5,52 @@ export function redactText(text: string): string {
   return redactSecrets(text).text;
 }
 
-/** Every string inside a JSON-like value, redacted (keys too, as they can carry user text). */
-export function redactDeep(value: unknown): unknown {
-  if (typeof value === 'string') return redactText(value);
-  if (Array.isArray(value)) return value.map(redactDeep);
+/**
+ * Strings already scanned and found free of credentials. A conversation's state is saved on every
+ * turn and carries the texts of earlier turns (and many template sentences shared by every
+ * conversation): scanning them again each time cost a third of a turn. Only clean strings are kept,
+ * so the cache never holds a secret; it is bounded by count and by characters.
+ */
+const CLEAN_MAX_STRINGS = 20_000;
+const CLEAN_MAX_CHARS = 4_000_000;
+const clean = new Set<string>();
+let cleanChars = 0;
+
+function redactKnownClean(text: string): string {
+  if (clean.has(text)) return text;
+  const { text: redacted, credentials } = redactSecrets(text);
+  if (credentials.length === 0 && redacted === text) {
+    if (clean.size >= CLEAN_MAX_STRINGS || cleanChars + text.length > CLEAN_MAX_CHARS) {
+      clean.clear();
+      cleanChars = 0;
+    }
+    clean.add(text);
+    cleanChars += text.length;
+  }
+  return redacted;
+}
+
+function redactValue(value: unknown, redact: (text: string) => string): unknown {
+  if (typeof value === 'string') return redact(value);
+  if (Array.isArray(value)) return value.map((v) => redactValue(v, redact));
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [redactText(k), redactDeep(v)]));
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[redact(k)] = redactValue(v, redact);
+    return out;
   }
   return value;
 }
 
+/** Every string inside a JSON-like value, redacted (keys too, as they can carry user text). */
+export function redactDeep(value: unknown): unknown {
+  return redactValue(value, redactText);
+}
+
 /**
- * Serialises a value with every credential replaced. Redacting the JSON text catches anything the
- * engine missed; if a replacement ever broke the JSON, fall back to redacting each string.
+ * Serialises a value with every credential replaced: each string (and key) is scanned on its own,
+ * as the text it really is (a newline is a newline, not JSON's `\n`), so a key wrapped over two
+ * lines is still found. Strings seen clean before are not scanned again.
  */
 export function redactedJson(value: unknown): string {
-  const redacted = redactText(JSON.stringify(value));
-  try {
-    JSON.parse(redacted);
-    return redacted;
-  } catch {
-    return JSON.stringify(redactDeep(value));
-  }
+  return JSON.stringify(redactValue(value, redactKnownClean));
 }

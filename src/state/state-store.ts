@@ -4,6 +4,12 @@
  * counters (rate limits) and a due-time queue (the outbox of replies not yet posted). Implementations:
  * memory (tests, the console), SQLite (the embedded default) and Redis (several processes).
  * Values are strings; callers serialise (and redact) before they store.
+ *
+ * Ordering: a store applies the operations one process starts in the order they were started, even
+ * when the caller does not wait for one before starting the next (Redis runs one connection's
+ * commands in order; SQLite and memory run each call to its end when it is made). The service uses
+ * this to send a read right behind a lock, and an outbox removal right before a release, in one
+ * round trip.
  */
 
 /** A held lock: only the holder of `token` may extend or release it. */

@@ -32,6 +32,37 @@ export function stateStoreContract(name: string, factory: StoreFactory): void {
       expect(await store.get('missing')).toBeUndefined();
     });
 
+    it('GIVEN operations started one after another without waiting THEN they apply in that order', async () => {
+      // the service sends a read right behind a lock, and an outbox removal right before a release
+      const first = store.set('a', 'one', LONG_TTL_MS);
+      const read = store.get('a');
+      const locking = store.acquireLock('conversation:x', LONG_TTL_MS);
+      const readBehindLock = store.get('conversation:x');
+      const rewrite = store.set('a', 'two', LONG_TTL_MS);
+      const readAfter = store.get('a');
+      const [, seen, lock, , , after] = await Promise.all([
+        first,
+        read,
+        locking,
+        readBehindLock,
+        rewrite,
+        readAfter,
+      ]);
+      expect(seen).toBe('one');
+      expect(after).toBe('two');
+      expect(lock).toBeDefined();
+      const saving = store.setIfLockHeld(lock!, 'conversation:x', 'state', LONG_TTL_MS);
+      const queued = store.enqueue('q', { id: 'i', value: 'v', dueAt: 0 });
+      const removed = store.dequeue('q', 'i');
+      const released = store.releaseLock(lock!);
+      const retaken = store.acquireLock('conversation:x', LONG_TTL_MS);
+      const [saved, , , , again] = await Promise.all([saving, queued, removed, released, retaken]);
+      expect(saved).toBe(true);
+      expect(again).toBeDefined();
+      expect(await store.claimDue('q', Date.now(), 10, LONG_TTL_MS)).toEqual([]);
+      expect(await store.get('conversation:x')).toBe('state');
+    });
+
     it('GIVEN a value set again THEN get returns the newer value', async () => {
       await store.set('a', 'one', LONG_TTL_MS);
       await store.set('a', 'two', LONG_TTL_MS);

@@ -64,7 +64,12 @@ function catalogueValue(causeId: string, evidence: Evidence): number {
 }
 
 /** The message-level features of evidence and text. */
-export function globalFeatures(evidence: Evidence, text: string): { global: string[]; text: string[] } {
+export function globalFeatures(
+  evidence: Evidence,
+  text: string,
+  /** the text's features when already computed (the engine remembers them per text) */
+  known?: readonly string[],
+): { global: string[]; text: string[] } {
   const names = new Set<string>([BIAS_FEATURE]);
   for (const s of evidence.signals) names.add(`${SIGNAL_PREFIX}${s.signal}`);
   const statuses = statusesOf(evidence);
@@ -75,7 +80,7 @@ export function globalFeatures(evidence: Evidence, text: string): { global: stri
   for (const hit of evidence.errors)
     for (const [causeId, w] of Object.entries(hit.causes))
       if (w > 0) names.add(`${CATALOGUE_PREFIX}${causeId}`);
-  const words = textFeatures(text);
+  const words = known ? [...known] : textFeatures(text);
   return { global: [...names, ...words], text: words };
 }
 
@@ -112,6 +117,7 @@ export function messageFeatures(
   evidence: Evidence,
   texts: ReadonlyMap<string, TextScore>,
   text: string,
+  words?: readonly string[],
 ): MessageFeatures {
-  return { ...globalFeatures(evidence, text), shared: sharedFeatures(knowledge, evidence, texts) };
+  return { ...globalFeatures(evidence, text, words), shared: sharedFeatures(knowledge, evidence, texts) };
 }
