@@ -15,11 +15,12 @@ export function checkCrossReferences(
   const owners = causeOwners(parsed);
   for (const cause of parsed.causes) {
     const { file, source, value } = cause;
-    const at = source.at(['id']);
+    // where the id is written: worked out only when there is something to report
+    const at = () => source.at(['id']);
     if (cause.name !== value.id) {
       issues.push({
         file,
-        ...at,
+        ...at(),
         field: 'id',
         message: `"${value.id}" differs from the file name: name the file causes/${value.id}.yaml`,
       });
@@ -28,7 +29,7 @@ export function checkCrossReferences(
     if (owner !== undefined && owner !== file) {
       issues.push({
         file,
-        ...at,
+        ...at(),
         field: 'id',
         message: `duplicate cause id "${value.id}" (also in ${owner})`,
       });
@@ -37,7 +38,7 @@ export function checkCrossReferences(
     if (reachableCauses && !value.outside_tree && !reachableCauses.has(value.id)) {
       issues.push({
         file,
-        ...at,
+        ...at(),
         field: 'id',
         message: `cause "${value.id}" is not reachable: no answer in tree.yaml leads to it`,
       });
@@ -134,7 +135,8 @@ function checkCatalogues(
   issues: KnowledgeIssue[],
 ): void {
   // match strings seen per provider, across all of that provider's files
-  const matches = new Map<string, Map<string, string>>();
+  // (where each was first written is worked out only for a duplicate)
+  const matches = new Map<string, Map<string, () => string>>();
   for (const { file, source, value } of parsed.catalogues) {
     if (providerIds && !providerIds.has(value.provider)) {
       issues.push({
@@ -144,7 +146,7 @@ function checkCatalogues(
         message: unknownProvider(value.provider),
       });
     }
-    const seen = matches.get(value.provider) ?? new Map<string, string>();
+    const seen = matches.get(value.provider) ?? new Map<string, () => string>();
     matches.set(value.provider, seen);
     value.errors.forEach((entry, i) => {
       for (const causeId of Object.keys(entry.causes)) {
@@ -158,16 +160,16 @@ function checkCatalogues(
         }
       }
       const key = entry.match.trim().toLowerCase();
-      const at = source.at(['errors', i, 'match']);
+      const at = () => source.at(['errors', i, 'match']);
       const first = seen.get(key);
       if (first !== undefined) {
         issues.push({
           file,
-          ...at,
+          ...at(),
           field: `errors[${i}].match`,
-          message: `duplicate match "${entry.match}" for provider "${value.provider}" (first at ${first})`,
+          message: `duplicate match "${entry.match}" for provider "${value.provider}" (first at ${first()})`,
         });
-      } else seen.set(key, `${file}:${at.line}`);
+      } else seen.set(key, () => `${file}:${at().line}`);
     });
   }
 }
