@@ -52,3 +52,12 @@ describe('GIVEN a tool in the report', () => {
     expect(e.signals.map((s) => s.signal)).toContain('key:static');
   });
 });
+
+describe('GIVEN a report that only says "API key" about the API called', () => {
+  it('THEN a pasted OpenAI key is not "shaped like another provider\'s key" (a plain REST API is no provider)', () => {
+    const key = ['sk', '-proj-', 'FAKE', filler(40)].join('');
+    const text = `works locally but fails in docker compose with 401 Incorrect API key provided ${key}`;
+    expect(signals(text)).not.toContain('key:provider-mismatch');
+    expect(read(text).signals.map((s) => s.detail).join(' ')).not.toContain('Plain REST API');
+  });
+});

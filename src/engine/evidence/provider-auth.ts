@@ -5,7 +5,7 @@
 import type { Provider } from '../../knowledge/schema.ts';
 import type { EvidenceItem } from '../types.ts';
 import type { AuthObservation } from './auth-header.ts';
-import type { ProviderFindings, ProviderIndex } from './provider.ts';
+import { GENERIC_PROVIDER, type ProviderFindings, type ProviderIndex } from './provider.ts';
 
 function describeForm(form: Provider['auth'][number]): string {
   if (form.header === 'query') return `the \`${form.param ?? 'key'}\` URL parameter`;
@@ -64,11 +64,13 @@ export function checkProviderAuth(
       }
     }
   }
-  // The API called: its host, else the only provider named; never the key's own provider.
-  const called =
+  // The API called: its host, else the only provider named; never the key's own provider, and
+  // never "a plain REST API" (named by words such as "API key", which every report uses).
+  const calledOrGeneric =
     found.byHost[0] ??
     (found.byDomain.length === 1 ? found.byDomain[0] : undefined) ??
     (found.byName.length === 1 ? found.byName[0] : undefined);
+  const called = calledOrGeneric === GENERIC_PROVIDER ? undefined : calledOrGeneric;
   if (called && !found.byKey.includes(called)) {
     const foreign = found.byKey[0];
     if (foreign) {

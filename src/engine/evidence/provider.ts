@@ -1,5 +1,8 @@
 /** Which provider the user talks to: by URL host, by name, by key shape, by error string. */
 import type { Knowledge, Provider } from '../../knowledge/schema.ts';
+
+/** The provider that stands for "any plain REST API": never a specific API called. */
+export const GENERIC_PROVIDER = 'generic';
 import type { ExtractionInput } from './context.ts';
 
 export interface ProviderIndex {

@@ -4,8 +4,7 @@
  * message rather than as all the API said, and the catch-all `generic` provider is not named.
  */
 
-/** The provider id that stands for "any API": not worth naming in a sentence. */
-const GENERIC_PROVIDER = 'generic';
+import { GENERIC_PROVIDER } from '../evidence/provider.ts';
 
 /** True when `match` starts mid-sentence: a lowercase word or punctuation. */
 function isFragment(match: string): boolean {

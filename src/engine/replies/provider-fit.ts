@@ -7,8 +7,9 @@
 import type { FixStep, Knowledge, Provider, Reference, Tool } from '../../knowledge/schema.ts';
 import type { Evidence } from '../types.ts';
 
-/** The provider that stands for "any plain REST API". */
-export const GENERIC_PROVIDER = 'generic';
+import { GENERIC_PROVIDER } from '../evidence/provider.ts';
+
+export { GENERIC_PROVIDER };
 
 /** Who is asking: the specific providers and tools detected, and the variable and check that fit them. */
 export interface Asker {
