@@ -7,9 +7,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createConversationService } from '../src/bot/conversation-service.ts';
+import { createConversationService } from '../src/conversation/conversation-service.ts';
 import type { Engine, EngineInput } from '../src/engine/types.ts';
-import type { Outgoing } from '../src/bot/types.ts';
+import type { Outgoing } from '../src/conversation/types.ts';
 import { RedisStateStore } from '../src/state/redis-state.ts';
 import { SqliteStateStore } from '../src/state/sqlite-state.ts';
 import type { StateStore } from '../src/state/state-store.ts';

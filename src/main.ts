@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { Logger } from 'pino';
-import { createConversationService } from './bot/conversation-service.ts';
+import { createConversationService } from './conversation/conversation-service.ts';
 import { ConfigError } from './config/config-error.ts';
 import { loadDotEnv } from './config/dotenv.ts';
 import { type Config, loadConfig } from './config/load-config.ts';
@@ -13,18 +13,18 @@ import { createEngine } from './engine/index.ts';
 import { createMetrics } from './http/metrics.ts';
 import { createOpsServer } from './http/ops-server.ts';
 import { storeWriteProbe } from './http/store-probe.ts';
-import { startAnalyticsRetention } from './runtime/analytics-retention.ts';
-import { openRecovering } from './runtime/open-database-file.ts';
+import { startAnalyticsRetention } from './process/analytics-retention.ts';
+import { openRecovering } from './process/open-database-file.ts';
 import { formatKnowledgeIssues, KnowledgeError } from './knowledge/knowledge-error.ts';
 import { loadKnowledge } from './knowledge/load.ts';
 import type { Knowledge } from './knowledge/schema.ts';
 import { createLogger } from './log/logger.ts';
-import { consoleInputProblem } from './runtime/console-input.ts';
-import { createAdapters } from './runtime/create-adapters.ts';
-import { createKnowledgeHolder } from './runtime/knowledge-holder.ts';
-import { watchKnowledge } from './runtime/knowledge-watcher.ts';
-import type { DiscordShards } from './runtime/discord-shards.ts';
-import { createShutdown, onShutdownSignals, type Shutdown } from './runtime/shutdown.ts';
+import { consoleInputProblem } from './process/console-input.ts';
+import { createAdapters } from './process/create-adapters.ts';
+import { createKnowledgeHolder } from './process/knowledge-holder.ts';
+import { watchKnowledge } from './process/knowledge-watcher.ts';
+import type { DiscordShards } from './process/discord-shards.ts';
+import { createShutdown, onShutdownSignals, type Shutdown } from './process/shutdown.ts';
 import { SqliteFeedbackLog } from './analytics/feedback-log.ts';
 import { openStateStore } from './state/open-store.ts';
 
@@ -190,7 +190,7 @@ async function main(): Promise<void> {
   }
   if (sharded && config.discord?.shards !== undefined) {
     try {
-      const { startDiscordShards } = await import('./runtime/discord-shards.ts');
+      const { startDiscordShards } = await import('./process/discord-shards.ts');
       shards = await startDiscordShards({ ...config.discord, shards: config.discord.shards }, logger);
     } catch (error) {
       logger.fatal({ err: error }, 'the Discord shards failed to start');

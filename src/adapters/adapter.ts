@@ -2,7 +2,7 @@
  * The platform boundary: every adapter (console, Slack, Discord) is this same small shape. The bot
  * process starts the adapters whose credentials are configured and never knows which one it runs on.
  */
-import type { ConversationService } from '../bot/types.ts';
+import type { ConversationService } from '../conversation/types.ts';
 
 /** What an adapter reports back to the process (metrics); every hook is optional. */
 export interface AdapterHooks {

@@ -1,6 +1,6 @@
 /** `keydoctor chat`: the console adapter on this terminal, with an in-memory conversation. */
 import { createConsoleAdapter } from '../adapters/console/console-adapter.ts';
-import { createConversationService } from '../bot/conversation-service.ts';
+import { createConversationService } from '../conversation/conversation-service.ts';
 import type { Engine } from '../engine/types.ts';
 import { MemoryStateStore } from '../state/memory-state.ts';
 import { parseArgs } from './args.ts';

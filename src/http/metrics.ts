@@ -3,7 +3,7 @@
  * tests and a second instance in one process do not collide).
  */
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { ServiceMetrics } from '../bot/service-metrics.ts';
+import type { ServiceMetrics } from '../conversation/service-metrics.ts';
 import type { EngineEvent } from '../engine/types.ts';
 
 /** Engine steps are meant to take about a millisecond; buckets resolve that and catch outliers. */

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ConversationState, EngineEvent } from '../../src/engine/types.ts';
 import { NO_CAUSE } from '../../src/analytics/analytics.ts';
 import { type FeedbackLog, MemoryFeedbackLog, SqliteFeedbackLog } from '../../src/analytics/feedback-log.ts';
-import { freshState } from '../bot/scripted-engine.ts';
+import { freshState } from '../conversation/scripted-engine.ts';
 
 const T0 = Date.UTC(2026, 10, 23, 9, 0, 0);
 const dirs: string[] = [];

@@ -2,7 +2,7 @@
  * The real conversation service every adapter's contract run uses: the shipped knowledge base, the
  * real engine, an in-memory store and a fixed clock, so runs are deterministic.
  */
-import { createConversationService } from '../../src/bot/conversation-service.ts';
+import { createConversationService } from '../../src/conversation/conversation-service.ts';
 import { createEngine } from '../../src/engine/index.ts';
 import type { Engine } from '../../src/engine/types.ts';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/knowledge/default-dir.ts';

@@ -58,6 +58,10 @@ describe('GIVEN a report that only says "API key" about the API called', () => {
     const key = ['sk', '-proj-', 'FAKE', filler(40)].join('');
     const text = `works locally but fails in docker compose with 401 Incorrect API key provided ${key}`;
     expect(signals(text)).not.toContain('key:provider-mismatch');
-    expect(read(text).signals.map((s) => s.detail).join(' ')).not.toContain('Plain REST API');
+    expect(
+      read(text)
+        .signals.map((s) => s.detail)
+        .join(' '),
+    ).not.toContain('Plain REST API');
   });
 });

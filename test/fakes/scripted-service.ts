@@ -1,5 +1,5 @@
 /** A ConversationService for adapter tests: answers from a script and records what the adapter sent. */
-import type { ConversationService, Incoming, Outgoing } from '../../src/bot/types.ts';
+import type { ConversationService, Incoming, Outgoing } from '../../src/conversation/types.ts';
 import { serviceFromHandler } from './service-from-handler.ts';
 
 export interface RecordingService extends ConversationService {

@@ -3,9 +3,9 @@
  * answer: `turn` dedupes on the delivery id, keeps one conversation in order and posts the answer
  * through the delivery or the registered poster, like the real service (without engine or lock).
  */
-import { createConversationMemory } from '../../src/bot/conversation-memory.ts';
-import { KeyedQueue } from '../../src/bot/keyed-queue.ts';
-import type { ConversationService, Incoming, Outgoing, Poster } from '../../src/bot/types.ts';
+import { createConversationMemory } from '../../src/conversation/conversation-memory.ts';
+import { KeyedQueue } from '../../src/conversation/keyed-queue.ts';
+import type { ConversationService, Incoming, Outgoing, Poster } from '../../src/conversation/types.ts';
 import { conversationKeyString } from '../../src/state/conversation-store.ts';
 import { MemoryStateStore } from '../../src/state/memory-state.ts';
 

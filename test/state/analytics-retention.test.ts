@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../../src/engine/types.ts';
-import { MS_PER_DAY, startAnalyticsRetention } from '../../src/runtime/analytics-retention.ts';
+import { MS_PER_DAY, startAnalyticsRetention } from '../../src/process/analytics-retention.ts';
 import { type FeedbackLog, MemoryFeedbackLog, SqliteFeedbackLog } from '../../src/analytics/feedback-log.ts';
 
 const NOW = Date.UTC(2026, 10, 23, 9, 0, 0);

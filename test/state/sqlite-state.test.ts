@@ -6,12 +6,12 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createConversationService } from '../../src/bot/conversation-service.ts';
+import { createConversationService } from '../../src/conversation/conversation-service.ts';
 import type { ConversationKey } from '../../src/state/conversation-store.ts';
 import { MIGRATIONS } from '../../src/state/sqlite-db.ts';
 import { conversationStateKey, loadConversation, saveConversation } from '../../src/state/conversations.ts';
 import { SqliteStateStore } from '../../src/state/sqlite-state.ts';
-import { createScriptedEngine, freshState } from '../bot/scripted-engine.ts';
+import { createScriptedEngine, freshState } from '../conversation/scripted-engine.ts';
 
 const run = promisify(execFile);
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createInterface, type Interface } from 'node:readline';
-import type { ConversationService, Outgoing } from '../../bot/types.ts';
+import type { ConversationService, Outgoing } from '../../conversation/types.ts';
 import type { ReplyChoice } from '../../engine/types.ts';
 import { styler } from '../../render/ansi.ts';
 import { DEFAULT_WIDTH, renderText } from '../../render/text.ts';

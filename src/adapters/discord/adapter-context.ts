@@ -1,7 +1,7 @@
 /** What every Discord handler needs, built once at start. */
 import type { Client } from 'discord.js';
 import type { Logger } from 'pino';
-import type { ConversationService } from '../../bot/types.ts';
+import type { ConversationService } from '../../conversation/types.ts';
 import type { AdapterHooks } from '../adapter.ts';
 import { errorCode } from './platform-errors.ts';
 

@@ -12,7 +12,7 @@ import {
   PermissionFlagsBits,
   type ThreadChannel,
 } from 'discord.js';
-import type { Outgoing } from '../../bot/types.ts';
+import type { Outgoing } from '../../conversation/types.ts';
 import type { ConversationKey } from '../../state/conversation-store.ts';
 import { type AdapterContext, reportError } from './adapter-context.ts';
 import {

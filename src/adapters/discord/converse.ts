@@ -3,7 +3,7 @@
  * their replies, on one process or several), answers, and this posts every resulting message in
  * order; a retry resumes after the messages already sent.
  */
-import type { Outgoing, UserRef } from '../../bot/types.ts';
+import type { Outgoing, UserRef } from '../../conversation/types.ts';
 import type { EngineInput } from '../../engine/types.ts';
 import type { ConversationKey } from '../../state/conversation-store.ts';
 import type { AdapterContext } from './adapter-context.ts';

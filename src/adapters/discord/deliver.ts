@@ -3,7 +3,7 @@
  * the hand-off ping. Sending itself is the caller's (channel, thread, interaction followUp).
  */
 import type { APIEmbed, MessageMentionOptions } from 'discord.js';
-import type { Outgoing } from '../../bot/types.ts';
+import type { Outgoing } from '../../conversation/types.ts';
 import type { CredentialFingerprint } from '../../engine/types.ts';
 import type { AdapterContext } from './adapter-context.ts';
 import type { ActionRow } from './components.ts';

@@ -6,7 +6,7 @@
 import { once } from 'node:events';
 import { Client, Events, type Interaction, type Message } from 'discord.js';
 import type { Logger } from 'pino';
-import type { ConversationService } from '../../bot/types.ts';
+import type { ConversationService } from '../../conversation/types.ts';
 import type { Adapter, AdapterHooks } from '../adapter.ts';
 import { type AdapterContext, PLATFORM, reportError } from './adapter-context.ts';
 import { clientOptions } from './client-options.ts';

@@ -11,7 +11,7 @@ import {
   type TextChannel,
   type ThreadChannel,
 } from 'discord.js';
-import type { Outgoing } from '../../bot/types.ts';
+import type { Outgoing } from '../../conversation/types.ts';
 import { type AdapterContext, reportError } from './adapter-context.ts';
 import { keyForChannel, keyForThreadFrom } from './conversation-key.ts';
 import { converse } from './converse.ts';

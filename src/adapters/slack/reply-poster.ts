@@ -4,7 +4,7 @@
  * Each message is one step: a retry from the outbox resumes after the steps already posted.
  */
 
-import type { DeliveryProgress, Outgoing, Poster } from '../../bot/types.ts';
+import type { DeliveryProgress, Outgoing, Poster } from '../../conversation/types.ts';
 import type { CredentialFingerprint, Reply } from '../../engine/types.ts';
 import { escapeMrkdwn, truncate } from './mrkdwn.ts';
 import { slackErrorCode } from './platform-errors.ts';

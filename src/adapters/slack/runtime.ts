@@ -1,7 +1,7 @@
 /** What every Slack handler shares: the Web API client, the service and the bot's identity. */
 import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
-import type { ConversationService } from '../../bot/types.ts';
+import type { ConversationService } from '../../conversation/types.ts';
 import type { AdapterHooks } from '../adapter.ts';
 import { ThreadTracker } from './thread-tracker.ts';
 

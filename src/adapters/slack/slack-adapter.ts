@@ -5,7 +5,7 @@
  */
 import { App, webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
-import type { ConversationService } from '../../bot/types.ts';
+import type { ConversationService } from '../../conversation/types.ts';
 import type { Adapter, AdapterHooks } from '../adapter.ts';
 import { registerBlockActions } from './block-actions.ts';
 import { boltLogger } from './bolt-logger.ts';

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { App, RespondFn } from '@slack/bolt';
-import type { Delivery, Incoming, Outgoing } from '../../bot/types.ts';
+import type { Delivery, Incoming, Outgoing } from '../../conversation/types.ts';
 import type { ConversationKey } from '../../state/conversation-store.ts';
 import { isDirectMessageChannel, slackConversationKey } from './conversation-key.ts';
 import { guarded } from './guard.ts';

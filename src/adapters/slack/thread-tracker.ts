@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { AdapterHooks } from '../adapter.ts';
 import { slackErrorCode } from './platform-errors.ts';
-import type { ConversationMemory } from '../../bot/types.ts';
+import type { ConversationMemory } from '../../conversation/types.ts';
 import type { BotIdentity } from './runtime.ts';
 
 /** How many replies to scan for one of ours. */

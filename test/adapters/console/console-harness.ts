@@ -4,7 +4,7 @@
  */
 import { PassThrough } from 'node:stream';
 import { createConsoleAdapter } from '../../../src/adapters/console/console-adapter.ts';
-import type { ConversationService } from '../../../src/bot/types.ts';
+import type { ConversationService } from '../../../src/conversation/types.ts';
 import type { ContractHarness, ContractMessage } from '../../contract/harness.ts';
 
 /** Short, so tests do not idle; still long enough that a multi-line write arrives as one paste. */

@@ -1,4 +1,4 @@
-import { createConversationService } from '../../../src/bot/conversation-service.ts';
+import { createConversationService } from '../../../src/conversation/conversation-service.ts';
 import type { Engine } from '../../../src/engine/types.ts';
 import { MemoryStateStore } from '../../../src/state/memory-state.ts';
 import { createFakeEngine } from '../../contract/fake-engine.ts';

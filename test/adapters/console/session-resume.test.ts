@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { consoleSessionId } from '../../../src/adapters/console/session-id.ts';
-import { createConversationService } from '../../../src/bot/conversation-service.ts';
+import { createConversationService } from '../../../src/conversation/conversation-service.ts';
 import { loadConversation } from '../../../src/state/conversations.ts';
 import { SqliteStateStore } from '../../../src/state/sqlite-state.ts';
 import { realEngine } from '../../contract/real-engine.ts';

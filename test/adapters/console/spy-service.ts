@@ -1,5 +1,5 @@
 /** A conversation service that records what the adapter sent and answers from a script. */
-import type { Incoming, Outgoing } from '../../../src/bot/types.ts';
+import type { Incoming, Outgoing } from '../../../src/conversation/types.ts';
 import type { Reply } from '../../../src/engine/types.ts';
 import { type RecordingService, scriptedService } from '../../fakes/scripted-service.ts';
 

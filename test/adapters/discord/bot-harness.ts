@@ -4,8 +4,8 @@
  */
 import pino from 'pino';
 import { createDiscordAdapter } from '../../../src/adapters/discord/discord-adapter.ts';
-import { createConversationService } from '../../../src/bot/conversation-service.ts';
-import type { ConversationService } from '../../../src/bot/types.ts';
+import { createConversationService } from '../../../src/conversation/conversation-service.ts';
+import type { ConversationService } from '../../../src/conversation/types.ts';
 import type { Engine } from '../../../src/engine/types.ts';
 import { MemoryStateStore } from '../../../src/state/memory-state.ts';
 import { createFakeEngine } from '../../contract/fake-engine.ts';

@@ -1,6 +1,6 @@
 import { MessageFlags, PermissionFlagsBits } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createConversationService } from '../../../src/bot/conversation-service.ts';
+import { createConversationService } from '../../../src/conversation/conversation-service.ts';
 import { MemoryStateStore } from '../../../src/state/memory-state.ts';
 import { createFakeEngine } from '../../contract/fake-engine.ts';
 import { DEFAULT_BOT_PERMISSIONS, IDS } from '../../fakes/discord/fixtures.ts';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Incoming } from '../../../src/bot/types.ts';
+import type { Incoming } from '../../../src/conversation/types.ts';
 import { type Bot, componentsOf, startBot, textOf } from './bot-harness.ts';
 import { questionWith, stubService } from './stub-service.ts';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Outgoing } from '../../../src/bot/types.ts';
+import type { Outgoing } from '../../../src/conversation/types.ts';
 import { IDS } from '../../fakes/discord/fixtures.ts';
 import { type Bot, startBot } from './bot-harness.ts';
 import { stubService } from './stub-service.ts';

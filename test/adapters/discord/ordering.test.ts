@@ -1,6 +1,6 @@
 /** Two quick messages in one Discord conversation: every message of the first answer comes first. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { createConversationService } from '../../../src/bot/conversation-service.ts';
+import { createConversationService } from '../../../src/conversation/conversation-service.ts';
 import { initialState } from '../../../src/engine/state.ts';
 import type { Engine, Reply } from '../../../src/engine/types.ts';
 import { MemoryStateStore } from '../../../src/state/memory-state.ts';

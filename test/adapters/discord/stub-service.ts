@@ -1,5 +1,5 @@
 /** Conversation services for tests that need an exact reply or want to see what the adapter passed. */
-import type { ConversationService, Incoming, Outgoing } from '../../../src/bot/types.ts';
+import type { ConversationService, Incoming, Outgoing } from '../../../src/conversation/types.ts';
 import type { Reply } from '../../../src/engine/types.ts';
 import { scriptedService } from '../../fakes/scripted-service.ts';
 

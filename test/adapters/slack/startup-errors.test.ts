@@ -6,7 +6,7 @@ import { createServer } from 'node:net';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSlackAdapter } from '../../../src/adapters/slack/slack-adapter.ts';
-import { createConversationService } from '../../../src/bot/conversation-service.ts';
+import { createConversationService } from '../../../src/conversation/conversation-service.ts';
 import { MemoryStateStore } from '../../../src/state/memory-state.ts';
 import { createFakeEngine } from '../../contract/fake-engine.ts';
 import { type FakeSlack, startFakeSlack } from '../../fakes/slack/fake-slack-api.ts';

@@ -2,7 +2,7 @@
  * ConversationServices for adapter tests that need a particular answer (a huge reply, a hand-off, a
  * failure) or control over timing (a gate that holds the answer until the test opens it).
  */
-import type { ConversationService } from '../../../src/bot/types.ts';
+import type { ConversationService } from '../../../src/conversation/types.ts';
 import type { Reply } from '../../../src/engine/types.ts';
 import { serviceFromHandler } from '../service-from-handler.ts';
 

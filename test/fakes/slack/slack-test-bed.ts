@@ -5,8 +5,8 @@
  */
 import pino, { type Logger } from 'pino';
 import { createSlackAdapter, type SlackAdapter } from '../../../src/adapters/slack/slack-adapter.ts';
-import { createConversationService } from '../../../src/bot/conversation-service.ts';
-import type { ConversationService } from '../../../src/bot/types.ts';
+import { createConversationService } from '../../../src/conversation/conversation-service.ts';
+import type { ConversationService } from '../../../src/conversation/types.ts';
 import type { Engine } from '../../../src/engine/types.ts';
 import { MemoryStateStore } from '../../../src/state/memory-state.ts';
 import type { StateStore } from '../../../src/state/state-store.ts';

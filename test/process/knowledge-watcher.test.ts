@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type KnowledgeWatcher, watchKnowledge } from '../../src/runtime/knowledge-watcher.ts';
+import { type KnowledgeWatcher, watchKnowledge } from '../../src/process/knowledge-watcher.ts';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {

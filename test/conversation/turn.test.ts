@@ -4,8 +4,8 @@
  */
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { createConversationService } from '../../src/bot/conversation-service.ts';
-import type { Delivery, Incoming, Outgoing, Poster } from '../../src/bot/types.ts';
+import { createConversationService } from '../../src/conversation/conversation-service.ts';
+import type { Delivery, Incoming, Outgoing, Poster } from '../../src/conversation/types.ts';
 import type { ConversationKey } from '../../src/state/conversation-store.ts';
 import { conversationStateKey, loadConversation } from '../../src/state/conversations.ts';
 import { MemoryStateStore } from '../../src/state/memory-state.ts';

@@ -9,7 +9,7 @@ import type { Engine } from '../../src/engine/types.ts';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/knowledge/default-dir.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import type { Knowledge } from '../../src/knowledge/schema.ts';
-import { createKnowledgeHolder, type ReloadResult } from '../../src/runtime/knowledge-holder.ts';
+import { createKnowledgeHolder, type ReloadResult } from '../../src/process/knowledge-holder.ts';
 
 const dirs: string[] = [];
 afterEach(() => {

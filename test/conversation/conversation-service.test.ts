@@ -1,9 +1,9 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { createConversationService } from '../../src/bot/conversation-service.ts';
-import type { ServiceMetrics } from '../../src/bot/service-metrics.ts';
-import type { Incoming } from '../../src/bot/types.ts';
+import { createConversationService } from '../../src/conversation/conversation-service.ts';
+import type { ServiceMetrics } from '../../src/conversation/service-metrics.ts';
+import type { Incoming } from '../../src/conversation/types.ts';
 import type { EngineEvent, EngineInput } from '../../src/engine/types.ts';
 import type { ConversationKey } from '../../src/state/conversation-store.ts';
 import { MemoryFeedbackLog } from '../../src/analytics/feedback-log.ts';

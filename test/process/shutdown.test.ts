@@ -5,12 +5,12 @@ import path from 'node:path';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Adapter } from '../../src/adapters/adapter.ts';
-import { createConversationService } from '../../src/bot/conversation-service.ts';
-import { createShutdown, onShutdownSignals } from '../../src/runtime/shutdown.ts';
+import { createConversationService } from '../../src/conversation/conversation-service.ts';
+import { createShutdown, onShutdownSignals } from '../../src/process/shutdown.ts';
 import type { ConversationKey } from '../../src/state/conversation-store.ts';
 import { loadConversation } from '../../src/state/conversations.ts';
 import { SqliteStateStore } from '../../src/state/sqlite-state.ts';
-import { createScriptedEngine } from '../bot/scripted-engine.ts';
+import { createScriptedEngine } from '../conversation/scripted-engine.ts';
 
 const silent = pino({ level: 'silent' });
 const KEY: ConversationKey = { platform: 'slack', workspace: 'T1', channel: 'C1', thread: '1.0' };

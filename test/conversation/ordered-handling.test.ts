@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createConversationService } from '../../src/bot/conversation-service.ts';
+import { createConversationService } from '../../src/conversation/conversation-service.ts';
 import type { ConversationKey } from '../../src/state/conversation-store.ts';
 import { loadConversation } from '../../src/state/conversations.ts';
 import { MemoryStateStore } from '../../src/state/memory-state.ts';

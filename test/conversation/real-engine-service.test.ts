@@ -1,7 +1,7 @@
 /** The service with the real engine and the shipped knowledge base, end to end without a platform. */
 import { describe, expect, it } from 'vitest';
-import { createConversationService } from '../../src/bot/conversation-service.ts';
-import type { Incoming } from '../../src/bot/types.ts';
+import { createConversationService } from '../../src/conversation/conversation-service.ts';
+import type { Incoming } from '../../src/conversation/types.ts';
 import { createEngine } from '../../src/engine/index.ts';
 import { createMetrics } from '../../src/http/metrics.ts';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/knowledge/default-dir.ts';

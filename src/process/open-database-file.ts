@@ -5,7 +5,7 @@
  */
 import { existsSync, renameSync } from 'node:fs';
 import type { Logger } from 'pino';
-import { storageFaultCode } from '../bot/storage-fault.ts';
+import { storageFaultCode } from '../conversation/storage-fault.ts';
 
 /** Codes that mean the file is not a usable database (as opposed to a full or read-only disk). */
 const DAMAGED = /^SQLITE_(?:NOTADB|CORRUPT\w*)$/;
