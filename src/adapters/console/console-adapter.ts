@@ -81,6 +81,9 @@ export function createConsoleAdapter(opts: ConsoleAdapterOptions): Adapter {
   let stopping = false;
   let exited = false;
   let lastChoices: ReplyChoice[] = [];
+  // Not conversation ordering (the service owns that, on the store): a terminal concern. A typed
+  // "2" or "yes" means an item of the menu on screen, so a line is read only once the answer
+  // before it is shown, and exit/help wait for the turns typed before them.
   let queue: Promise<void> = Promise.resolve();
 
   const write = (text: string) => {
