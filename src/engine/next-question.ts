@@ -46,9 +46,19 @@ export function ruledOutBy(
   return undefined;
 }
 
+/**
+ * How likely a definite answer is from a user whose cause lies under none of the question's
+ * answers, relative to picking one at random. Such a user mostly cannot tell ("not sure"), so a
+ * definite answer counts against the causes it does not lead to, without ruling them out (people
+ * do answer questions that were not about their problem). Cross-validated on the real reports with
+ * the simulated user: 1 (uninformative) 88.2% right after 1.52 questions, 0.5 89.2% / 1.42,
+ * 0.25 89.6% / 1.37, 0.1 89.9% / 1.33; the middle value keeps room for real users.
+ */
+export const OFF_PATH_LIKELIHOOD = 0.25;
+
 /** How likely a truthful user gives answer `aid` to `qid` when `causeId` is the cause (tree-based). */
 function answerLikelihood(tree: TreeIndex, q: Question, aid: string, causeId: string): number {
-  if (!(tree.byQuestion.get(q.id) ?? []).includes(causeId)) return 1 / q.answers.length;
+  if (!(tree.byQuestion.get(q.id) ?? []).includes(causeId)) return OFF_PATH_LIKELIHOOD / q.answers.length;
   const reaching = q.answers.filter((a) =>
     (tree.byAnswer.get(answerKey(q.id, a.id)) ?? []).includes(causeId),
   );
