@@ -12,7 +12,7 @@ import {
   type ChannelType,
   GatewayIntentBits,
 } from 'discord-api-types/v10';
-import { FakeGateway, shardOf } from './fake-gateway.ts';
+import { FakeGateway, type Shard, shardOf } from './fake-gateway.ts';
 import { FakeRest, type FakeWorld, type InteractionRecord, type VisibleSnapshot } from './fake-rest.ts';
 import {
   BOT_USER,
@@ -79,10 +79,15 @@ export class FakeDiscord implements FakeWorld {
 
   /** whether the application may use the privileged Message Content intent */
   readonly #messageContentAllowed: boolean;
+  /** the shard count GET /gateway/bot recommends (Discord's `shards`) */
+  readonly recommendedShards: number;
 
-  constructor(options: { botPermissions?: bigint; messageContentAllowed?: boolean } = {}) {
+  constructor(
+    options: { botPermissions?: bigint; messageContentAllowed?: boolean; recommendedShards?: number } = {},
+  ) {
     this.botPermissions = options.botPermissions ?? DEFAULT_BOT_PERMISSIONS;
     this.#messageContentAllowed = options.messageContentAllowed ?? true;
+    this.recommendedShards = options.recommendedShards ?? 1;
     this.channels.set(IDS.text, textChannel(IDS.text, 'help'));
     this.#server = createServer((req, res) => {
       void this.#handle(req, res);
@@ -120,6 +125,11 @@ export class FakeDiscord implements FakeWorld {
   /** the shard ids that identified on the gateway, in order */
   get identifiedShards(): readonly number[] {
     return this.#gateway.identified;
+  }
+
+  /** each IDENTIFY's [shard id, shard count], in order */
+  get identifiedAs(): readonly Shard[] {
+    return this.#gateway.identifiedAs;
   }
 
   get gatewayUrl(): string {

@@ -41,6 +41,8 @@ export class FakeGateway {
   readonly #shards = new Map<WebSocket, Shard>();
   /** the shard ids that identified, in order */
   readonly identified: number[] = [];
+  /** every IDENTIFY's [shard id, shard count], in order */
+  readonly identifiedAs: Shard[] = [];
   #sequence = 0;
   /** intents the client identified with (0 before IDENTIFY) */
   intents = 0;
@@ -75,6 +77,7 @@ export class FakeGateway {
           const shard: Shard = payload.d.shard ?? [0, 1];
           this.#shards.set(socket, shard);
           this.identified.push(shard[0]);
+          this.identifiedAs.push(shard);
           const { ready, guild } = hooks.onIdentify(this.intents, shard);
           this.#send(socket, 'READY', { ...(ready as object), shard });
           if (guild) this.#send(socket, 'GUILD_CREATE', guild);

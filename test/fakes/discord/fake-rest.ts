@@ -48,6 +48,8 @@ export interface FakeWorld {
   readonly snapshots: VisibleSnapshot[];
   readonly botPermissions: bigint;
   readonly gatewayUrl: string;
+  /** the shard count GET /gateway/bot recommends (what DISCORD_SHARDS=auto starts) */
+  readonly recommendedShards: number;
   dispatch(event: string, data: unknown): void;
   withChannelType(msg: APIMessage): APIMessage;
 }
@@ -98,7 +100,7 @@ export class FakeRest {
         status: 200,
         body: {
           url: this.world.gatewayUrl,
-          shards: 1,
+          shards: this.world.recommendedShards,
           session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
         },
       }),
