@@ -12,8 +12,13 @@ import { buildExamples, type Example, type TrainingCase } from './examples.ts';
 import { DEFAULT_FIT, type FitOptions, type FittedScorer, fitScorer, predictLogits } from './fit.ts';
 import { groupFolds } from './folds.ts';
 
-/** Sample weight of the hand-written regression cases next to a real report's 1. */
-export const REGRESSION_WEIGHT = 0.3;
+/**
+ * Sample weight of the hand-written regression cases next to a real report's 1. They hold shapes
+ * real reports rarely show whole (a pasted header without `Bearer`, a raw curl), so they weigh as
+ * much as a report; the cross-validated figures on the real reports hardly move with it (1327
+ * reports: top-1 55.3% at 0.3, 56.0% at 1, 55.7% at 2).
+ */
+export const REGRESSION_WEIGHT = 1;
 export const DEFAULT_FOLDS = 5;
 export const DEFAULT_SEED = 1;
 /** A fixed time for token-expiry evidence, so the same cases always give the same features. */

@@ -10,14 +10,23 @@ import { crossValidatedDiagnoser } from '../../src/eval/cross-validated.ts';
 import { parseEvalCases } from '../../src/eval/eval-case.ts';
 import { formatEvalReport } from '../../src/eval/format-report.ts';
 import { evaluateCases } from '../../src/eval/run-eval.ts';
+import { runDialogueEval } from '../../src/eval/dialogue-eval.ts';
+import { MAX_QUESTIONS } from '../../src/engine/limits.ts';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/knowledge/default-dir.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { trainingCases } from '../../src/train/case-files.ts';
 import { REGRESSION_WEIGHT, TRAIN_NOW } from '../../src/train/train-model.ts';
 
-const FLOOR_CV_TOP1 = 0.58; // measured 0.596 (554/930) on 2026-12-01 20:33 UTC
-const FLOOR_CV_TOP3 = 0.81; // measured 0.825 (767/930)
-const CEILING_CV_ECE = 0.05; // measured 0.032 (the issue's goal: at most 0.05)
+// The corpus grew from 930 to 1327 reports on 2026-12-01 23:10 UTC; the 397 added were mined for the
+// causes and languages the scorer knew least, so they are harder (43% top-1) and the floors are set
+// for the corpus as it is now. On its first 930 reports: 61.1% before, 60.5% after (within noise).
+// The hand-written cases weigh as much as a report in training since then (REGRESSION_WEIGHT).
+const FLOOR_CV_TOP1 = 0.54; // measured 0.560 (743/1327)
+const FLOOR_CV_TOP3 = 0.78; // measured 0.798 (1059/1327)
+const CEILING_CV_ECE = 0.05; // measured 0.039 (the issue's goal: at most 0.05)
+// The dialogue with a simulated truthful user (at most 3 questions), each case on its fold's scorer.
+const FLOOR_CV_DIALOGUE_RIGHT = 0.89; // measured 0.903 (1198/1327)
+const CEILING_CV_DIALOGUE_QUESTIONS = 1.5; // measured 1.48 (the issue's goal: 1.5)
 
 /** Training five fold models takes several seconds on a busy two-core machine. */
 const CV_TIMEOUT_MS = 180_000;
@@ -26,7 +35,7 @@ const read = (name: string) => readFileSync(fileURLToPath(new URL(name, import.m
 
 describe('cross-validated accuracy on the real-report corpus', () => {
   it(
-    'stays above its floors for top-1 and top-3, and its calibration error below its ceiling',
+    'stays above its floors for top-1, top-3 and the dialogue, and its calibration error below its ceiling',
     () => {
       const cases = parseEvalCases(read('real/corpus.jsonl'), 'test/eval/real/corpus.jsonl');
       const regression = trainingCases(read('cases.jsonl'), 'test/eval/cases.jsonl', REGRESSION_WEIGHT);
@@ -45,6 +54,15 @@ describe('cross-validated accuracy on the real-report corpus', () => {
       // Among diagnoses stated at 90% or more, at least 90% are right.
       expect(report.calibration.high.accuracy, table).toBeGreaterThanOrEqual(0.9);
       expect(report.cases.map((c) => c.line)).toEqual(cases.map((c) => c.line));
+
+      const { engineFor, knowledge } = cv;
+      if (!engineFor || !knowledge) throw new Error('cross-validation gave no per-fold engines');
+      const dialogue = runDialogueEval(engineFor, knowledge, cases, TRAIN_NOW);
+      const summary = `${dialogue.hits}/${dialogue.n} right, ${dialogue.meanQuestions.toFixed(2)} questions`;
+      expect(dialogue.errors, summary).toEqual([]);
+      expect(dialogue.rightCause, summary).toBeGreaterThanOrEqual(FLOOR_CV_DIALOGUE_RIGHT);
+      expect(dialogue.meanQuestions, summary).toBeLessThanOrEqual(CEILING_CV_DIALOGUE_QUESTIONS);
+      expect(dialogue.maxQuestionsAsked, summary).toBeLessThanOrEqual(MAX_QUESTIONS);
     },
     CV_TIMEOUT_MS,
   );
