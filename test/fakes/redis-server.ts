@@ -43,9 +43,9 @@ function answersPing(port: number): Promise<boolean> {
   });
 }
 
-/** Starts redis-server and resolves once it answers PING. */
-export async function startRedis(): Promise<RunningRedis> {
-  const port = await freePort();
+/** Starts redis-server (on `port`, or a free one) and resolves once it answers PING. */
+export async function startRedis(port?: number): Promise<RunningRedis> {
+  port ??= await freePort();
   const child: ChildProcess = spawn(
     REDIS_SERVER,
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],

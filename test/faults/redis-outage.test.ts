@@ -1,0 +1,72 @@
+/**
+ * Redis goes away under a running service and comes back: turns in between get the polite "try
+ * again" answer at once (no queueing without bound, no crash, no unhandled rejection), and turns
+ * after it are answered normally. A real redis-server on loopback, stopped and started again on
+ * the same port.
+ */
+import pino from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createConversationService } from '../../src/conversation/conversation-service.ts';
+import type { Incoming, Outgoing } from '../../src/conversation/types.ts';
+import { RedisStateStore } from '../../src/state/redis-state.ts';
+import { createScriptedEngine } from '../conversation/scripted-engine.ts';
+import { type RunningRedis, startRedis } from '../fakes/redis-server.ts';
+
+const KEY = { platform: 'slack' as const, workspace: 'T1', channel: 'C1', thread: '1.0' };
+const message = (text: string): Incoming => ({
+  key: KEY,
+  user: { id: 'U1' },
+  input: { type: 'message', text },
+});
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Attempts (100 ms apart) to see the client reconnected; bounded. */
+const RECONNECT_ATTEMPTS = 100;
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c().catch(() => undefined);
+});
+
+describe('GIVEN the service on Redis WHEN Redis stops and starts again', () => {
+  it('THEN the turn in between is answered politely at once, and later turns are answered normally', async () => {
+    let redis: RunningRedis = await startRedis();
+    cleanups.push(() => redis.stop());
+    const storeErrors: unknown[] = [];
+    const store = await RedisStateStore.connect({ url: redis.url, onError: (e) => storeErrors.push(e) });
+    cleanups.push(() => store.close());
+    const service = createConversationService({
+      engine: () => createScriptedEngine(),
+      store,
+      ttlMs: 60_000,
+      logger: pino({ level: 'silent' }),
+      outboxPollMs: 0,
+    });
+    cleanups.push(() => service.drain());
+    const posted: Outgoing[] = [];
+    service.registerPoster('test', { post: async (_t, outgoing) => void posted.push(outgoing) });
+    const to = { platform: 'test', target: {} };
+
+    expect((await service.turn(message('401 from the API'), to)).status).toBe('answered');
+    expect(posted.at(-1)?.reply.kind).toBe('question');
+
+    const { port } = redis;
+    await redis.stop();
+    const during = await service.turn(message('still 401'), to);
+    expect(during.status).toBe('answered');
+    expect(posted.at(-1)?.reply.kind).toBe('error');
+    expect(JSON.stringify(posted.at(-1)?.reply)).toMatch(/send the message again/);
+
+    redis = await startRedis(port);
+    let after = posted.length;
+    for (let i = 0; i < RECONNECT_ATTEMPTS; i++) {
+      await sleep(100);
+      after = posted.length;
+      await service.turn(message('401 from the API'), to);
+      if (posted.at(-1)?.reply.kind === 'question') break;
+    }
+    // Redis kept nothing (no persistence): the conversation starts afresh, with its first question
+    expect(posted.length).toBe(after + 1);
+    expect(posted.at(-1)?.reply.kind).toBe('question');
+    expect(storeErrors.length).toBeGreaterThan(0);
+  }, 30_000);
+});
