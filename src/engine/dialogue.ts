@@ -13,6 +13,7 @@ import { detectIntent } from './intents.ts';
 import { MAX_QUESTIONS, MAX_REJECTIONS } from './limits.ts';
 import {
   type Candidate,
+  CONFIRM_OUTSIDE_MIN_GAIN,
   clearlyAhead,
   nextQuestion,
   offeredAnswers,
@@ -133,11 +134,20 @@ function ask(
   turn: Turn,
   candidates: readonly Candidate[],
   intro?: string,
+  minGain?: number,
 ): Reply | undefined {
   const { state } = turn;
   if (state.asked.length >= turn.maxQuestions) return undefined;
   const seen = seenSignals(core, state);
-  const qid = nextQuestion(core.knowledge, core.tree, candidates, allAnswers(state), seen, state.asked);
+  const qid = nextQuestion(
+    core.knowledge,
+    core.tree,
+    candidates,
+    allAnswers(state),
+    seen,
+    state.asked,
+    minGain,
+  );
   const q = qid ? core.knowledge.questions.get(qid) : undefined;
   if (!q || !move(turn, { type: 'ask', questionId: q.id })) return undefined;
   turn.events.push({ type: 'asked', questionId: q.id });
@@ -163,9 +173,18 @@ function proceed(core: EngineCore, turn: Turn, intro?: string): Reply {
     (topScored?.support ?? 0) >= MIN_SUPPORT_AFTER_REJECTION ||
     answerReasons(core, state, top.causeId).length > 0;
   if (state.rejected.length > 0 && !supported) return handoff(core, turn, 'exhausted');
-  const ahead = clearlyAhead(candidates);
+  // "Not a key problem" rules every key cause out: not concluded from the first message alone.
+  const unconfirmedOutside =
+    !!core.knowledge.causes.get(top.causeId)?.outside_tree && state.asked.length === 0;
+  const ahead = clearlyAhead(candidates) && !unconfirmedOutside;
   if (!ahead) {
-    const question = ask(core, turn, candidates, intro);
+    const question = ask(
+      core,
+      turn,
+      candidates,
+      intro,
+      unconfirmedOutside ? CONFIRM_OUTSIDE_MIN_GAIN : undefined,
+    );
     if (question) return question;
   }
   if (!move(turn, { type: 'diagnose', causeId: top.causeId, confidence: top.confidence }))

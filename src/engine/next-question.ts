@@ -11,8 +11,18 @@ import type { RankedCause } from './types.ts';
 /** Causes below this confidence are not worth a question. */
 const CANDIDATE_MIN_CONFIDENCE = 0.02;
 const MAX_CANDIDATES = 6;
-/** A question must be expected to remove at least this much uncertainty (bits) to be asked. */
-export const MIN_INFORMATION_GAIN = 0.15;
+/**
+ * A question must be expected to remove at least this much uncertainty (bits) to be asked.
+ * Cross-validated dialogue on 1579 real reports: 0.15 90.3% right after 1.52 questions; 0.18
+ * 90.3% after 1.48; 0.2 90.1% / 1.46; 0.25 89.2% / 1.38 (the questions below 0.18 changed nothing).
+ */
+export const MIN_INFORMATION_GAIN = 0.18;
+/**
+ * The least a question must gain when the leading cause is one outside the tree ("not a key
+ * problem") and nothing was asked yet: such an answer rules every key cause out, so it is not given
+ * on the first message alone while any question still tells the candidates apart.
+ */
+export const CONFIRM_OUTSIDE_MIN_GAIN = 0.02;
 /** One cause is clearly ahead (stop asking) when its confidence reaches this... */
 export const STOP_CONFIDENCE = 0.9;
 /** ...and it leads the runner-up by at least this much confidence. */
@@ -203,6 +213,7 @@ export function nextQuestion(
   answered: Readonly<Record<string, string>>,
   seen: ReadonlySet<string> = new Set(),
   asked: readonly string[] = [],
+  minGain: number = MIN_INFORMATION_GAIN,
 ): string | undefined {
   const candidates = ranked.filter((c) => c.confidence >= CANDIDATE_MIN_CONFIDENCE).slice(0, MAX_CANDIDATES);
   if (candidates.length < 2) return undefined;
@@ -220,5 +231,5 @@ export function nextQuestion(
     const gain = informationGain(tree, q, ids, ps, answers);
     if (!best || gain > best.gain + 1e-9) best = { id: qid, gain };
   }
-  return best && best.gain >= MIN_INFORMATION_GAIN ? best.id : undefined;
+  return best && best.gain >= minGain ? best.id : undefined;
 }

@@ -84,3 +84,20 @@ describe("GIVEN the user's own answer rules a cause out", () => {
     );
   });
 });
+
+describe('GIVEN a first message on which "not a key problem" leads', () => {
+  const text = 'getting a 401 from the api since this morning';
+
+  it('THEN it asks before concluding it, since that answer rules every key cause out', () => {
+    const first = engine.step(undefined, { type: 'message', text }, { now: NOW });
+    expect(first.state.ranked[0]?.causeId).toBe('other');
+    expect(first.reply.kind).toBe('question');
+  });
+
+  it('THEN a diagnosis still comes within the question limit', () => {
+    const { asked, end } = play(text);
+    expect(asked.length).toBeGreaterThan(0);
+    expect(asked.length).toBeLessThanOrEqual(MAX_QUESTIONS);
+    expect(['diagnosis', 'handoff']).toContain(end.reply.kind);
+  });
+});
