@@ -39,6 +39,11 @@ for _, id in ipairs(ids) do
 end
 return out`;
 
+/** KEYS: the queue's sorted set of due times, its hash of values. ARGV: id, value, due time. */
+const ENQUEUE = `redis.call('HSET', KEYS[2], ARGV[1], ARGV[2]) redis.call('ZADD', KEYS[1], ARGV[3], ARGV[1]) return 1`;
+/** KEYS: as ENQUEUE. ARGV: id. */
+const DEQUEUE = `redis.call('ZREM', KEYS[1], ARGV[1]) redis.call('HDEL', KEYS[2], ARGV[1]) return 1`;
+
 export class RedisStateStore implements StateStore {
   readonly kind = 'redis';
   readonly #client;
@@ -128,12 +133,11 @@ export class RedisStateStore implements StateStore {
   }
 
   async enqueue(queue: string, item: QueueItem): Promise<void> {
-    const [due, values] = this.#queueKeys(queue);
-    await this.#client
-      .multi()
-      .hSet(values, item.id, item.value)
-      .zAdd(due, { score: item.dueAt, value: item.id })
-      .exec();
+    // one script, not MULTI/HSET/ZADD/EXEC: atomic, and one command on the wire
+    await this.#client.eval(ENQUEUE, {
+      keys: this.#queueKeys(queue),
+      arguments: [item.id, item.value, String(item.dueAt)],
+    });
   }
 
   async claimDue(queue: string, now: number, limit: number, leaseMs: number): Promise<QueueItem[]> {
@@ -148,8 +152,7 @@ export class RedisStateStore implements StateStore {
   }
 
   async dequeue(queue: string, id: string): Promise<void> {
-    const [due, values] = this.#queueKeys(queue);
-    await this.#client.multi().zRem(due, id).hDel(values, id).exec();
+    await this.#client.eval(DEQUEUE, { keys: this.#queueKeys(queue), arguments: [id] });
   }
 
   /** Redis expires keys itself. */
