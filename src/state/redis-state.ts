@@ -7,8 +7,28 @@ import { createClient } from 'redis';
 import { lockKey } from './memory-state.ts';
 import { type Lock, lockToken, type QueueItem, type StateStore, type WindowCount } from './state-store.ts';
 
-/** A command that takes longer than this fails (and the turn answers politely) instead of hanging. */
+/**
+ * A command that takes longer than this fails (and the turn answers politely) instead of hanging,
+ * whether it is still queued or already sent to a Redis that stopped answering. node-redis's own
+ * command timeout only covers the wait before the command is written, so the store keeps its own.
+ */
 export const REDIS_COMMAND_TIMEOUT_MS = 2_000;
+
+export class RedisTimeoutError extends Error {
+  constructor(ms: number) {
+    super(`Redis did not answer within ${ms} ms`);
+    this.name = 'RedisTimeoutError';
+  }
+}
+
+/** Settles with `work`, or rejects when it has not settled after `ms`. */
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new RedisTimeoutError(ms)), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
 const CONNECT_TIMEOUT_MS = 5_000;
 /** Reconnect waits grow to this at most. */
 const MAX_RECONNECT_DELAY_MS = 2_000;
@@ -18,6 +38,8 @@ export interface RedisStateOptions {
   url: string;
   /** prefixed to every key, so several deployments can share one Redis */
   prefix?: string;
+  /** how long one command may take (tests shorten it) */
+  commandTimeoutMs?: number;
   onError?: (error: unknown) => void;
 }
 
@@ -48,9 +70,11 @@ export class RedisStateStore implements StateStore {
   readonly kind = 'redis';
   readonly #client;
   readonly #prefix: string;
+  readonly #timeoutMs: number;
 
   private constructor(options: RedisStateOptions) {
     this.#prefix = options.prefix ?? 'keydoctor:';
+    this.#timeoutMs = options.commandTimeoutMs ?? REDIS_COMMAND_TIMEOUT_MS;
     this.#client = createClient({
       url: options.url,
       socket: {
@@ -59,7 +83,6 @@ export class RedisStateStore implements StateStore {
       },
       // Commands fail at once while disconnected instead of queueing without bound.
       disableOfflineQueue: true,
-      commandOptions: { timeout: REDIS_COMMAND_TIMEOUT_MS },
     });
     this.#client.on('error', (error: unknown) => options.onError?.(error));
   }
@@ -75,24 +98,31 @@ export class RedisStateStore implements StateStore {
     return this.#prefix + key;
   }
 
+  /** One command, bounded by REDIS_COMMAND_TIMEOUT_MS from the moment it is issued. */
+  #timed<T>(command: Promise<T>): Promise<T> {
+    return withDeadline(command, this.#timeoutMs);
+  }
+
   async get(key: string): Promise<string | undefined> {
-    return (await this.#client.get(this.#k(key))) ?? undefined;
+    return (await this.#timed(this.#client.get(this.#k(key)))) ?? undefined;
   }
 
   async set(key: string, value: string, ttlMs: number): Promise<void> {
-    await this.#client.set(this.#k(key), value, { expiration: { type: 'PX', value: ttlMs } });
+    await this.#timed(this.#client.set(this.#k(key), value, { expiration: { type: 'PX', value: ttlMs } }));
   }
 
   async setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean> {
-    const reply = await this.#client.set(this.#k(key), value, {
-      expiration: { type: 'PX', value: ttlMs },
-      condition: 'NX',
-    });
+    const reply = await this.#timed(
+      this.#client.set(this.#k(key), value, {
+        expiration: { type: 'PX', value: ttlMs },
+        condition: 'NX',
+      }),
+    );
     return reply === 'OK';
   }
 
   async delete(key: string): Promise<void> {
-    await this.#client.del(this.#k(key));
+    await this.#timed(this.#client.del(this.#k(key)));
   }
 
   async acquireLock(key: string, ttlMs: number): Promise<Lock | undefined> {
@@ -101,30 +131,38 @@ export class RedisStateStore implements StateStore {
   }
 
   async extendLock(lock: Lock, ttlMs: number): Promise<boolean> {
-    const reply = await this.#client.eval(EXTEND, {
-      keys: [this.#k(lockKey(lock.key))],
-      arguments: [lock.token, String(ttlMs)],
-    });
+    const reply = await this.#timed(
+      this.#client.eval(EXTEND, {
+        keys: [this.#k(lockKey(lock.key))],
+        arguments: [lock.token, String(ttlMs)],
+      }),
+    );
     return Number(reply) === 1;
   }
 
   async releaseLock(lock: Lock): Promise<void> {
-    await this.#client.eval(RELEASE, { keys: [this.#k(lockKey(lock.key))], arguments: [lock.token] });
+    await this.#timed(
+      this.#client.eval(RELEASE, { keys: [this.#k(lockKey(lock.key))], arguments: [lock.token] }),
+    );
   }
 
   async setIfLockHeld(lock: Lock, key: string, value: string, ttlMs: number): Promise<boolean> {
-    const reply = await this.#client.eval(SET_IF_HELD, {
-      keys: [this.#k(lockKey(lock.key)), this.#k(key)],
-      arguments: [lock.token, value, String(ttlMs)],
-    });
+    const reply = await this.#timed(
+      this.#client.eval(SET_IF_HELD, {
+        keys: [this.#k(lockKey(lock.key)), this.#k(key)],
+        arguments: [lock.token, value, String(ttlMs)],
+      }),
+    );
     return Number(reply) === 1;
   }
 
   async increment(key: string, windowMs: number): Promise<WindowCount> {
-    const reply = (await this.#client.eval(INCREMENT, {
-      keys: [this.#k(key)],
-      arguments: [String(windowMs)],
-    })) as unknown as [number, number];
+    const reply = (await this.#timed(
+      this.#client.eval(INCREMENT, {
+        keys: [this.#k(key)],
+        arguments: [String(windowMs)],
+      }),
+    )) as unknown as [number, number];
     return { count: Number(reply[0]), resetInMs: Number(reply[1]) };
   }
 
@@ -134,17 +172,21 @@ export class RedisStateStore implements StateStore {
 
   async enqueue(queue: string, item: QueueItem): Promise<void> {
     // one script, not MULTI/HSET/ZADD/EXEC: atomic, and one command on the wire
-    await this.#client.eval(ENQUEUE, {
-      keys: this.#queueKeys(queue),
-      arguments: [item.id, item.value, String(item.dueAt)],
-    });
+    await this.#timed(
+      this.#client.eval(ENQUEUE, {
+        keys: this.#queueKeys(queue),
+        arguments: [item.id, item.value, String(item.dueAt)],
+      }),
+    );
   }
 
   async claimDue(queue: string, now: number, limit: number, leaseMs: number): Promise<QueueItem[]> {
-    const reply = (await this.#client.eval(CLAIM, {
-      keys: this.#queueKeys(queue),
-      arguments: [String(now), String(limit), String(now + leaseMs)],
-    })) as unknown as string[];
+    const reply = (await this.#timed(
+      this.#client.eval(CLAIM, {
+        keys: this.#queueKeys(queue),
+        arguments: [String(now), String(limit), String(now + leaseMs)],
+      }),
+    )) as unknown as string[];
     const items: QueueItem[] = [];
     for (let i = 0; i + 1 < reply.length; i += 2)
       items.push({ id: reply[i]!, value: reply[i + 1]!, dueAt: now + leaseMs });
@@ -152,7 +194,7 @@ export class RedisStateStore implements StateStore {
   }
 
   async dequeue(queue: string, id: string): Promise<void> {
-    await this.#client.eval(DEQUEUE, { keys: this.#queueKeys(queue), arguments: [id] });
+    await this.#timed(this.#client.eval(DEQUEUE, { keys: this.#queueKeys(queue), arguments: [id] }));
   }
 
   /** Redis expires keys itself. */

@@ -2,7 +2,7 @@
  * Redis goes away under a running service and comes back: turns in between get the polite "try
  * again" answer at once (no queueing without bound, no crash, no unhandled rejection), and turns
  * after it are answered normally. A real redis-server on loopback, stopped and started again on
- * the same port.
+ * the same port, or frozen (SIGSTOP: the connection stays open and nothing answers) and thawed.
  */
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -68,5 +68,48 @@ describe('GIVEN the service on Redis WHEN Redis stops and starts again', () => {
     expect(posted.length).toBe(after + 1);
     expect(posted.at(-1)?.reply.kind).toBe('question');
     expect(storeErrors.length).toBeGreaterThan(0);
+  }, 30_000);
+});
+
+describe('GIVEN the service on Redis WHEN Redis stops answering on an open connection', () => {
+  it('THEN the turn gets the polite answer once the command timeout passes, and turns after Redis resumes are answered', async () => {
+    const redis = await startRedis();
+    cleanups.push(() => redis.stop());
+    const pid = redis.pid;
+    if (pid === undefined) throw new Error('redis-server has no pid');
+    // never leave a frozen redis-server behind, whatever the test does
+    cleanups.push(async () => void process.kill(pid, 'SIGCONT'));
+    const store = await RedisStateStore.connect({ url: redis.url, commandTimeoutMs: 300, onError: () => {} });
+    cleanups.push(() => store.close());
+    const service = createConversationService({
+      engine: () => createScriptedEngine(),
+      store,
+      ttlMs: 60_000,
+      logger: pino({ level: 'silent' }),
+      outboxPollMs: 0,
+      lockTtlMs: 1_000,
+    });
+    cleanups.push(() => service.drain());
+    const posted: Outgoing[] = [];
+    service.registerPoster('test', { post: async (_t, outgoing) => void posted.push(outgoing) });
+    const to = { platform: 'test', target: {} };
+
+    expect((await service.turn(message('401 from the API'), to)).status).toBe('answered');
+    expect(posted.at(-1)?.reply.kind).toBe('question');
+
+    process.kill(pid, 'SIGSTOP');
+    const during = await service.turn(message('still 401'), to);
+    expect(during.status).toBe('answered');
+    expect(posted.at(-1)?.reply.kind).toBe('error');
+
+    process.kill(pid, 'SIGCONT');
+    let ok = false;
+    for (let i = 0; i < RECONNECT_ATTEMPTS && !ok; i++) {
+      await sleep(100);
+      const before = posted.length;
+      await service.turn(message('still 401'), to);
+      ok = posted.length === before + 1 && posted.at(-1)?.reply.kind !== 'error';
+    }
+    expect(ok).toBe(true);
   }, 30_000);
 });
