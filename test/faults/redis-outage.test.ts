@@ -5,12 +5,13 @@
  * the same port, or frozen (SIGSTOP: the connection stays open and nothing answers) and thawed.
  */
 import pino from 'pino';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createConversationService } from '../../src/conversation/conversation-service.ts';
 import type { Incoming, Outgoing } from '../../src/conversation/types.ts';
 import { RedisStateStore } from '../../src/state/redis-state.ts';
 import { createScriptedEngine } from '../conversation/scripted-engine.ts';
 import { type RunningRedis, startRedis } from '../fakes/redis-server.ts';
+import { cleanupsAfterEach } from '../support/redis-per-file.ts';
 
 const KEY = { platform: 'slack' as const, workspace: 'T1', channel: 'C1', thread: '1.0' };
 const message = (text: string): Incoming => ({
@@ -22,10 +23,24 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Attempts (100 ms apart) to see the client reconnected; bounded. */
 const RECONNECT_ATTEMPTS = 100;
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c().catch(() => undefined);
-});
+const cleanups = cleanupsAfterEach();
+
+/** A service on `store` whose answers are recorded, cleaned up after the test. */
+function serviceOn(store: RedisStateStore, lockTtlMs?: number) {
+  const service = createConversationService({
+    engine: () => createScriptedEngine(),
+    store,
+    ttlMs: 60_000,
+    logger: pino({ level: 'silent' }),
+    outboxPollMs: 0,
+    ...(lockTtlMs ? { lockTtlMs } : {}),
+  });
+  cleanups.push(() => service.drain());
+  const posted: Outgoing[] = [];
+  service.registerPoster('test', { post: async (_t, outgoing) => void posted.push(outgoing) });
+  const to = { platform: 'test', target: {} };
+  return { posted, say: (text: string) => service.turn(message(text), to) };
+}
 
 describe('GIVEN the service on Redis WHEN Redis stops and starts again', () => {
   it('THEN the turn in between is answered politely at once, and later turns are answered normally', async () => {
@@ -34,24 +49,14 @@ describe('GIVEN the service on Redis WHEN Redis stops and starts again', () => {
     const storeErrors: unknown[] = [];
     const store = await RedisStateStore.connect({ url: redis.url, onError: (e) => storeErrors.push(e) });
     cleanups.push(() => store.close());
-    const service = createConversationService({
-      engine: () => createScriptedEngine(),
-      store,
-      ttlMs: 60_000,
-      logger: pino({ level: 'silent' }),
-      outboxPollMs: 0,
-    });
-    cleanups.push(() => service.drain());
-    const posted: Outgoing[] = [];
-    service.registerPoster('test', { post: async (_t, outgoing) => void posted.push(outgoing) });
-    const to = { platform: 'test', target: {} };
+    const { posted, say } = serviceOn(store);
 
-    expect((await service.turn(message('401 from the API'), to)).status).toBe('answered');
+    expect((await say('401 from the API')).status).toBe('answered');
     expect(posted.at(-1)?.reply.kind).toBe('question');
 
     const { port } = redis;
     await redis.stop();
-    const during = await service.turn(message('still 401'), to);
+    const during = await say('still 401');
     expect(during.status).toBe('answered');
     expect(posted.at(-1)?.reply.kind).toBe('error');
     expect(JSON.stringify(posted.at(-1)?.reply)).toMatch(/send the message again/);
@@ -61,7 +66,7 @@ describe('GIVEN the service on Redis WHEN Redis stops and starts again', () => {
     for (let i = 0; i < RECONNECT_ATTEMPTS; i++) {
       await sleep(100);
       after = posted.length;
-      await service.turn(message('401 from the API'), to);
+      await say('401 from the API');
       if (posted.at(-1)?.reply.kind === 'question') break;
     }
     // Redis kept nothing (no persistence): the conversation starts afresh, with its first question
@@ -81,24 +86,13 @@ describe('GIVEN the service on Redis WHEN Redis stops answering on an open conne
     cleanups.push(async () => void process.kill(pid, 'SIGCONT'));
     const store = await RedisStateStore.connect({ url: redis.url, commandTimeoutMs: 300, onError: () => {} });
     cleanups.push(() => store.close());
-    const service = createConversationService({
-      engine: () => createScriptedEngine(),
-      store,
-      ttlMs: 60_000,
-      logger: pino({ level: 'silent' }),
-      outboxPollMs: 0,
-      lockTtlMs: 1_000,
-    });
-    cleanups.push(() => service.drain());
-    const posted: Outgoing[] = [];
-    service.registerPoster('test', { post: async (_t, outgoing) => void posted.push(outgoing) });
-    const to = { platform: 'test', target: {} };
+    const { posted, say } = serviceOn(store, 1_000);
 
-    expect((await service.turn(message('401 from the API'), to)).status).toBe('answered');
+    expect((await say('401 from the API')).status).toBe('answered');
     expect(posted.at(-1)?.reply.kind).toBe('question');
 
     process.kill(pid, 'SIGSTOP');
-    const during = await service.turn(message('still 401'), to);
+    const during = await say('still 401');
     expect(during.status).toBe('answered');
     expect(posted.at(-1)?.reply.kind).toBe('error');
 
@@ -107,7 +101,7 @@ describe('GIVEN the service on Redis WHEN Redis stops answering on an open conne
     for (let i = 0; i < RECONNECT_ATTEMPTS && !ok; i++) {
       await sleep(100);
       const before = posted.length;
-      await service.turn(message('still 401'), to);
+      await say('still 401');
       ok = posted.length === before + 1 && posted.at(-1)?.reply.kind !== 'error';
     }
     expect(ok).toBe(true);

@@ -3,6 +3,8 @@
  * process tests: only the variables a test sets reach it, and it logs JSON lines to stderr.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { expect } from 'vitest';
@@ -57,4 +59,23 @@ export function spawnPlatformBot(dir: string, env: Record<string, string>): Plat
     if (child.exitCode === null) child.kill('SIGKILL');
   };
   return { child, exited, logs, started, stop };
+}
+
+/**
+ * A started bot process in its own temporary DATA_DIR, stopped and its folder removed by the
+ * cleanup it registers.
+ */
+export async function startBotInTempDir(
+  cleanups: (() => Promise<void> | void)[],
+  dirPrefix: string,
+  env: Record<string, string>,
+): Promise<PlatformBot> {
+  const dir = mkdtempSync(path.join(tmpdir(), dirPrefix));
+  const bot = spawnPlatformBot(dir, env);
+  cleanups.push(() => {
+    bot.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  await bot.started();
+  return bot;
 }

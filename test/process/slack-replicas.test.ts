@@ -3,35 +3,23 @@
  * a retried event is answered once, one thread alternating between them is one conversation in
  * order, and after a kill -9 mid-turn the other process answers from the saved state.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { slackConversationKey } from '../../src/adapters/slack/conversation-key.ts';
 import { loadConversation } from '../../src/state/conversations.ts';
 import { RedisStateStore } from '../../src/state/redis-state.ts';
-import { freePort, type RunningRedis, startRedis } from '../fakes/redis-server.ts';
+import { freePort } from '../fakes/redis-server.ts';
+import { cleanupsAfterEach, redisPerFile } from '../support/redis-per-file.ts';
 import { type FakeSlack, FAKE_TEAM_ID, startFakeSlack } from '../fakes/slack/fake-slack-api.ts';
 import { CHANNEL_ID, eventEnvelope, mentionEvent, messageEvent } from '../fakes/slack/fixtures.ts';
 import { postEvent } from '../fakes/slack/signed-requests.ts';
 import { BOT_TOKEN, SIGNING_SECRET } from '../fakes/slack/slack-test-bed.ts';
-import { type PlatformBot, PROCESS_TEST_TIMEOUT_MS, spawnPlatformBot, WAIT } from './platform-bot.ts';
+import { type PlatformBot, PROCESS_TEST_TIMEOUT_MS, startBotInTempDir, WAIT } from './platform-bot.ts';
 
 const LOCK_TTL_SECONDS = 2;
-let redis: RunningRedis;
+const redis = redisPerFile();
 let store: RedisStateStore;
 let prefix = 0;
-const cleanups: (() => Promise<void> | void)[] = [];
-
-beforeAll(async () => {
-  redis = await startRedis();
-});
-afterAll(async () => {
-  await redis.stop();
-});
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterEach();
 
 interface Replica {
   bot: PlatformBot;
@@ -40,21 +28,15 @@ interface Replica {
 
 /** One keydoctor process in HTTP mode on the shared Redis (its own DATA_DIR, its own port). */
 async function startReplica(slack: FakeSlack, dbIndex: number): Promise<Replica> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'kd-replica-'));
   const port = await freePort();
-  const bot = spawnPlatformBot(dir, {
+  const bot = await startBotInTempDir(cleanups, 'kd-replica-', {
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_PORT: String(port),
     SLACK_API_URL: slack.apiUrl,
-    REDIS_URL: `${redis.url}/${dbIndex}`,
+    REDIS_URL: `${redis.current().url}/${dbIndex}`,
     LOCK_TTL_SECONDS: String(LOCK_TTL_SECONDS),
   });
-  cleanups.push(() => {
-    bot.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  await bot.started();
   return { bot, url: `http://127.0.0.1:${port}/slack/events` };
 }
 
@@ -64,7 +46,7 @@ async function setup(): Promise<{ slack: FakeSlack; a: Replica; b: Replica; db: 
   const slack = await startFakeSlack();
   cleanups.push(() => slack.close());
   const [a, b] = await Promise.all([startReplica(slack, index), startReplica(slack, index)]);
-  store = await RedisStateStore.connect({ url: `${redis.url}/${index}` });
+  store = await RedisStateStore.connect({ url: `${redis.current().url}/${index}` });
   cleanups.push(() => store.close());
   return { slack, a: a!, b: b!, db: store };
 }

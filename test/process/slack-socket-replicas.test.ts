@@ -5,33 +5,20 @@
  * alternate between the connections is one conversation in order, and after a kill -9 mid-turn the
  * other process answers the thread's next message from the saved state.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { slackConversationKey } from '../../src/adapters/slack/conversation-key.ts';
 import { loadConversation } from '../../src/state/conversations.ts';
 import { RedisStateStore } from '../../src/state/redis-state.ts';
-import { type RunningRedis, startRedis } from '../fakes/redis-server.ts';
+import { cleanupsAfterEach, redisPerFile } from '../support/redis-per-file.ts';
 import { type FakeSlack, FAKE_TEAM_ID, startFakeSlack } from '../fakes/slack/fake-slack-api.ts';
 import { CHANNEL_ID, eventEnvelope, mentionEvent, messageEvent } from '../fakes/slack/fixtures.ts';
 import { APP_TOKEN, BOT_TOKEN } from '../fakes/slack/slack-test-bed.ts';
-import { type PlatformBot, PROCESS_TEST_TIMEOUT_MS, spawnPlatformBot, WAIT } from './platform-bot.ts';
+import { type PlatformBot, PROCESS_TEST_TIMEOUT_MS, startBotInTempDir, WAIT } from './platform-bot.ts';
 
 const LOCK_TTL_SECONDS = 2;
-let redis: RunningRedis;
+const redis = redisPerFile();
 let database = 0;
-const cleanups: (() => Promise<void> | void)[] = [];
-
-beforeAll(async () => {
-  redis = await startRedis();
-});
-afterAll(async () => {
-  await redis.stop();
-});
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterEach();
 
 interface Replica {
   bot: PlatformBot;
@@ -44,19 +31,13 @@ interface Replica {
  * one after the other, so the connection that opens while one starts is that replica's.
  */
 async function startReplica(slack: FakeSlack, dbIndex: number, taken: number[]): Promise<Replica> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'kd-socket-replica-'));
-  const bot = spawnPlatformBot(dir, {
+  const bot = await startBotInTempDir(cleanups, 'kd-socket-replica-', {
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_APP_TOKEN: APP_TOKEN,
     SLACK_API_URL: slack.apiUrl,
-    REDIS_URL: `${redis.url}/${dbIndex}`,
+    REDIS_URL: `${redis.current().url}/${dbIndex}`,
     LOCK_TTL_SECONDS: String(LOCK_TTL_SECONDS),
   });
-  cleanups.push(() => {
-    bot.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
-  await bot.started();
   const open = await slack.socket.waitForConnections(taken.length + 1);
   const mine = open.filter((id) => !taken.includes(id));
   expect(mine).toHaveLength(1);
@@ -70,7 +51,7 @@ async function setup(): Promise<{ slack: FakeSlack; a: Replica; b: Replica; db: 
   cleanups.push(() => slack.close());
   const a = await startReplica(slack, index, []);
   const b = await startReplica(slack, index, [a.connection]);
-  const db = await RedisStateStore.connect({ url: `${redis.url}/${index}` });
+  const db = await RedisStateStore.connect({ url: `${redis.current().url}/${index}` });
   cleanups.push(() => db.close());
   return { slack, a, b, db };
 }
