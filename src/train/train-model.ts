@@ -25,8 +25,12 @@ export const DEFAULT_SEED = 1;
 export const TRAIN_NOW = Date.parse('2026-11-23T12:00:00Z');
 /** Weights are stored rounded to this many decimals; smaller ones are left out of the file. */
 const WEIGHT_DECIMALS = 3;
-/** Weights smaller than this move a logit by well under 0.01 and are left out of the file. */
-const MIN_STORED_WEIGHT = 0.005;
+/**
+ * Weights smaller than this are left out of the file: together they moved the top answer on 15 of
+ * 1672 reports in-sample (top confidence by 0.03 at most), and leaving them out makes the file a
+ * third smaller (1.39 -> 0.91 MB), which start-up reads and validates.
+ */
+const MIN_STORED_WEIGHT = 0.01;
 
 export interface TrainOptions {
   now: number;

@@ -67,6 +67,11 @@ describe('GIVEN a knowledge folder with a learned scorer in model/scorer.json', 
     expect(error.issues.some((i) => i.file === MODEL_PATH && /not valid JSON/.test(i.message))).toBe(true);
   });
 
+  it('THEN a features list with an empty or non-string name is refused, naming the field', () => {
+    expect(issueOf(model({ features: ['bias', ''] }), 'features')?.message).toMatch(/non-empty feature names/);
+    expect(issueOf({ ...model(), features: ['bias', 3] }, 'features')).toBeDefined();
+  });
+
   it('THEN a missing field is refused with the field named', () => {
     const { temperature: _omitted, ...rest } = model();
     expect(issueOf(rest, 'temperature')).toBeDefined();

@@ -33,6 +33,13 @@ function isWeightRow(value: unknown): value is Record<string, number> {
   return true;
 }
 
+/** A list of non-empty names, checked in one loop (a model names thousands of features). */
+function isNameList(value: unknown): value is string[] {
+  if (!Array.isArray(value)) return false;
+  for (const name of value) if (typeof name !== 'string' || name.length === 0) return false;
+  return true;
+}
+
 export const scorerModelSchema = z.strictObject({
   format: z.literal(MODEL_FORMAT),
   version: z.literal(MODEL_VERSION),
@@ -52,7 +59,7 @@ export const scorerModelSchema = z.strictObject({
   /** weights of the per-cause knowledge-base features, the same for every cause */
   shared: z.partialRecord(z.enum(SHARED_FEATURES), weight),
   /** the message-level features the weights may name */
-  features: z.array(z.string().min(1)),
+  features: z.custom<string[]>(isNameList, { message: 'must be a list of non-empty feature names' }),
   /** cause id -> feature -> weight (absent = 0) */
   weights: z.record(
     z.string(),
