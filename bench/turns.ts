@@ -14,6 +14,7 @@ import { RedisStateStore } from '../src/state/redis-state.ts';
 import { SqliteStateStore } from '../src/state/sqlite-state.ts';
 import type { StateStore } from '../src/state/state-store.ts';
 import { startRedis } from '../test/fakes/redis-server.ts';
+import { storeOverheadP50 } from './store-overhead.ts';
 
 export const CONVERSATIONS = 50;
 /** Messages each conversation sends, one after another (each waits for its answer). */
@@ -118,61 +119,6 @@ async function measure(
   };
 }
 
-/** An engine that does no work: what is left of a turn is the store (lock, load, save, outbox, release). */
-function idleEngine(engine: Engine): Engine {
-  let state: ReturnType<Engine['step']> | undefined;
-  return {
-    ...engine,
-    step(s, input, ctx) {
-      state ??= engine.step(undefined, { type: 'message', text: '401' }, ctx);
-      return { ...state, state: { ...state.state, turns: (s?.turns ?? 0) + 1 } };
-    },
-  };
-}
-
-/** Rounds of the store-overhead measure; the median round is reported (a pause on a busy machine moves one round, not the figure). */
-const OVERHEAD_ROUNDS = 5;
-const OVERHEAD_TURNS = 300;
-const OVERHEAD_WARMUP = 100;
-
-/** p50 of one conversation's turns, one at a time, with an engine that does nothing: the store's cost. */
-async function storeOverheadP50(store: StateStore, engine: Engine): Promise<number> {
-  const service = createConversationService({
-    engine: () => idleEngine(engine),
-    store,
-    ttlMs: HOUR_MS,
-    outboxPollMs: 0,
-  });
-  service.registerPoster('bench', { post: async () => {} });
-  const key = { platform: 'slack' as const, workspace: 'TBENCH', channel: 'CIDLE', thread: 'idle' };
-  const turn = () =>
-    service.turn(
-      { key, user: { id: 'U' }, input: { type: 'message', text: '401' } },
-      { platform: 'bench', target: {} },
-    );
-  for (let t = 0; t < OVERHEAD_WARMUP; t++) await turn();
-  const rounds: number[] = [];
-  for (let r = 0; r < OVERHEAD_ROUNDS; r++) {
-    const times: number[] = [];
-    for (let t = 0; t < OVERHEAD_TURNS; t++) {
-      const start = performance.now();
-      await turn();
-      times.push(performance.now() - start);
-    }
-    rounds.push(
-      percentile(
-        times.sort((a, b) => a - b),
-        0.5,
-      ),
-    );
-  }
-  await service.drain();
-  return percentile(
-    rounds.sort((a, b) => a - b),
-    0.5,
-  );
-}
-
 export interface StoreFigures {
   /** real threads: a report, button answers, "fixed it", the next report (the goal figures) */
   dialogue: TurnFigures;
@@ -203,7 +149,6 @@ export async function benchTurns(
     const sqlite = await measureBoth(sqliteStore, engine, texts);
     await sqliteStore.close();
     const redisStore = await RedisStateStore.connect({ url: redis.url });
-    // the store's own cost first, on a fresh Redis and a process not yet filled by the runs below
     const storeOverheadP50MsRedis = await storeOverheadP50(redisStore, engine);
     const onRedis = await measureBoth(redisStore, engine, texts);
     await redisStore.close();
