@@ -25,7 +25,7 @@ const FLOOR_CV_TOP1 = 0.53; // measured 0.545 (912/1672)
 const FLOOR_CV_TOP3 = 0.78; // measured 0.795 (1329/1672)
 const CEILING_CV_ECE = 0.05; // measured 0.031 (the goal: at most 0.05)
 // The dialogue with a simulated truthful user (at most 3 questions), each case on its fold's scorer.
-const FLOOR_CV_DIALOGUE_RIGHT = 0.89; // measured 0.904 (1511/1672)
+const FLOOR_CV_DIALOGUE_RIGHT = 0.9; // measured 0.910 (1522/1672)
 const CEILING_CV_DIALOGUE_QUESTIONS = 1.5; // measured 1.49 (the goal: 1.5)
 
 /** Training five fold models takes several seconds on a busy two-core machine. */
