@@ -277,21 +277,17 @@ export function createConversationService(options: ConversationServiceOptions): 
     const lockKey = lockKeyOf(incoming);
     const firstAttempt = store.acquireLock(lockKey, lockTtlMs);
     const early = loadConversation(store, incoming.key);
+    // read again below when the lock was busy; this read's failure then does not matter
     early.catch(() => undefined);
-    const held = await holdLock(
-      store,
-      lockKey,
-      lockTtlMs,
-      lockWaitMs,
-      keepLeased,
-      noWaiting.signal,
+    const held = await holdLock(store, lockKey, {
+      ttlMs: lockTtlMs,
+      waitMs: lockWaitMs,
+      onExtend: keepLeased,
+      signal: noWaiting.signal,
       firstAttempt,
-    ).catch(async (error: unknown) => {
-      await early.catch(() => undefined);
-      throw error;
     });
     try {
-      const state = held.firstTry ? await early : await loadConversation(store, incoming.key);
+      const state = await (held.firstTry ? early : loadConversation(store, incoming.key));
       return { held, state };
     } catch (error) {
       await held.release();

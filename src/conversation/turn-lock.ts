@@ -30,22 +30,22 @@ export interface HeldLock {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/**
- * Takes the lock on `key`, waiting at most `waitMs` (long enough to outlast a dead holder's TTL),
- * and keeps extending it every third of its TTL; `onExtend` runs on each extension (the outbox
- * entry of the answer being posted is kept leased with it).
- */
-export async function holdLock(
-  store: StateStore,
-  key: string,
-  ttlMs: number,
-  waitMs: number,
-  onExtend?: () => Promise<void>,
+/** Takes the lock on `key`, waiting for a busy one, and keeps extending it every third of its TTL. */
+export interface HoldOptions {
+  /** how long the lock lives without being extended */
+  ttlMs: number;
+  /** how long to wait for a busy lock (long enough to outlast a dead holder's TTL) */
+  waitMs: number;
+  /** runs on each extension (the outbox entry of the answer being posted is kept leased with it) */
+  onExtend?: () => Promise<void>;
   /** a shutdown: stop waiting for a busy lock (the message is answered politely instead) */
-  signal?: AbortSignal,
+  signal?: AbortSignal;
   /** the first attempt, when the caller already started it (to send a read right behind it) */
-  firstAttempt?: Promise<Lock | undefined>,
-): Promise<HeldLock> {
+  firstAttempt?: Promise<Lock | undefined>;
+}
+
+export async function holdLock(store: StateStore, key: string, options: HoldOptions): Promise<HeldLock> {
+  const { ttlMs, waitMs, onExtend, signal, firstAttempt } = options;
   const deadline = Date.now() + waitMs;
   let poll = FIRST_LOCK_POLL_MS;
   let attempts = 1;

@@ -44,12 +44,13 @@ export function parseYamlSource(file: string, text: string): YamlParseResult {
     } catch {
       return parseLocated(file, text);
     }
-    let located: YamlSource | undefined;
-    const full = (): YamlSource => {
-      if (located) return located;
-      const result = parseLocated(file, text);
-      if (!result.ok) throw new Error(`${file}: the two YAML parsers disagree on this file`);
-      located = result.source;
+    let located: YamlSource | undefined | null;
+    // `yaml` refusing what js-yaml read is not expected; the issue then points at the file's start
+    const full = (): YamlSource | null => {
+      if (located === undefined) {
+        const result = parseLocated(file, text);
+        located = result.ok ? result.source : null;
+      }
       return located;
     };
     return {
@@ -57,8 +58,8 @@ export function parseYamlSource(file: string, text: string): YamlParseResult {
       source: {
         file,
         value,
-        at: (fieldPath) => full().at(fieldPath),
-        keyAt: (mapPath, key) => full().keyAt(mapPath, key),
+        at: (fieldPath) => full()?.at(fieldPath) ?? FIRST,
+        keyAt: (mapPath, key) => full()?.keyAt(mapPath, key) ?? FIRST,
       },
     };
   }

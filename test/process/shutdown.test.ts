@@ -119,7 +119,8 @@ describe('graceful shutdown', () => {
     expect(log).toEqual(['close store', 'exit 1']);
   });
 
-  it('forces the exit on a second signal while the first shutdown is still running', async () => {
+  /** A shutdown whose drain never ends, and the exit codes it asked for. */
+  function hangingShutdown(timeoutMs?: number) {
     const exits: number[] = [];
     const shutdown = createShutdown({
       adapters: [],
@@ -127,22 +128,20 @@ describe('graceful shutdown', () => {
       closers: [],
       logger: silent,
       exit: (code) => exits.push(code),
+      ...(timeoutMs === undefined ? {} : { timeoutMs }),
     });
+    return { shutdown, exits };
+  }
+
+  it('forces the exit on a second signal while the first shutdown is still running', async () => {
+    const { shutdown, exits } = hangingShutdown();
     void shutdown.shutdown('SIGINT');
     void shutdown.shutdown('SIGINT');
     expect(exits).toEqual([1]);
   });
 
   it('forces the exit when the shutdown hangs past its time limit', async () => {
-    const exits: number[] = [];
-    const shutdown = createShutdown({
-      adapters: [],
-      drain: () => new Promise<void>(() => undefined),
-      closers: [],
-      logger: silent,
-      exit: (code) => exits.push(code),
-      timeoutMs: 10,
-    });
+    const { shutdown, exits } = hangingShutdown(10);
     void shutdown.shutdown('SIGTERM');
     await expect.poll(() => exits).toEqual([1]);
   });
