@@ -24,6 +24,8 @@ Usage:
       --dialogue plays each case as a conversation with a simulated user (at most N questions)
   keydoctor kb check [DIR]
       validate a knowledge folder (schema, tree, catalogue)
+  keydoctor kb audit CASES.jsonl [DIR] [--min N] [--json]
+      hold the error catalogue against labelled reports: the causes each string really points at
   keydoctor stats [--json] [--data-dir DIR]
       what people asked and what fixed it, per cause
   keydoctor discord register [--guild ID]

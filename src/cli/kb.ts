@@ -1,18 +1,28 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { AUDIT_MIN_REPORTS, auditCatalogue, formatCatalogueAudit } from '../eval/catalogue-audit.ts';
+import { EvalCasesError, parseEvalCases } from '../eval/eval-case.ts';
 import { DEFAULT_KNOWLEDGE_DIR } from '../knowledge/default-dir.ts';
+import { KnowledgeError } from '../knowledge/knowledge-error.ts';
 import { displayPath, formatKnowledgeIssues } from '../knowledge/knowledge-error.ts';
 import { checkKnowledgeDir, loadKnowledge } from '../knowledge/load.ts';
+import { parseArgs } from './args.ts';
 import type { CliCommand, CliIo } from './io.ts';
 
 export const KB_USAGE = `Usage: keydoctor kb check [dir]
+       keydoctor kb audit CASES.jsonl [dir] [--min N] [--json]
 
-Validates a knowledge folder: YAML syntax, the schema of every file, and the decision tree
-(unknown targets, cycles, unreachable questions and causes, dead-end answers, duplicate ids).
-Every issue is printed as file:line:column field: message.
+check  validates a knowledge folder: YAML syntax, the schema of every file, and the decision tree
+       (unknown targets, cycles, unreachable questions and causes, dead-end answers, duplicate ids).
+       Every issue is printed as file:line:column field: message.
+audit  holds the error catalogue against labelled reports: for every entry that matched at least
+       N reports (default ${AUDIT_MIN_REPORTS}), the causes those reports really had next to the causes the entry
+       names; an entry that names no weight for its most frequent real cause is flagged.
 
   dir   the knowledge folder (default: $KNOWLEDGE_DIR, else the shipped knowledge/)
 
-Exit status: 0 when valid, 1 when issues were found, 2 on a usage error.
+Exit status: 0 when valid (audit: nothing flagged), 1 when issues were found (audit: an entry is
+flagged), 2 on a usage error or an unreadable file.
 `;
 
 const EXIT_OK = 0;
@@ -28,6 +38,7 @@ export const run: CliCommand = async (args, io) => {
     io.stdout.write(KB_USAGE);
     return EXIT_OK;
   }
+  if (subcommand === 'audit') return audit(rest, io);
   if (subcommand !== 'check') {
     io.stderr.write(`keydoctor kb: unknown subcommand "${subcommand}"\n\n${KB_USAGE}`);
     return EXIT_USAGE;
@@ -68,4 +79,50 @@ function check(dir: string, io: CliIo): number {
       `${knowledge.model ? `, a trained scorer (${knowledge.model.features.length} features)` : ''} (${shown})\n`,
   );
   return EXIT_OK;
+}
+
+function auditUsage(io: CliIo, problem: string): number {
+  io.stderr.write(`keydoctor kb audit: ${problem}\n\n${KB_USAGE}`);
+  return EXIT_USAGE;
+}
+
+/** `keydoctor kb audit CASES [dir] [--min N] [--json]`. */
+function audit(args: string[], io: CliIo): number {
+  if (args.some((arg) => HELP_FLAGS.has(arg))) {
+    io.stdout.write(KB_USAGE);
+    return EXIT_OK;
+  }
+  const parsed = parseArgs(args, { booleans: ['json'], values: ['min'] });
+  if (parsed.problems.length > 0) return auditUsage(io, parsed.problems[0]!);
+  const [casesFile, dirArg, ...extra] = parsed.positionals;
+  if (casesFile === undefined) return auditUsage(io, 'give the labelled cases file');
+  if (extra.length > 0) return auditUsage(io, 'expected a cases file and at most one folder');
+  const minText = parsed.values.get('min') ?? String(AUDIT_MIN_REPORTS);
+  if (!/^[1-9]\d*$/.test(minText))
+    return auditUsage(io, `--min must be a whole number above 0 (got "${minText}")`);
+  const min = Number(minText);
+  const file = path.resolve(io.cwd, casesFile);
+  try {
+    const cases = parseEvalCases(readFileSync(file, 'utf8'), displayPath(file, io.cwd));
+    const rows = auditCatalogue(loadKnowledge(resolveDir(dirArg, io)), cases, Date.now(), min);
+    io.stdout.write(
+      parsed.flags.has('json') ? `${JSON.stringify(rows, null, 2)}\n` : formatCatalogueAudit(rows, min),
+    );
+    return rows.some((r) => r.missing !== undefined) ? EXIT_INVALID : EXIT_OK;
+  } catch (error) {
+    if (error instanceof KnowledgeError) {
+      io.stderr.write(`${formatKnowledgeIssues(error.issues, io.cwd)}\n`);
+      return EXIT_USAGE;
+    }
+    if (error instanceof EvalCasesError) {
+      io.stderr.write(`keydoctor kb audit: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
+      io.stderr.write(`keydoctor kb audit: cannot read ${displayPath(file, io.cwd)} (${code})\n`);
+      return EXIT_USAGE;
+    }
+    throw error;
+  }
 }
