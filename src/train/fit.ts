@@ -79,13 +79,14 @@ function logitsOf(
   const s = SHARED_FEATURES.length;
   for (let c = 0; c < causes; c++) {
     let z = 0;
-    for (let k = 0; k < s; k++) z += (theta[k] ?? 0) * (shared[c * s + k] ?? 0);
+    for (let k = 0; k < s; k++) z += theta[k]! * shared[c * s + k]!;
     out[c] = z;
   }
+  // Weights are feature-major, so one feature's causes sit side by side.
   for (let t = 0; t < enc.idx.length; t++) {
-    const base = (enc.idx[t] ?? 0) * causes;
-    const v = enc.val[t] ?? 0;
-    for (let c = 0; c < causes; c++) out[c] = (out[c] ?? 0) + v * (w[base + c] ?? 0);
+    const base = enc.idx[t]! * causes;
+    const v = enc.val[t]!;
+    for (let c = 0; c < causes; c++) out[c] = out[c]! + v * w[base + c]!;
   }
 }
 
@@ -102,6 +103,12 @@ export function fitScorer(
   const nw = features.length * causes;
   const totalWeight = examples.reduce((sum, e) => sum + e.weight, 0) || 1;
   const z = new Float64Array(causes);
+  const g = new Float64Array(causes);
+  const acceptedMasks = examples.map((e) => {
+    const mask = new Uint8Array(causes);
+    for (const a of e.accepted) mask[a] = 1;
+    return mask;
+  });
   const objective = (x: Float64Array, grad: Float64Array): number => {
     const w = x.subarray(0, nw);
     const theta = x.subarray(nw);
@@ -109,30 +116,31 @@ export function fitScorer(
     let loss = 0;
     examples.forEach((e, i) => {
       const enc = encoded[i]!;
+      const accepted = acceptedMasks[i]!;
       logitsOf(enc, e.shared, w, theta, causes, z);
       let max = Number.NEGATIVE_INFINITY;
-      for (let c = 0; c < causes; c++) max = Math.max(max, z[c] ?? 0);
+      for (let c = 0; c < causes; c++) max = Math.max(max, z[c]!);
       let total = 0;
-      for (let c = 0; c < causes; c++) {
-        z[c] = Math.exp((z[c] ?? 0) - max);
-        total += z[c] ?? 0;
-      }
       let acc = 0;
-      for (const a of e.accepted) acc += z[a] ?? 0;
+      for (let c = 0; c < causes; c++) {
+        const ez = Math.exp(z[c]! - max);
+        z[c] = ez;
+        total += ez;
+        if (accepted[c] === 1) acc += ez;
+      }
       const scale = e.weight / totalWeight;
       loss -= scale * Math.log(acc / total);
       // d(-log P(accepted))/dz_c = p_c - [c accepted] * z_c / acc
-      const accepted = new Set(e.accepted);
+      for (let c = 0; c < causes; c++) g[c] = scale * (z[c]! / total - (accepted[c] === 1 ? z[c]! / acc : 0));
+      for (let t = 0; t < enc.idx.length; t++) {
+        const base = enc.idx[t]! * causes;
+        const v = enc.val[t]!;
+        for (let c = 0; c < causes; c++) grad[base + c] = grad[base + c]! + g[c]! * v;
+      }
       for (let c = 0; c < causes; c++) {
-        const p = (z[c] ?? 0) / total;
-        const q = accepted.has(c) ? (z[c] ?? 0) / acc : 0;
-        const g = scale * (p - q);
-        if (g === 0) continue;
-        for (let t = 0; t < enc.idx.length; t++) {
-          const j = (enc.idx[t] ?? 0) * causes + c;
-          grad[j] = (grad[j] ?? 0) + g * (enc.val[t] ?? 0);
-        }
-        for (let k = 0; k < s; k++) grad[nw + k] = (grad[nw + k] ?? 0) + g * (e.shared[c * s + k] ?? 0);
+        const gc = g[c]!;
+        if (gc === 0) continue;
+        for (let k = 0; k < s; k++) grad[nw + k] = grad[nw + k]! + gc * e.shared[c * s + k]!;
       }
     });
     for (let j = 0; j < nw; j++) {
