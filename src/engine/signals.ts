@@ -76,6 +76,7 @@ export const SIGNALS = {
   'symptom:permission-denied': 'the user says permission or access was denied',
   'symptom:quota': 'the user says the quota, credit or balance ran out',
   'symptom:rate-limit': 'the user says requests are rate-limited (too many requests)',
+  'symptom:bad-signature': 'the user says a request signature did not match or did not verify',
 
   // When it fails
   'timeline:worked-before': 'it used to work and stopped ("worked yesterday")',

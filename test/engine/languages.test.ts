@@ -33,6 +33,24 @@ const REPORTS: [lang: string, text: string, signal: string][] = [
   ['ru', 'Неверный API ключ при запросе', 'symptom:invalid-key'],
   ['ru', 'ключ отозван после утечки', 'symptom:revoked-key'],
   ['ru', 'слишком много запросов, ошибка 429', 'symptom:rate-limit'],
+  // a signature that does not verify, in the languages whose reports name it
+  ['zh', '调用时提示签名不匹配', 'symptom:bad-signature'],
+  ['ja', '署名が一致しないというエラー', 'symptom:bad-signature'],
+  ['ko', '서명이 일치하지 않습니다', 'symptom:bad-signature'],
+  ['es', 'la firma no coincide con la esperada', 'symptom:bad-signature'],
+  ['pt', 'retorna assinatura inválida', 'symptom:bad-signature'],
+  ['de', 'Fehler: ungültige Signatur', 'symptom:bad-signature'],
+  ['fr', 'erreur signature invalide', 'symptom:bad-signature'],
+  ['ru', 'сервер отвечает: неверная подпись', 'symptom:bad-signature'],
+  // an authentication failure said in general words, and "it used to work"
+  ['pt', 'recebi um erro na autenticação', 'symptom:invalid-key'],
+  ['de', 'Authentifizierung fehlgeschlagen beim Login', 'symptom:invalid-key'],
+  ['fr', "échec de l'authentification avec mon token", 'symptom:invalid-key'],
+  ['ko', '인증이 실패했다고 뜹니다', 'symptom:invalid-key'],
+  ['ja', 'APIキー不一致と表示されます', 'symptom:invalid-key'],
+  ['fr', 'ça ne fonctionne plus depuis hier', 'timeline:worked-before'],
+  ['ja', '昨日まで動いていたのに', 'timeline:worked-before'],
+  ['pt', 'parou de funcionar hoje', 'timeline:worked-before'],
 ];
 
 describe('GIVEN reports written in other languages', () => {
@@ -55,6 +73,18 @@ describe('GIVEN reports written in other languages', () => {
       { now: NOW },
     );
     expect(r.state.ranked[0]?.causeId).toBe('key-revoked');
+  });
+
+  it('THEN a short report that only names a failure in its own words is read as one, not as nothing to go on', () => {
+    for (const text of [
+      '按上面配置，最后提示签名不匹配。请大佬指点，谢谢了！',
+      'Der Adapter kann sich plötzlich nicht mehr anmelden.',
+      'Rodei esse código meses atrás e deu tudo certo, agora recebi um erro na autenticação.',
+    ]) {
+      const r = engine.step(undefined, { type: 'message', text }, { now: NOW });
+      expect(r.state.ranked.length, text).toBeGreaterThan(0);
+      expect(r.reply.kind, text).not.toBe('info');
+    }
   });
 
   it('THEN folding ignores case, accents and spaces', () => {
