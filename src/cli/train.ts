@@ -74,7 +74,11 @@ export const run: CliCommand = async (args, io) => {
       cli.cases.map((f) => path.resolve(io.cwd, f)),
       cli.regression.map((f) => path.resolve(io.cwd, f)),
     );
-    const { model } = trainModel(knowledge, cases, { ...DEFAULT_TRAIN, seed: cli.seed, now: TRAIN_NOW });
+    const { model } = await trainModel(knowledge, cases, {
+      ...DEFAULT_TRAIN,
+      seed: cli.seed,
+      now: TRAIN_NOW,
+    });
     const target = path.join(dir, MODEL_PATH);
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, formatModelFile(model));

@@ -18,13 +18,13 @@ export function withoutModel(knowledge: Knowledge): Knowledge {
 }
 
 /** Trains the fold models; `trainNow` is the time features are computed at in training. */
-export function crossValidatedDiagnoser(
+export async function crossValidatedDiagnoser(
   base: Knowledge,
   cases: readonly EvalCase[],
   regression: readonly TrainingCase[],
   now: number,
   trainNow: number,
-): CrossValidated {
+): Promise<CrossValidated> {
   const knowledge = withoutModel(base);
   // A case without a source is its own group.
   const grouped = cases.map((c) => ({
@@ -34,7 +34,7 @@ export function crossValidatedDiagnoser(
     weight: 1,
     group: c.source !== undefined ? repositoryOf(c.source) : `line:${c.line}`,
   }));
-  const cv = crossValidate(knowledge, [...grouped, ...regression], { ...DEFAULT_TRAIN, now: trainNow });
+  const cv = await crossValidate(knowledge, [...grouped, ...regression], { ...DEFAULT_TRAIN, now: trainNow });
   const engineOf = new Map<number, Engine>();
   for (const f of cv.folds) {
     const engine = createEngine({ ...knowledge, model: f.model });

@@ -61,7 +61,7 @@ export interface EvalCommandDeps {
     cases: readonly EvalCase[],
     regression: readonly string[],
     now: number,
-  ): CrossValidated;
+  ): CrossValidated | Promise<CrossValidated>;
   /** true for the error the loader throws on an invalid knowledge base */
   isKnowledgeError(error: unknown): error is Error;
   now(): number;
@@ -206,7 +206,7 @@ export function createEvalCommand(deps: EvalCommandDeps): CliCommand {
           io.stderr.write('keydoctor eval: --cv is not available here\n');
           return EXIT_USAGE;
         }
-        const cv = deps.crossValidate(
+        const cv = await deps.crossValidate(
           dir,
           cases,
           cli.regression.map((f) => resolve(io.cwd, f)),

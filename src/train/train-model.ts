@@ -9,7 +9,8 @@ import { MODEL_FORMAT, MODEL_VERSION, type ScorerModel } from '../engine/model/s
 import type { Knowledge } from '../knowledge/schema.ts';
 import { fitTemperature } from './calibrate.ts';
 import { buildExamples, type Example, type TrainingCase } from './examples.ts';
-import { DEFAULT_FIT, type FitOptions, type FittedScorer, fitScorer, predictLogits } from './fit.ts';
+import { DEFAULT_FIT, type FitOptions, type FittedScorer, predictLogits } from './fit.ts';
+import { fitMany } from './fit-pool.ts';
 import { groupFolds } from './folds.ts';
 
 /**
@@ -118,11 +119,24 @@ function softmaxAccepted(examples: readonly Example[]): number[][] {
  * on); each fold model's temperature is fitted on the other folds' out-of-fold predictions, so the
  * confidences measured on a fold were never tuned on it.
  */
-export function crossValidate(
+export async function crossValidate(
   knowledge: Knowledge,
   cases: readonly TrainingCase[],
   options: TrainOptions,
-): CrossValidation {
+): Promise<CrossValidation> {
+  return (await fitFolds(knowledge, cases, options, false)).cv;
+}
+
+/**
+ * The fold models (and, when asked, the final model on every case) fitted together on the fit
+ * pool, then each fold's temperature from the other folds' out-of-fold predictions.
+ */
+async function fitFolds(
+  knowledge: Knowledge,
+  cases: readonly TrainingCase[],
+  options: TrainOptions,
+  withFinal: boolean,
+): Promise<{ cv: CrossValidation; final?: FittedScorer }> {
   const causeIds = [...knowledge.causes.keys()];
   const examples = buildExamples(knowledge, cases, options.now);
   const caseIndex = usableCaseIndexes(knowledge, cases);
@@ -136,19 +150,20 @@ export function crossValidate(
     const g = examples[i]?.group;
     return g === undefined ? -1 : (assignment.get(g) ?? -1);
   };
-  const fitted: FittedScorer[] = [];
+  const everyIndex = examples.map((_, i) => i);
+  const jobs = Array.from({ length: options.folds }, (_, f) => everyIndex.filter((i) => foldOf(i) !== f));
+  if (withFinal) jobs.push(everyIndex);
+  const fittedAll = await fitMany(examples, jobs, causeIds.length, options.fit);
+  const fitted = fittedAll.slice(0, options.folds);
   const oof = new Map<number, Float64Array>();
-  for (let f = 0; f < options.folds; f++) {
-    const train = examples.filter((_, i) => foldOf(i) !== f);
+  fitted.forEach((model, f) => {
     const testIdx = grouped.filter((i) => foldOf(i) === f);
-    const model = fitScorer(train, causeIds.length, options.fit);
-    fitted.push(model);
     predictLogits(
       model,
       testIdx.map((i) => examples[i]!),
       options.fit.textScale,
     ).forEach((z, k) => oof.set(testIdx[k]!, z));
-  }
+  });
   const all = grouped.filter((i) => oof.has(i));
   const temperature = fitTemperature(
     all.map((i) => oof.get(i)!),
@@ -173,7 +188,8 @@ export function crossValidate(
       }),
     };
   });
-  return { folds, temperature };
+  const final = withFinal ? fittedAll[options.folds] : undefined;
+  return { cv: { folds, temperature }, ...(final ? { final } : {}) };
 }
 
 /** Indexes of the cases buildExamples keeps (those naming at least one known cause), in order. */
@@ -181,16 +197,16 @@ function usableCaseIndexes(knowledge: Knowledge, cases: readonly TrainingCase[])
   return cases.flatMap((c, i) => ([c.cause, ...c.also].some((id) => knowledge.causes.has(id)) ? [i] : []));
 }
 
-/** Cross-validates for the temperature, then fits the final model on every case. */
-export function trainModel(
+/** Cross-validates for the temperature and fits the final model on every case (together, on the fit pool). */
+export async function trainModel(
   knowledge: Knowledge,
   cases: readonly TrainingCase[],
   options: TrainOptions,
-): { model: ScorerModel; cv: CrossValidation } {
-  const cv = crossValidate(knowledge, cases, options);
+): Promise<{ model: ScorerModel; cv: CrossValidation }> {
+  const { cv, final } = await fitFolds(knowledge, cases, options, true);
+  if (!final) throw new Error('the final model was not fitted');
   const causeIds = [...knowledge.causes.keys()];
-  const fitted = fitScorer(buildExamples(knowledge, cases, options.now), causeIds.length, options.fit);
-  const model = toScorerModel(fitted, causeIds, cv.temperature, {
+  const model = toScorerModel(final, causeIds, cv.temperature, {
     hash: trainingHash(cases),
     cases: cases.length,
     seed: options.seed,

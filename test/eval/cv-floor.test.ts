@@ -36,10 +36,10 @@ const read = (name: string) => readFileSync(fileURLToPath(new URL(name, import.m
 describe('cross-validated accuracy on the real-report corpus', () => {
   it(
     'stays above its floors for top-1, top-3 and the dialogue, and its calibration error below its ceiling',
-    () => {
+    async () => {
       const cases = parseEvalCases(read('real/corpus.jsonl'), 'test/eval/real/corpus.jsonl');
       const regression = trainingCases(read('cases.jsonl'), 'test/eval/cases.jsonl', REGRESSION_WEIGHT);
-      const cv = crossValidatedDiagnoser(
+      const cv = await crossValidatedDiagnoser(
         loadKnowledge(DEFAULT_KNOWLEDGE_DIR),
         cases,
         regression,

@@ -1,0 +1,43 @@
+/**
+ * A worker thread of the fit pool: receives the examples once, then fits one model per job (a list
+ * of example indexes) and posts it back. The fit is the same deterministic function as in-process.
+ */
+import { parentPort } from 'node:worker_threads';
+import type { Example } from './examples.ts';
+import { type FitOptions, fitScorer } from './fit.ts';
+
+export type FitWorkerRequest =
+  | { type: 'examples'; examples: Example[]; causes: number; options: FitOptions }
+  | { type: 'fit'; job: number; indexes: number[] };
+
+export interface FitWorkerResult {
+  job: number;
+  features: string[];
+  weights: Float64Array;
+  shared: Float64Array;
+}
+
+const port = parentPort;
+if (port) {
+  let examples: Example[] = [];
+  let causes = 0;
+  let options: FitOptions | undefined;
+  port.on('message', (message: FitWorkerRequest) => {
+    if (message.type === 'examples') {
+      ({ examples, causes, options } = message);
+      return;
+    }
+    const fitted = fitScorer(
+      message.indexes.map((i) => examples[i]!),
+      causes,
+      options,
+    );
+    const result: FitWorkerResult = {
+      job: message.job,
+      features: fitted.features,
+      weights: fitted.weights,
+      shared: fitted.shared,
+    };
+    port.postMessage(result, [fitted.weights.buffer as ArrayBuffer, fitted.shared.buffer as ArrayBuffer]);
+  });
+}
