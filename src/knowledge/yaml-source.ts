@@ -25,8 +25,14 @@ const FIRST: Position = { line: 1, column: 1 };
 /** guards against alias expansion bombs in hand-written files */
 const MAX_ALIAS_COUNT = 100;
 
-/** An anchor (`&name`): such files take the full parser, which bounds alias expansion. */
-const ANCHOR = /(?:^|[\s,[{-])&[^\s]/m;
+/**
+ * An anchor (`&name`) where a node can start (line start, after `key:`, `-`, `[`, `{` or `,`): such
+ * files take the full parser, which bounds alias expansion. A shell `&&` in a code sample is not one.
+ */
+const ANCHOR = /(?:^|:[ \t]+|-[ \t]+|[[{,][ \t]*)&[^\s&]/m;
+
+/** Whether the text may define an anchor, so it must go through the full parser. */
+export const mayHoldAnchor = (text: string): boolean => ANCHOR.test(text);
 
 /**
  * Parses one YAML file; syntax errors come back as issues with their line and column.
@@ -37,7 +43,7 @@ const ANCHOR = /(?:^|[\s,[{-])&[^\s]/m;
  * duplicate key, an empty file) or a file with anchors goes through `yaml`, which names the line.
  */
 export function parseYamlSource(file: string, text: string): YamlParseResult {
-  if (!ANCHOR.test(text)) {
+  if (!mayHoldAnchor(text)) {
     let value: unknown;
     try {
       value = loadPlain(text, { maxAliases: 0 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/knowledge/default-dir.ts';
-import { parseYamlSource } from '../../src/knowledge/yaml-source.ts';
+import { mayHoldAnchor, parseYamlSource } from '../../src/knowledge/yaml-source.ts';
 
 function shippedYamlFiles(): string[] {
   const out: string[] = [];
@@ -75,5 +75,30 @@ describe('parseYamlSource', () => {
     const broken = parseYamlSource('f.yaml', 'id: one\nfix: [unclosed\n');
     expect(broken.ok).toBe(false);
     if (!broken.ok) expect(broken.issues[0]?.line).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('mayHoldAnchor', () => {
+  it('sends a file that defines an anchor to the full parser', () => {
+    expect(mayHoldAnchor('base: &defaults\n  a: 1\n')).toBe(true);
+    expect(mayHoldAnchor('list:\n  - &first one\n')).toBe(true);
+    expect(mayHoldAnchor('&top\na: 1\n')).toBe(true);
+    expect(mayHoldAnchor('flow: [&x 1, 2]\n')).toBe(true);
+    expect(mayHoldAnchor('flow: {a: 1, b: &y 2}\n')).toBe(true);
+  });
+
+  it('does not take a shell "&&" or an "&" inside text for one', () => {
+    expect(mayHoldAnchor('code: |\n  npm ci && npm test\n')).toBe(false);
+    expect(mayHoldAnchor('note: Terms & conditions apply\n')).toBe(false);
+    expect(mayHoldAnchor('url: https://x.example/?a=1&b=2\n')).toBe(false);
+  });
+
+  it('reads every shipped file without an anchor through the fast path', () => {
+    const files = readdirSync(DEFAULT_KNOWLEDGE_DIR, { recursive: true, encoding: 'utf8' }).filter((f) =>
+      f.endsWith('.yaml'),
+    );
+    expect(files.length).toBeGreaterThan(30);
+    for (const f of files)
+      expect(mayHoldAnchor(readFileSync(path.join(DEFAULT_KNOWLEDGE_DIR, f), 'utf8')), f).toBe(false);
   });
 });
