@@ -22,9 +22,9 @@ import { REGRESSION_WEIGHT, TRAIN_NOW } from '../../src/train/train-model.ts';
 // and in 13 other languages, which the scorer then trained on 1672 got 38.9% top-1 on). The floors
 // are set for the corpus as it is now; on its first 1672 reports the scorer still gets 54.7% (was
 // 54.5%). The hand-written cases weigh as much as a report in training.
-const FLOOR_CV_TOP1 = 0.5; // measured 0.515 (1127/2189)
-const FLOOR_CV_TOP3 = 0.76; // measured 0.772 (1689/2189)
-const CEILING_CV_ECE = 0.05; // measured 0.032 (the goal: at most 0.05)
+const FLOOR_CV_TOP1 = 0.5; // measured 0.515 (1128/2189)
+const FLOOR_CV_TOP3 = 0.76; // measured 0.771 (1688/2189)
+const CEILING_CV_ECE = 0.05; // measured 0.033 (the goal: at most 0.05)
 // The dialogue with a simulated truthful user (at most 3 questions), each case on its fold's scorer.
 const FLOOR_CV_DIALOGUE_RIGHT = 0.88; // measured 0.890 (1949/2189)
 const CEILING_CV_DIALOGUE_QUESTIONS = 1.5; // measured 1.47 (the goal: 1.5)
