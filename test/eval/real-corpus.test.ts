@@ -31,8 +31,25 @@ const REACHED = {
 };
 
 /** The secret shapes the project's pre-commit check looks for, minus obvious fakes. */
-const SECRET =
-  /sk-(proj-|ant-)?[A-Za-z0-9_-]{32,}|AKIA[0-9A-Z]{16}|xox[abp]-[0-9]{6,}-|ghp_[A-Za-z0-9]{36}|sk_live_[A-Za-z0-9]{20,}|AIza[0-9A-Za-z_-]{35}/g;
+const SECRET = new RegExp(
+  [
+    /sk-(proj-|ant-)?[A-Za-z0-9_-]{32,}/,
+    /AKIA[0-9A-Z]{16}/,
+    /xox[abp]-[0-9]{6,}-/,
+    /gh[pousr]_[A-Za-z0-9]{36}/,
+    /github_pat_[A-Za-z0-9_]{30,}/,
+    /glpat-[A-Za-z0-9_-]{20}/,
+    /hf_[A-Za-z0-9]{30,}/,
+    /[sr]k_live_[A-Za-z0-9]{20,}/,
+    /AIza[0-9A-Za-z_-]{35}/,
+    /SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}/,
+    // a whole JWT: header, payload and signature
+    /eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/,
+  ]
+    .map((r) => r.source)
+    .join('|'),
+  'g',
+);
 const FAKE = /fake|example|dummy|xxxx|test/i;
 
 function shingles(text: string): Set<string> {
