@@ -3,6 +3,7 @@ import type { Knowledge } from '../../knowledge/schema.ts';
 import { apiSays } from '../replies/api-says.ts';
 import type { Signal } from '../signals.ts';
 import type { Evidence, EvidenceItem } from '../types.ts';
+import { GENERIC_PROVIDER } from './provider.ts';
 
 type Entry = {
   lower: string;
@@ -77,11 +78,14 @@ export function matchCatalogue(
     const list = index.byPrefix.get(key);
     if (list) for (const e of list) check(e);
   }
+  // A detected provider first, then the generic entry, then any other provider: a string several
+  // services print never makes a report "about" a provider nothing else points at.
   const rank = (h: (typeof hits)[number]) => {
     const p = preferred.indexOf(h.e.provider);
-    return p === -1 ? preferred.length : p;
+    if (p !== -1) return p;
+    return h.e.provider === GENERIC_PROVIDER ? preferred.length : preferred.length + 1;
   };
-  // Longest (most specific) first; among equal spans, a detected provider first.
+  // Longest (most specific) first; among equal spans, by that rank.
   hits.sort((a, b) => b.end - b.at - (a.end - a.at) || rank(a) - rank(b));
   const kept: typeof hits = [];
   for (const h of hits) {

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { buildEvidenceIndex, extractEvidence } from '../../src/engine/evidence/index.ts';
+import { DEFAULT_KNOWLEDGE_DIR } from '../../src/knowledge/default-dir.ts';
+import { loadKnowledge } from '../../src/knowledge/load.ts';
+import { NOW } from './fixtures/knowledge.ts';
+
+const knowledge = loadKnowledge(DEFAULT_KNOWLEDGE_DIR);
+const index = buildEvidenceIndex(knowledge);
+const extract = (text: string) => extractEvidence(index, text, NOW);
+
+/** Strings a provider's catalogue lists that the generic catalogue lists too. */
+const shared = knowledge.catalogue
+  .filter((e) => e.provider !== 'generic')
+  .filter((e) =>
+    knowledge.catalogue.some(
+      (g) => g.provider === 'generic' && g.match.toLowerCase() === e.match.toLowerCase(),
+    ),
+  );
+
+describe('GIVEN an error string that several services print', () => {
+  it('THEN the shipped catalogue lists such strings under generic as well', () => {
+    expect(shared.map((e) => e.match)).toEqual(
+      expect.arrayContaining([
+        'Authentication failed',
+        '401: Unauthorized',
+        'UNAUTHENTICATED',
+        'AccessDenied',
+      ]),
+    );
+  });
+
+  for (const entry of shared) {
+    it(`THEN "${entry.match}" alone does not make the report about ${entry.provider}`, () => {
+      const evidence = extract(`the call fails with: ${entry.match}`);
+      expect(evidence.errors.map((e) => e.provider)).toEqual(['generic']);
+      expect(evidence.providers).not.toContain(entry.provider);
+    });
+  }
+
+  it('THEN a git "Authentication failed" is not taken for Discord', () => {
+    const evidence = extract('git push: fatal: Authentication failed for https://gitlab.com/acme/app.git');
+    expect(evidence.providers).toContain('gitlab');
+    expect(evidence.providers).not.toContain('discord');
+  });
+
+  it("THEN the provider's own entry is used when the report names that provider", () => {
+    const evidence = extract('my Discord bot logs DiscordAPIError[0]: 401: Unauthorized on client.login');
+    expect(evidence.errors.map((e) => `${e.provider}: ${e.match}`)).toEqual(['discord: 401: Unauthorized']);
+    expect(evidence.providers).toContain('discord');
+  });
+});
