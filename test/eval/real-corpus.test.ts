@@ -23,11 +23,11 @@ const coverage = corpusCoverage(lines);
  * Raise these as the corpus grows; never lower them.
  */
 const REACHED = {
-  cases: 2189, // target 600: met
+  cases: 2395, // target 600: met
   perCause: 19, // target 15 for every cause: met
-  other: 401, // target 40: met
+  other: 450, // target 40: met
   providers: 16, // target 13 plus generic: met
-  nonEnglish: 338, // target 25: met
+  nonEnglish: 409, // target 25: met
 };
 
 /** The secret shapes the project's pre-commit check looks for, minus obvious fakes. */
