@@ -5,7 +5,14 @@
  */
 import { formatFieldPath } from './field-path.ts';
 import type { KnowledgeIssue } from './knowledge-error.ts';
-import { checkModel, type ScorerModel, scorerModelSchema } from '../engine/model/scorer-model.ts';
+import {
+  checkModel,
+  fromVersion1,
+  type ScorerModel,
+  type ScorerModelV1,
+  scorerModelSchema,
+  scorerModelV1Schema,
+} from '../engine/model/scorer-model.ts';
 
 /** Parses and schema-checks a model file's text. */
 export function parseModelFile(
@@ -18,8 +25,15 @@ export function parseModelFile(
   } catch (error) {
     return { ok: false, issues: [{ file, message: `is not valid JSON: ${(error as Error).message}` }] };
   }
-  const result = scorerModelSchema.safeParse(json);
-  if (result.success) return { ok: true, value: result.data };
+  const isVersion1 =
+    typeof json === 'object' && json !== null && (json as { version?: unknown }).version === 1;
+  const result = isVersion1 ? scorerModelV1Schema.safeParse(json) : scorerModelSchema.safeParse(json);
+  if (result.success) {
+    if (!isVersion1) return { ok: true, value: result.data as ScorerModel };
+    const { model, unlisted } = fromVersion1(result.data as ScorerModelV1);
+    if (unlisted.length === 0) return { ok: true, value: model };
+    return { ok: false, issues: unlisted.slice(0, MAX_MODEL_ISSUES).map((issue) => ({ file, ...issue })) };
+  }
   return {
     ok: false,
     issues: result.error.issues.slice(0, MAX_MODEL_ISSUES).map((issue) => {

@@ -5,7 +5,12 @@
  */
 import { createHash } from 'node:crypto';
 import { SHARED_FEATURES } from '../engine/model/features.ts';
-import { MODEL_FORMAT, MODEL_VERSION, type ScorerModel } from '../engine/model/scorer-model.ts';
+import {
+  MODEL_FORMAT,
+  MODEL_VERSION,
+  type ScorerModel,
+  type WeightRow,
+} from '../engine/model/scorer-model.ts';
 import type { Knowledge } from '../knowledge/schema.ts';
 import { fitTemperature } from './calibrate.ts';
 import { buildExamples, type Example, type TrainingCase } from './examples.ts';
@@ -66,17 +71,22 @@ export function toScorerModel(
   temperature: number,
   meta: { hash: string; cases: number; seed: number; fit: FitOptions },
 ): ScorerModel {
-  const weights: Record<string, Record<string, number>> = {};
-  const used = new Set<string>();
-  causeIds.forEach((id, c) => {
-    const row: Record<string, number> = {};
-    fitted.features.forEach((f, j) => {
+  // Features no cause weighs are left out; each cause's row lists indexes into what is kept.
+  const used = new Set<number>();
+  const kept: { j: number; w: number }[][] = causeIds.map((_, c) =>
+    fitted.features.flatMap((_, j) => {
       const w = round(fitted.weights[j * fitted.causes + c] ?? 0, WEIGHT_DECIMALS);
-      if (Math.abs(w) < MIN_STORED_WEIGHT) return;
-      row[f] = w;
-      used.add(f);
-    });
-    weights[id] = row;
+      if (Math.abs(w) < MIN_STORED_WEIGHT) return [];
+      used.add(j);
+      return [{ j, w }];
+    }),
+  );
+  const order = fitted.features.flatMap((_, j) => (used.has(j) ? [j] : []));
+  const position = new Map(order.map((j, i) => [j, i]));
+  const weights: Record<string, WeightRow> = {};
+  causeIds.forEach((id, c) => {
+    const row = kept[c] ?? [];
+    weights[id] = { f: row.map((x) => position.get(x.j)!), w: row.map((x) => x.w) };
   });
   return {
     format: MODEL_FORMAT,
@@ -92,7 +102,7 @@ export function toScorerModel(
     textScale: meta.fit.textScale,
     causes: [...causeIds],
     shared: Object.fromEntries(SHARED_FEATURES.map((f, k) => [f, round(fitted.shared[k] ?? 0, 4)])),
-    features: fitted.features.filter((f) => used.has(f)),
+    features: order.map((j) => fitted.features[j]!),
     weights,
   };
 }

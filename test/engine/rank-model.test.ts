@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/index.ts';
-import type { ScorerModel } from '../../src/engine/model/scorer-model.ts';
+import { fromVersion1 } from '../../src/engine/model/scorer-model.ts';
 import { RANKING } from '../../src/engine/ranking-constants.ts';
 import { fixtureKnowledge, NOW } from './fixtures/knowledge.ts';
 
@@ -15,7 +15,7 @@ function withModel(bias: Record<string, number>, evidence: Record<string, Record
     ]),
   );
   const features = [...new Set(Object.values(weights).flatMap((w) => Object.keys(w)))];
-  const model: ScorerModel = {
+  const { model } = fromVersion1({
     format: 'keydoctor-scorer',
     version: 1,
     training: { hash: `sha256:${'0'.repeat(64)}`, cases: 1, seed: 1, l2: 0.01, minDocumentFrequency: 2 },
@@ -25,7 +25,7 @@ function withModel(bias: Record<string, number>, evidence: Record<string, Record
     shared: {},
     features,
     weights,
-  };
+  });
   return createEngine({ ...knowledge, model });
 }
 

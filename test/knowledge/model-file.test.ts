@@ -8,14 +8,14 @@ import { toFiles, validFixture } from './fixtures.ts';
 function model(overrides: Partial<ScorerModel> = {}): ScorerModel {
   return {
     format: 'keydoctor-scorer',
-    version: 1,
+    version: 2,
     training: { hash: `sha256:${'0'.repeat(64)}`, cases: 3, seed: 1, l2: 0.01, minDocumentFrequency: 2 },
     temperature: 1,
     textScale: 3,
     causes: ['key-missing', 'wrong-scheme'],
     shared: { 'kb:coverage': 1 },
     features: ['bias', 'sig:key:undefined', 'w:undefin'],
-    weights: { 'key-missing': { 'sig:key:undefined': 4 }, 'wrong-scheme': { bias: 0.5 } },
+    weights: { 'key-missing': { f: [1], w: [4] }, 'wrong-scheme': { f: [0], w: [0.5] } },
     ...overrides,
   };
 }
@@ -57,9 +57,14 @@ describe('GIVEN a knowledge folder with a learned scorer in model/scorer.json', 
     expect(issue?.message).toMatch(/not a feature the engine computes/);
   });
 
-  it('THEN a weight on a feature missing from the features list is refused', () => {
-    const issue = issueOf(model({ weights: { 'key-missing': { 'w:other': 1 } } }), 'weights.key-missing.w:other');
-    expect(issue?.message).toMatch(/not in the model's features list/);
+  it('THEN a weight on a feature index past the features list is refused', () => {
+    const issue = issueOf(model({ weights: { 'key-missing': { f: [3], w: [1] } } }), 'weights.key-missing.f[0]');
+    expect(issue?.message).toMatch(/past the end of the features list \(3\)/);
+  });
+
+  it('THEN a feature weighed twice for one cause is refused', () => {
+    const issue = issueOf(model({ weights: { 'key-missing': { f: [1, 1], w: [1, 2] } } }), 'weights.key-missing.f[1]');
+    expect(issue?.message).toMatch(/"sig:key:undefined" is weighed twice/);
   });
 
   it('THEN a file that is not JSON is refused with the file named', () => {
@@ -88,11 +93,43 @@ describe('GIVEN a knowledge folder without a model', () => {
 });
 
 describe('GIVEN a model file with a broken weight', () => {
-  it('THEN a weight that is not a number is refused, naming the cause', () => {
-    const kb = validFixture();
-    const broken = { ...model(), weights: { 'key-missing': { bias: 'high' } } };
-    kb.raw[MODEL_PATH] = JSON.stringify(broken);
-    const issue = rejectionOf(kb).issues.find((i) => i.field === 'weights.key-missing');
+  it('THEN a weight that is not a number, or rows of two lengths, are refused, naming the cause', () => {
+    for (const row of [{ f: [0], w: ['high'] }, { f: [0, 1], w: [1] }, { f: [0.5], w: [1] }, { bias: 1 }]) {
+      const kb = validFixture();
+      kb.raw[MODEL_PATH] = JSON.stringify({ ...model(), weights: { 'key-missing': row } });
+      const issue = rejectionOf(kb).issues.find((i) => i.field === 'weights.key-missing');
+      expect(issue?.message, JSON.stringify(row)).toMatch(/must be \{"f": \[feature indexes\]/);
+    }
+  });
+});
+
+/** The same model in the version 1 layout: each cause's weights keyed by feature name. */
+function version1(overrides: Record<string, unknown> = {}) {
+  return {
+    ...model(),
+    version: 1,
+    weights: { 'key-missing': { 'sig:key:undefined': 4 }, 'wrong-scheme': { bias: 0.5 } },
+    ...overrides,
+  };
+}
+
+describe('GIVEN a model file written in the version 1 layout', () => {
+  it('THEN it still loads and ranks as the same model in version 2', () => {
+    const engines = [version1(), model()].map((m) => createEngine(buildKnowledge(toFiles(withModel(m)))));
+    for (const text of ['Authorization: Bearer undefined', 'it fails']) {
+      const [a, b] = engines.map((e) => e.diagnose(text, { now: 0 }).outcome.ranked);
+      expect(a).toEqual(b);
+    }
+    expect(buildKnowledge(toFiles(withModel(version1()))).model?.version).toBe(2);
+  });
+
+  it('THEN a weight on a name missing from its features list is refused, naming cause and name', () => {
+    const issue = issueOf(version1({ weights: { 'key-missing': { 'w:other': 1 } } }), 'weights.key-missing.w:other');
+    expect(issue?.message).toMatch(/not in the model's features list/);
+  });
+
+  it('THEN a version 1 weight that is not a number is refused, naming the cause', () => {
+    const issue = issueOf(version1({ weights: { 'key-missing': { bias: 'high' } } }), 'weights.key-missing');
     expect(issue?.message).toMatch(/must map feature names to numbers/);
   });
 });

@@ -17,7 +17,12 @@ import {
 import { CJK_PREFIX, PAIR_PREFIX, WORD_PREFIX } from './text-features.ts';
 
 export const MODEL_FORMAT = 'keydoctor-scorer';
-export const MODEL_VERSION = 1;
+/**
+ * Version 2 stores each cause's weights as feature indexes and values (every feature name once);
+ * version 1 repeated the names in every cause's row, which made start-up parse and check the file
+ * several times slower. A version 1 file is still read.
+ */
+export const MODEL_VERSION = 2;
 /** Where the model sits inside a knowledge folder. */
 export const MODEL_PATH = 'model/scorer.json';
 
@@ -25,11 +30,31 @@ export const MODEL_PATH = 'model/scorer.json';
 const MAX_WEIGHT = 100;
 const weight = z.number().finite().min(-MAX_WEIGHT).max(MAX_WEIGHT);
 
-/** A cause's weights: feature -> finite number. Checked by a loop: zod per entry costs tens of ms on 100k weights. */
-function isWeightRow(value: unknown): value is Record<string, number> {
+/** A version 1 row, feature name -> weight. Checked by a loop: zod per entry costs tens of ms. */
+function isNamedRow(value: unknown): value is Record<string, number> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   for (const w of Object.values(value))
     if (typeof w !== 'number' || !Number.isFinite(w) || Math.abs(w) > MAX_WEIGHT) return false;
+  return true;
+}
+
+/** A cause's weights: `f` feature indexes and `w` their weights, side by side. */
+export interface WeightRow {
+  f: number[];
+  w: number[];
+}
+
+function isWeightRow(value: unknown): value is WeightRow {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const { f, w, ...rest } = value as Record<string, unknown>;
+  if (Object.keys(rest).length > 0 || !Array.isArray(f) || !Array.isArray(w) || f.length !== w.length)
+    return false;
+  for (let i = 0; i < f.length; i++) {
+    const index: unknown = f[i];
+    const x: unknown = w[i];
+    if (typeof index !== 'number' || !Number.isInteger(index) || index < 0) return false;
+    if (typeof x !== 'number' || !Number.isFinite(x) || Math.abs(x) > MAX_WEIGHT) return false;
+  }
   return true;
 }
 
@@ -40,9 +65,8 @@ function isNameList(value: unknown): value is string[] {
   return true;
 }
 
-export const scorerModelSchema = z.strictObject({
+const modelFields = {
   format: z.literal(MODEL_FORMAT),
-  version: z.literal(MODEL_VERSION),
   /** what it was fitted on: sha256 of the training cases, their count, the seed and settings */
   training: z.strictObject({
     hash: z.string().regex(/^sha256:[0-9a-f]{64}$/),
@@ -60,14 +84,60 @@ export const scorerModelSchema = z.strictObject({
   shared: z.partialRecord(z.enum(SHARED_FEATURES), weight),
   /** the message-level features the weights may name */
   features: z.custom<string[]>(isNameList, { message: 'must be a list of non-empty feature names' }),
-  /** cause id -> feature -> weight (absent = 0) */
+};
+
+export const scorerModelSchema = z.strictObject({
+  ...modelFields,
+  version: z.literal(MODEL_VERSION),
+  /** cause id -> the features it weighs (indexes into `features`) and their weights (absent = 0) */
   weights: z.record(
     z.string(),
-    z.custom<Record<string, number>>(isWeightRow, {
+    z.custom<WeightRow>(isWeightRow, {
+      message: `must be {"f": [feature indexes], "w": [weights between -${MAX_WEIGHT} and ${MAX_WEIGHT}]}, of one length`,
+    }),
+  ),
+});
+
+/** Version 1: each cause's weights keyed by feature name. */
+export const scorerModelV1Schema = z.strictObject({
+  ...modelFields,
+  version: z.literal(1),
+  weights: z.record(
+    z.string(),
+    z.custom<Record<string, number>>(isNamedRow, {
       message: `must map feature names to numbers between -${MAX_WEIGHT} and ${MAX_WEIGHT}`,
     }),
   ),
 });
+
+export type ScorerModelV1 = z.infer<typeof scorerModelV1Schema>;
+
+/**
+ * A version 1 model in the current form, with the weights it gives to names its features list
+ * lacks (which version 1 allowed to be written, and the loader refuses) left out and listed.
+ */
+export function fromVersion1(model: ScorerModelV1): { model: ScorerModel; unlisted: ModelIssue[] } {
+  const index = new Map(model.features.map((f, i) => [f, i]));
+  const unlisted: ModelIssue[] = [];
+  const weights: Record<string, WeightRow> = {};
+  for (const [causeId, row] of Object.entries(model.weights)) {
+    const out: WeightRow = { f: [], w: [] };
+    for (const [name, w] of Object.entries(row)) {
+      const i = index.get(name);
+      if (i === undefined) {
+        unlisted.push({
+          field: `weights.${causeId}.${name}`,
+          message: `feature "${name}" is not in the model's features list`,
+        });
+        continue;
+      }
+      out.f.push(i);
+      out.w.push(w);
+    }
+    weights[causeId] = out;
+  }
+  return { model: { ...model, version: MODEL_VERSION, weights }, unlisted };
+}
 
 export type ScorerModel = z.infer<typeof scorerModelSchema>;
 
@@ -135,12 +205,20 @@ export function checkModel(
       });
       continue;
     }
-    for (const name of Object.keys(row))
-      if (!features.has(name))
+    const seenHere = new Set<number>();
+    row.f.forEach((i, k) => {
+      if (i >= model.features.length)
         issues.push({
-          field: `weights.${causeId}.${name}`,
-          message: `feature "${name}" is not in the model's features list`,
+          field: `weights.${causeId}.f[${k}]`,
+          message: `feature index ${i} is past the end of the features list (${model.features.length})`,
         });
+      else if (seenHere.has(i))
+        issues.push({
+          field: `weights.${causeId}.f[${k}]`,
+          message: `feature "${model.features[i]}" is weighed twice`,
+        });
+      seenHere.add(i);
+    });
   }
   return issues;
 }
@@ -160,11 +238,14 @@ export function compileModel(model: ScorerModel, knowledge: Knowledge): Compiled
   const causeIds = [...knowledge.causes.keys()];
   const rows = new Map<string, Float64Array>();
   causeIds.forEach((id, c) => {
-    for (const [name, w] of Object.entries(model.weights[id] ?? {})) {
+    const weights = model.weights[id];
+    if (!weights) return;
+    weights.f.forEach((i, k) => {
+      const name = model.features[i]!;
       let row = rows.get(name);
       if (!row) rows.set(name, (row = new Float64Array(causeIds.length)));
-      row[c] = w;
-    }
+      row[c] = weights.w[k]!;
+    });
   });
   return {
     causeIds,
