@@ -1,13 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { CliIo } from '../../src/cli/io.ts';
 import { run } from '../../src/cli/kb.ts';
 import { auditCatalogue, formatCatalogueAudit } from '../../src/eval/catalogue-audit.ts';
 import { type EvalCase, parseEvalCases } from '../../src/eval/eval-case.ts';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../src/knowledge/default-dir.ts';
 import { buildKnowledge, loadKnowledge } from '../../src/knowledge/load.ts';
+import { memoryIo } from '../cli/memory-io.ts';
 import { toFiles, validFixture } from '../knowledge/fixtures.ts';
 import { emptyTempDir, writeFixtureDir } from '../knowledge/temp-dir.ts';
 
@@ -87,22 +86,6 @@ describe('the shipped catalogue against the real reports', () => {
   });
 });
 
-type FakeIo = CliIo & { out: () => string; err: () => string };
-
-function fakeIo(): FakeIo {
-  let out = '';
-  let err = '';
-  return {
-    stdout: { write: (chunk: string) => (out += chunk) },
-    stderr: { write: (chunk: string) => (err += chunk) },
-    stdin: Readable.from([]),
-    env: {},
-    cwd: process.cwd(),
-    out: () => out,
-    err: () => err,
-  };
-}
-
 function casesFile(lines: object[]): string {
   const file = path.join(emptyTempDir(), 'cases.jsonl');
   writeFileSync(file, lines.map((l) => JSON.stringify(l)).join('\n'));
@@ -116,7 +99,7 @@ describe('keydoctor kb audit', () => {
       { text: WRONG_KEY, cause: 'key-missing' },
       { text: WRONG_KEY, cause: 'key-missing' },
     ]);
-    const io = fakeIo();
+    const io = memoryIo();
     expect(await run(['audit', file, dir, '--min', '2'], io)).toBe(1);
     expect(io.out()).toContain('1 catalogue entries matched 2 or more reports; 1 flagged.');
     expect(io.err()).toBe('');
@@ -128,26 +111,26 @@ describe('keydoctor kb audit', () => {
       { text: WRONG_KEY, cause: 'wrong-scheme' },
       { text: WRONG_KEY, cause: 'wrong-scheme' },
     ]);
-    const io = fakeIo();
+    const io = memoryIo();
     expect(await run(['audit', file, dir, '--min=2', '--json'], io)).toBe(0);
     expect(JSON.parse(io.out())).toMatchObject([{ match: 'Incorrect API key provided', reports: 2 }]);
   });
 
   it('exits 2 naming the problem for a missing file, a bad line, a bad --min and no file', async () => {
     const dir = writeFixtureDir(validFixture());
-    const missing = fakeIo();
+    const missing = memoryIo();
     expect(await run(['audit', path.join(dir, 'nope.jsonl'), dir], missing)).toBe(2);
     expect(missing.err()).toMatch(/cannot read .*nope\.jsonl \(ENOENT\)/);
 
-    const bad = fakeIo();
+    const bad = memoryIo();
     expect(await run(['audit', casesFile([{ text: '', cause: 'key-missing' }]), dir], bad)).toBe(2);
     expect(bad.err()).toMatch(/cases\.jsonl:1/);
 
-    const min = fakeIo();
+    const min = memoryIo();
     expect(await run(['audit', 'x.jsonl', dir, '--min', '0'], min)).toBe(2);
     expect(min.err()).toContain('--min must be a whole number above 0 (got "0")');
 
-    const none = fakeIo();
+    const none = memoryIo();
     expect(await run(['audit'], none)).toBe(2);
     expect(none.err()).toContain('give the labelled cases file');
   });
