@@ -4,6 +4,7 @@
  * a two-core machine. Each fit is the deterministic `fitScorer`, so the models are the same as one
  * after another in-process; with one core, or one job, they are fitted in-process.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -22,9 +23,14 @@ const WORKER_URL = new URL(FROM_SOURCE ? './fit-worker.ts' : './fit-worker.js', 
 
 function startWorker(): Worker {
   if (!FROM_SOURCE) return new Worker(WORKER_URL);
-  // tsx's ESM entry (its `import` export), found from the package's own folder.
-  const tsxDir = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
-  const tsx = pathToFileURL(path.join(tsxDir, 'dist/esm/api/index.mjs')).href;
+  // tsx's ESM API entry, as its package.json exports it (a CommonJS resolve would give the
+  // require entry, which cannot register the ESM loader).
+  const manifest = createRequire(import.meta.url).resolve('tsx/package.json');
+  const { exports } = JSON.parse(readFileSync(manifest, 'utf8')) as {
+    exports: Record<string, { import: { default: string } }>;
+  };
+  const entry = exports['./esm/api']?.import.default ?? './dist/esm/api/index.mjs';
+  const tsx = pathToFileURL(path.join(path.dirname(manifest), entry)).href;
   const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(WORKER_URL.href)}); });`;
   return new Worker(code, { eval: true });
 }

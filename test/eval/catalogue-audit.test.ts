@@ -93,26 +93,27 @@ function casesFile(lines: object[]): string {
 }
 
 describe('keydoctor kb audit', () => {
-  it('exits 1 and prints the flagged entry when one names no weight for its most frequent cause', async () => {
+  /** `kb audit` over two reports of the fixture's catalogued string, both labelled `cause`. */
+  async function auditTwo(cause: string, flags: string[]) {
     const dir = writeFixtureDir(validFixture());
     const file = casesFile([
-      { text: WRONG_KEY, cause: 'key-missing' },
-      { text: WRONG_KEY, cause: 'key-missing' },
+      { text: WRONG_KEY, cause },
+      { text: WRONG_KEY, cause },
     ]);
     const io = memoryIo();
-    expect(await run(['audit', file, dir, '--min', '2'], io)).toBe(1);
+    return { io, code: await run(['audit', file, dir, ...flags], io) };
+  }
+
+  it('exits 1 and prints the flagged entry when one names no weight for its most frequent cause', async () => {
+    const { io, code } = await auditTwo('key-missing', ['--min', '2']);
+    expect(code).toBe(1);
     expect(io.out()).toContain('1 catalogue entries matched 2 or more reports; 1 flagged.');
     expect(io.err()).toBe('');
   });
 
   it('exits 0 with --json rows when nothing is flagged', async () => {
-    const dir = writeFixtureDir(validFixture());
-    const file = casesFile([
-      { text: WRONG_KEY, cause: 'wrong-scheme' },
-      { text: WRONG_KEY, cause: 'wrong-scheme' },
-    ]);
-    const io = memoryIo();
-    expect(await run(['audit', file, dir, '--min=2', '--json'], io)).toBe(0);
+    const { io, code } = await auditTwo('wrong-scheme', ['--min=2', '--json']);
+    expect(code).toBe(0);
     expect(JSON.parse(io.out())).toMatchObject([{ match: 'Incorrect API key provided', reports: 2 }]);
   });
 
