@@ -69,7 +69,7 @@ export const run: CliCommand = async (args, io) => {
   const dir = knowledgeDirFor(cli.knowledge, io);
   const started = performance.now();
   try {
-    const knowledge = loadKnowledge(dir);
+    const knowledge = loadKnowledge(dir, { model: false });
     const cases = readTrainingCases(
       cli.cases.map((f) => path.resolve(io.cwd, f)),
       cli.regression.map((f) => path.resolve(io.cwd, f)),

@@ -10,7 +10,7 @@ import { MAX_RANKED_KEPT } from './limits.ts';
 import { apiSays, quotedApiText } from './replies/api-says.ts';
 import { messageFeatures, SHARED_FEATURES, SIGNAL_PREFIX } from './model/features.ts';
 import { modelLogits } from './model/score.ts';
-import type { CompiledModel } from './model/scorer-model.ts';
+import { type CompiledModel, featureWeight } from './model/scorer-model.ts';
 import { RANKING } from './ranking-constants.ts';
 import { stripLabels } from '../redaction/redact.ts';
 import type { TextIndex, TextScore } from './text/text-index.ts';
@@ -187,7 +187,7 @@ function modelReasons(
   const share = (name: (typeof SHARED_FEATURES)[number]) => model.shared[SHARED_FEATURES.indexOf(name)] ?? 0;
   for (const item of input.evidence.signals) {
     const w =
-      (model.rows.get(`${SIGNAL_PREFIX}${item.signal}`)?.[c] ?? 0) +
+      featureWeight(model, `${SIGNAL_PREFIX}${item.signal}`, c) +
       share('kb:signals') * (kb[item.signal] ?? 0);
     if (w > RANKING.modelReasonMin) reasons.push([w, item.detail]);
   }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { checkCrossReferences } from './cross-check.ts';
+import { classifyKnowledgeFile } from './file-kinds.ts';
 import { crossCheckModel } from './model-file.ts';
 import { KnowledgeError, type KnowledgeIssue, sortKnowledgeIssues } from './knowledge-error.ts';
 import { type KnowledgeFile, type ParsedKnowledge, parseKnowledgeFiles } from './parse-files.ts';
@@ -9,10 +10,21 @@ import { checkTree } from './tree-check.ts';
 
 export type { KnowledgeFile } from './parse-files.ts';
 
+export interface LoadOptions {
+  /**
+   * false: leave the learned model out, unread (training replaces it, so an outdated or broken
+   * model file must not stop a retrain)
+   */
+  model?: boolean;
+}
+
 /** Loads and validates a knowledge folder; throws KnowledgeError listing every issue. */
-export function loadKnowledge(dir: string): Knowledge {
+export function loadKnowledge(dir: string, options: LoadOptions = {}): Knowledge {
   const absolute = path.resolve(dir);
-  const { files, issues } = readKnowledgeDir(absolute);
+  const read = readKnowledgeDir(absolute);
+  const files =
+    options.model === false ? read.files.filter((f) => classifyKnowledgeFile(f.path).kind !== 'model') : read.files;
+  const { issues } = read;
   // a folder that is not there says so once, not as every file it lacks (as kb check does)
   if (issues.length > 0 && files.length === 0) throw new KnowledgeError(issues);
   const result = analyse(files);

@@ -12,6 +12,8 @@ import {
   type ScorerModelV1,
   scorerModelSchema,
   scorerModelV1Schema,
+  scorerModelV2Schema,
+  MODEL_VERSION,
 } from '../engine/model/scorer-model.ts';
 
 /** Parses and schema-checks a model file's text. */
@@ -25,10 +27,16 @@ export function parseModelFile(
   } catch (error) {
     return { ok: false, issues: [{ file, message: `is not valid JSON: ${(error as Error).message}` }] };
   }
-  const isVersion1 =
-    typeof json === 'object' && json !== null && (json as { version?: unknown }).version === 1;
-  const result = isVersion1 ? scorerModelV1Schema.safeParse(json) : scorerModelSchema.safeParse(json);
+  const version = typeof json === 'object' && json !== null ? (json as { version?: unknown }).version : undefined;
+  const isVersion1 = version === 1;
+  const result = isVersion1
+    ? scorerModelV1Schema.safeParse(json)
+    : version === 2
+      ? scorerModelV2Schema.safeParse(json)
+      : scorerModelSchema.safeParse(json);
   if (result.success) {
+    // Version 2 is version 3 without the likelihood.
+    if (version === 2) return { ok: true, value: { ...(result.data as ScorerModel), version: MODEL_VERSION } };
     if (!isVersion1) return { ok: true, value: result.data as ScorerModel };
     const { model, unlisted } = fromVersion1(result.data as ScorerModelV1);
     if (unlisted.length === 0) return { ok: true, value: model };

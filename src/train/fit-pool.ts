@@ -73,6 +73,7 @@ export async function fitMany(
                 weights: result.weights,
                 shared: result.shared,
                 causes,
+                ...(result.likelihood ? { likelihood: result.likelihood } : {}),
               };
               done++;
               send();

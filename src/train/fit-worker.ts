@@ -5,6 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { Example } from './examples.ts';
 import { type FitOptions, fitScorer } from './fit.ts';
+import type { FittedLikelihood } from './likelihood.ts';
 
 export type FitWorkerRequest =
   | { type: 'examples'; examples: Example[]; causes: number; options: FitOptions }
@@ -15,6 +16,7 @@ export interface FitWorkerResult {
   features: string[];
   weights: Float64Array;
   shared: Float64Array;
+  likelihood?: FittedLikelihood;
 }
 
 const port = parentPort;
@@ -37,7 +39,14 @@ if (port) {
       features: fitted.features,
       weights: fitted.weights,
       shared: fitted.shared,
+      ...(fitted.likelihood ? { likelihood: fitted.likelihood } : {}),
     };
-    port.postMessage(result, [fitted.weights.buffer as ArrayBuffer, fitted.shared.buffer as ArrayBuffer]);
+    const buffers = [fitted.weights, fitted.shared];
+    if (fitted.likelihood)
+      buffers.push(fitted.likelihood.counts, fitted.likelihood.weights, fitted.likelihood.perFeature);
+    port.postMessage(
+      result,
+      buffers.map((b) => b.buffer as ArrayBuffer),
+    );
   });
 }

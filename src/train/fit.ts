@@ -2,13 +2,15 @@
  * Fits the scorer: a multinomial logistic model over message features (one weight per feature and
  * cause) plus knowledge-base features with weights shared by all causes, L2-regularised, by L-BFGS.
  * A case with several acceptable causes maximises the probability of the set (partial labels).
+ * The text likelihood of likelihood.ts is fitted beside it over the same vocabulary.
  */
 import { SHARED_FEATURES } from '../engine/model/features.ts';
 import { textValue } from '../engine/model/score.ts';
 import type { Example } from './examples.ts';
 import { minimise } from './lbfgs.ts';
+import { addLikelihood, type FittedLikelihood, fitLikelihood, type LikelihoodOptions } from './likelihood.ts';
 
-export interface FitOptions {
+export interface FitOptions extends LikelihoodOptions {
   /** L2 penalty on the per-cause weights */
   l2: number;
   /** L2 penalty on the shared weights (small: they are few and well supported) */
@@ -25,6 +27,8 @@ export const DEFAULT_FIT: FitOptions = {
   minDocumentFrequency: 2,
   textScale: 5,
   maxIterations: 300,
+  likelihoodAlpha: 0.02,
+  likelihoodScale: 0.06,
 };
 
 export interface FittedScorer {
@@ -33,6 +37,8 @@ export interface FittedScorer {
   weights: Float64Array;
   shared: Float64Array;
   causes: number;
+  /** the text likelihood over the same features, when fitted (likelihoodScale > 0) */
+  likelihood?: FittedLikelihood;
 }
 
 interface Encoded {
@@ -160,7 +166,15 @@ export function fitScorer(
     tolerance: 1e-6,
     memory: 10,
   });
-  return { features, weights: x.slice(0, nw), shared: x.slice(nw), causes };
+  const likelihood =
+    options.likelihoodScale > 0 ? fitLikelihood(examples, index, causes, options) : undefined;
+  return {
+    features,
+    weights: x.slice(0, nw),
+    shared: x.slice(nw),
+    causes,
+    ...(likelihood ? { likelihood } : {}),
+  };
 }
 
 /** Logits of examples under a fitted scorer (for out-of-fold predictions). */
@@ -172,7 +186,9 @@ export function predictLogits(
   const index = new Map(model.features.map((f, i) => [f, i]));
   return examples.map((e) => {
     const out = new Float64Array(model.causes);
-    logitsOf(encode(e, index, textScale), e.shared, model.weights, model.shared, model.causes, out);
+    const enc = encode(e, index, textScale);
+    logitsOf(enc, e.shared, model.weights, model.shared, model.causes, out);
+    if (model.likelihood) addLikelihood(model.likelihood, enc.idx, out);
     return out;
   });
 }

@@ -8,6 +8,7 @@ import { SHARED_FEATURES } from '../engine/model/features.ts';
 import {
   MODEL_FORMAT,
   MODEL_VERSION,
+  type CountRow,
   type ScorerModel,
   type WeightRow,
 } from '../engine/model/scorer-model.ts';
@@ -64,6 +65,26 @@ export function trainingHash(cases: readonly TrainingCase[]): string {
   return `sha256:${h.digest('hex')}`;
 }
 
+/** Likelihood counts are stored with this many decimals (a report with two accepted causes counts half). */
+const COUNT_DECIMALS = 3;
+
+/** A cause's row of a feature-major matrix, as file rows of kept features. */
+function keptRows(
+  matrix: Float64Array,
+  features: number,
+  causes: number,
+  keep: (value: number) => number | undefined,
+): { j: number; w: number }[][] {
+  return Array.from({ length: causes }, (_, c) => {
+    const row: { j: number; w: number }[] = [];
+    for (let j = 0; j < features; j++) {
+      const w = keep(matrix[j * causes + c] ?? 0);
+      if (w !== undefined) row.push({ j, w });
+    }
+    return row;
+  });
+}
+
 /** The model file's content for a fitted scorer. */
 export function toScorerModel(
   fitted: FittedScorer,
@@ -71,23 +92,34 @@ export function toScorerModel(
   temperature: number,
   meta: { hash: string; cases: number; seed: number; fit: FitOptions },
 ): ScorerModel {
-  // Features no cause weighs are left out; each cause's row lists indexes into what is kept.
+  const nf = fitted.features.length;
+  const kept = keptRows(fitted.weights, nf, fitted.causes, (x) => {
+    const w = round(x, WEIGHT_DECIMALS);
+    return Math.abs(w) < MIN_STORED_WEIGHT ? undefined : w;
+  });
+  const { likelihood } = fitted;
+  const likely = likelihood
+    ? keptRows(likelihood.counts, nf, fitted.causes, (x) => {
+        const n = round(x, COUNT_DECIMALS);
+        return n > 0 ? n : undefined;
+      })
+    : [];
+  // Features nothing weighs are left out; each cause's rows list indexes into what is kept. With the
+  // likelihood every feature of the vocabulary is kept (each was seen with some cause), so the
+  // engine counts a message's features in the vocabulary as the fit did.
   const used = new Set<number>();
-  const kept: { j: number; w: number }[][] = causeIds.map((_, c) =>
-    fitted.features.flatMap((_, j) => {
-      const w = round(fitted.weights[j * fitted.causes + c] ?? 0, WEIGHT_DECIMALS);
-      if (Math.abs(w) < MIN_STORED_WEIGHT) return [];
-      used.add(j);
-      return [{ j, w }];
-    }),
-  );
+  for (const row of [...kept, ...likely]) for (const x of row) used.add(x.j);
   const order = fitted.features.flatMap((_, j) => (used.has(j) ? [j] : []));
   const position = new Map(order.map((j, i) => [j, i]));
-  const weights: Record<string, WeightRow> = {};
-  causeIds.forEach((id, c) => {
-    const row = kept[c] ?? [];
-    weights[id] = { f: row.map((x) => position.get(x.j)!), w: row.map((x) => x.w) };
-  });
+  const fileRows = (rows: { j: number; w: number }[][]): Record<string, WeightRow> =>
+    Object.fromEntries(
+      causeIds.map((id, c) => {
+        const row = rows[c] ?? [];
+        return [id, { f: row.map((x) => position.get(x.j)!), w: row.map((x) => x.w) }];
+      }),
+    );
+  const countRows = (rows: { j: number; w: number }[][]): Record<string, CountRow> =>
+    Object.fromEntries(Object.entries(fileRows(rows)).map(([id, row]) => [id, { f: row.f, n: row.w }]));
   return {
     format: MODEL_FORMAT,
     version: MODEL_VERSION,
@@ -103,7 +135,16 @@ export function toScorerModel(
     causes: [...causeIds],
     shared: Object.fromEntries(SHARED_FEATURES.map((f, k) => [f, round(fitted.shared[k] ?? 0, 4)])),
     features: order.map((j) => fitted.features[j]!),
-    weights,
+    weights: fileRows(kept),
+    ...(likelihood
+      ? {
+          likelihood: {
+            alpha: meta.fit.likelihoodAlpha,
+            scale: meta.fit.likelihoodScale,
+            counts: countRows(likely),
+          },
+        }
+      : {}),
   };
 }
 
@@ -227,10 +268,16 @@ export async function trainModel(
 
 /** The model file's text: one line per top-level field and per cause's weights, so a retrain diffs by cause. */
 export function formatModelFile(model: ScorerModel): string {
-  const { weights, ...head } = model;
+  const { weights, likelihood, ...head } = model;
   const lines = Object.entries(head).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)}`);
-  const rows = Object.entries(weights).map(
-    ([id, row]) => `    ${JSON.stringify(id)}: ${JSON.stringify(row)}`,
-  );
-  return `{\n${lines.join(',\n')},\n  "weights": {\n${rows.join(',\n')}\n  }\n}\n`;
+  const rowsOf = (rows: Record<string, WeightRow | CountRow>, indent: string) =>
+    Object.entries(rows)
+      .map(([id, row]) => `${indent}${JSON.stringify(id)}: ${JSON.stringify(row)}`)
+      .join(',\n');
+  const body = [...lines, `  "weights": {\n${rowsOf(weights, '    ')}\n  }`];
+  if (likelihood)
+    body.push(
+      `  "likelihood": {\n    "alpha": ${likelihood.alpha},\n    "scale": ${likelihood.scale},\n    "counts": {\n${rowsOf(likelihood.counts, '      ')}\n    }\n  }`,
+    );
+  return `{\n${body.join(',\n')}\n}\n`;
 }

@@ -20,14 +20,15 @@ const coverage = corpusCoverage(lines);
 
 /**
  * The coverage the corpus has reached (the issue's targets in comments; short ones say so).
- * Raise these as the corpus grows; never lower them.
+ * Raise these as the corpus grows; lower them only when a label audit drops reports whose thread
+ * turns out to establish no cause (5 of 2395 on 2026-12-02, 2 of them not in English).
  */
 const REACHED = {
-  cases: 2395, // target 600: met
+  cases: 2390, // target 600: met
   perCause: 19, // target 15 for every cause: met
-  other: 450, // target 40: met
+  other: 451, // target 40: met
   providers: 16, // target 13 plus generic: met
-  nonEnglish: 409, // target 25: met
+  nonEnglish: 407, // target 25: met
 };
 
 /** The secret shapes the project's pre-commit check looks for, minus obvious fakes. */

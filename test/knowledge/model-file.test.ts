@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/index.ts';
-import { MODEL_PATH, type ScorerModel } from '../../src/engine/model/scorer-model.ts';
+import { MODEL_PATH, MODEL_VERSION, type ScorerModel } from '../../src/engine/model/scorer-model.ts';
 import { buildKnowledge } from '../../src/knowledge/load.ts';
 import { rejectionOf } from './expect-issue.ts';
 import { toFiles, validFixture } from './fixtures.ts';
@@ -8,7 +8,7 @@ import { toFiles, validFixture } from './fixtures.ts';
 function model(overrides: Partial<ScorerModel> = {}): ScorerModel {
   return {
     format: 'keydoctor-scorer',
-    version: 2,
+    version: 3,
     training: { hash: `sha256:${'0'.repeat(64)}`, cases: 3, seed: 1, l2: 0.01, minDocumentFrequency: 2 },
     temperature: 1,
     textScale: 3,
@@ -83,6 +83,56 @@ describe('GIVEN a knowledge folder with a learned scorer in model/scorer.json', 
   });
 });
 
+describe('GIVEN a model file with a text likelihood', () => {
+  // rows may be malformed on purpose: the schema, not the type, must refuse them
+  const likelihood = (counts: Record<string, unknown>) =>
+    ({ alpha: 0.02, scale: 0.06, counts }) as NonNullable<ScorerModel["likelihood"]>;
+
+  it('THEN its counts move the ranking: a feature seen with a cause raises it', () => {
+    const plain = model({ weights: {} });
+    const withCounts = model({
+      weights: {},
+      likelihood: likelihood({ 'key-missing': { f: [0, 1], n: [5, 5] }, 'wrong-scheme': { f: [0], n: [5] } }),
+    });
+    const [a, b] = [plain, withCounts].map((m) =>
+      createEngine(buildKnowledge(toFiles(withModel(m)))).diagnose('Authorization: Bearer undefined', { now: 0 }),
+    );
+    const lead = (d: typeof a) => {
+      const of = (id: string) => d!.outcome.ranked.find((r) => r.causeId === id)?.score ?? Number.NaN;
+      return of('key-missing') - of('wrong-scheme');
+    };
+    // the signal was counted with key-missing only: its likelihood lifts key-missing over wrong-scheme
+    expect(lead(b) - lead(a)).toBeGreaterThan(0.1);
+  });
+
+  it('THEN a count that is not above 0, or a row of two lengths, is refused, naming the cause', () => {
+    for (const row of [{ f: [0], n: [0] }, { f: [0], n: [-1] }, { f: [0, 1], n: [1] }, { f: [0], w: [1] }]) {
+      const issue = issueOf(model({ likelihood: likelihood({ 'key-missing': row }) } as Partial<ScorerModel>), 'likelihood.counts.key-missing');
+      expect(issue?.message, JSON.stringify(row)).toMatch(/counts above 0/);
+    }
+  });
+
+  it('THEN a count on a feature past the features list, or for an unlisted cause, is refused', () => {
+    expect(
+      issueOf(model({ likelihood: likelihood({ 'key-missing': { f: [7], n: [1] } }) }), 'likelihood.counts.key-missing.f[0]')
+        ?.message,
+    ).toMatch(/past the end of the features list/);
+    expect(
+      issueOf(model({ likelihood: likelihood({ 'key-revoked': { f: [0], n: [1] } }) }), 'likelihood.counts.key-revoked')
+        ?.message,
+    ).toMatch(/not in the model's causes list/);
+  });
+
+  it('THEN a version 2 file, which has none, still loads; one that carries a likelihood is refused', () => {
+    const v2 = { ...model(), version: 2 };
+    const engines = [v2, model()].map((m) => createEngine(buildKnowledge(toFiles(withModel(m)))));
+    const [a, b] = engines.map((e) => e.diagnose('Authorization: Bearer undefined', { now: 0 }).outcome.ranked);
+    expect(a).toEqual(b);
+    const refused = rejectionOf(withModel({ ...v2, likelihood: likelihood({}) }));
+    expect(refused.issues.some((i) => i.file === MODEL_PATH && /"likelihood"/.test(i.message))).toBe(true);
+  });
+});
+
 describe('GIVEN a knowledge folder without a model', () => {
   it('THEN it loads and the hand-tuned ranking is used', () => {
     const knowledge = buildKnowledge(toFiles(validFixture()));
@@ -114,13 +164,13 @@ function version1(overrides: Record<string, unknown> = {}) {
 }
 
 describe('GIVEN a model file written in the version 1 layout', () => {
-  it('THEN it still loads and ranks as the same model in version 2', () => {
+  it('THEN it still loads and ranks as the same model in the current version', () => {
     const engines = [version1(), model()].map((m) => createEngine(buildKnowledge(toFiles(withModel(m)))));
     for (const text of ['Authorization: Bearer undefined', 'it fails']) {
       const [a, b] = engines.map((e) => e.diagnose(text, { now: 0 }).outcome.ranked);
       expect(a).toEqual(b);
     }
-    expect(buildKnowledge(toFiles(withModel(version1()))).model?.version).toBe(2);
+    expect(buildKnowledge(toFiles(withModel(version1()))).model?.version).toBe(MODEL_VERSION);
   });
 
   it('THEN a weight on a name missing from its features list is refused, naming cause and name', () => {

@@ -81,6 +81,17 @@ describe('GIVEN labelled cases and a knowledge folder', () => {
     expect(outcome.ranked[0]?.causeId).toBe('key-revoked');
   });
 
+  it('THEN an outdated or broken model file does not stop a retrain, which replaces it', async () => {
+    const kb = validFixture();
+    kb.raw[MODEL_PATH] = '{"format": "keydoctor-scorer", "version": 99}';
+    const dir = writeFixtureDir(kb);
+    expect(checkKnowledgeDir(dir).length).toBeGreaterThan(0);
+    const { io, done } = trainIn(dir, caseLines());
+    expect(await done, io.err()).toBe(0);
+    expect(checkKnowledgeDir(dir)).toEqual([]);
+    expect(loadKnowledge(dir).model?.likelihood).toBeDefined();
+  });
+
   it('THEN a case file with a bad line stops training with the file and line', async () => {
     const dir = writeFixtureDir(validFixture());
     const { io, done } = trainIn(dir, `${caseLines()}\n{"text": ""}`);

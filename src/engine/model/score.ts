@@ -1,4 +1,7 @@
-/** Scores every cause with the learned model: message features x per-cause weights + shared knowledge features. */
+/**
+ * Scores every cause with the learned model: message features x per-cause weights + shared
+ * knowledge features, plus the text likelihood when the model has one.
+ */
 import type { MessageFeatures } from './features.ts';
 import type { CompiledModel } from './scorer-model.ts';
 
@@ -13,14 +16,20 @@ export function modelLogits(model: CompiledModel, features: MessageFeatures): Fl
   const out = new Float64Array(n);
   const textSet = new Set(features.text);
   let inVocabulary = 0;
-  for (const t of features.text) if (model.rows.has(t)) inVocabulary++;
+  for (const t of features.text) if (model.index.has(t)) inVocabulary++;
   const tv = textValue(model.textScale, inVocabulary);
+  const { likelihood, weights } = model;
+  let listed = 0;
   for (const name of features.global) {
-    const row = model.rows.get(name);
-    if (!row) continue;
+    const i = model.index.get(name);
+    if (i === undefined) continue;
+    listed++;
     const v = textSet.has(name) ? tv : 1;
-    for (let c = 0; c < n; c++) out[c] = (out[c] ?? 0) + v * (row[c] ?? 0);
+    const base = i * n;
+    for (let c = 0; c < n; c++) out[c] = out[c]! + v * weights[base + c]!;
+    if (likelihood) for (let c = 0; c < n; c++) out[c] = out[c]! + likelihood.weights[base + c]!;
   }
+  if (likelihood) for (let c = 0; c < n; c++) out[c] = out[c]! - listed * likelihood.perFeature[c]!;
   model.causeIds.forEach((id, c) => {
     const x = features.shared.get(id);
     if (!x) return;

@@ -1,6 +1,7 @@
 /**
  * The learned scorer's file (`knowledge/model/scorer.json`, written by `keydoctor train`): a
- * regularised multinomial logistic model. Its zod schema lives here; the knowledge loader checks
+ * regularised multinomial logistic model, with a text likelihood (naive Bayes) over the same
+ * features added to its logits. Its zod schema lives here; the knowledge loader checks
  * the causes and feature names it holds against the knowledge base.
  */
 import { z } from 'zod';
@@ -14,15 +15,16 @@ import {
   SHARED_FEATURES,
   SIGNAL_PREFIX,
 } from './features.ts';
+import { type LikelihoodWeights, likelihoodWeights } from './likelihood.ts';
 import { CJK_PREFIX, PAIR_PREFIX, WORD_PREFIX } from './text-features.ts';
 
 export const MODEL_FORMAT = 'keydoctor-scorer';
 /**
- * Version 2 stores each cause's weights as feature indexes and values (every feature name once);
- * version 1 repeated the names in every cause's row, which made start-up parse and check the file
- * several times slower. A version 1 file is still read.
+ * Version 3 adds the text likelihood. Version 2 stores each cause's weights as feature indexes and
+ * values (every feature name once); version 1 repeated the names in every cause's row, which made
+ * start-up parse and check the file several times slower. Version 1 and 2 files are still read.
  */
-export const MODEL_VERSION = 2;
+export const MODEL_VERSION = 3;
 /** Where the model sits inside a knowledge folder. */
 export const MODEL_PATH = 'model/scorer.json';
 
@@ -86,16 +88,66 @@ const modelFields = {
   features: z.custom<string[]>(isNameList, { message: 'must be a list of non-empty feature names' }),
 };
 
+/** cause id -> the features it weighs (indexes into `features`) and their weights (absent = 0) */
+const weightRows = z.record(
+  z.string(),
+  z.custom<WeightRow>(isWeightRow, {
+    message: `must be {"f": [feature indexes], "w": [weights between -${MAX_WEIGHT} and ${MAX_WEIGHT}]}, of one length`,
+  }),
+);
+
+/** A cause's counts: `f` feature indexes and `n` how often each occurred in its training reports. */
+export interface CountRow {
+  f: number[];
+  n: number[];
+}
+
+/** Largest count accepted: more reports than any corpus holds means a broken file. */
+const MAX_COUNT = 1e7;
+
+function isCountRow(value: unknown): value is CountRow {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const { f, n, ...rest } = value as Record<string, unknown>;
+  if (Object.keys(rest).length > 0 || !Array.isArray(f) || !Array.isArray(n) || f.length !== n.length)
+    return false;
+  for (let i = 0; i < f.length; i++) {
+    const index: unknown = f[i];
+    const x: unknown = n[i];
+    if (typeof index !== 'number' || !Number.isInteger(index) || index < 0) return false;
+    if (typeof x !== 'number' || !Number.isFinite(x) || x <= 0 || x > MAX_COUNT) return false;
+  }
+  return true;
+}
+
+/**
+ * The text likelihood (engine/model/likelihood.ts): per cause, how often each feature occurred in
+ * its training reports; its weights are computed from these counts at load.
+ */
+const likelihoodSchema = z.strictObject({
+  /** additive smoothing of the counts */
+  alpha: z.number().positive().max(100),
+  /** how much the log-likelihood weighs next to the logistic logits */
+  scale: z.number().min(0).max(10),
+  counts: z.record(
+    z.string(),
+    z.custom<CountRow>(isCountRow, {
+      message: `must be {"f": [feature indexes], "n": [counts above 0]}, of one length`,
+    }),
+  ),
+});
+
 export const scorerModelSchema = z.strictObject({
   ...modelFields,
   version: z.literal(MODEL_VERSION),
-  /** cause id -> the features it weighs (indexes into `features`) and their weights (absent = 0) */
-  weights: z.record(
-    z.string(),
-    z.custom<WeightRow>(isWeightRow, {
-      message: `must be {"f": [feature indexes], "w": [weights between -${MAX_WEIGHT} and ${MAX_WEIGHT}]}, of one length`,
-    }),
-  ),
+  weights: weightRows,
+  likelihood: likelihoodSchema.optional(),
+});
+
+/** Version 2: the logistic weights alone. */
+export const scorerModelV2Schema = z.strictObject({
+  ...modelFields,
+  version: z.literal(2),
+  weights: weightRows,
 });
 
 /** Version 1: each cause's weights keyed by feature name. */
@@ -176,6 +228,39 @@ export function unknownFeature(
   return `"${name}" is not a feature the engine computes (bias, sig:, prov:, ps:, cat:, w:, b:, c:)`;
 }
 
+/** Each row must belong to a listed cause and weigh listed features, each once. */
+function checkRows(
+  field: string,
+  rows: Readonly<Record<string, { f: readonly number[] }>>,
+  model: ScorerModel,
+  listed: ReadonlySet<string>,
+  issues: ModelIssue[],
+): void {
+  for (const [causeId, row] of Object.entries(rows)) {
+    if (!listed.has(causeId)) {
+      issues.push({
+        field: `${field}.${causeId}`,
+        message: `cause "${causeId}" is not in the model's causes list`,
+      });
+      continue;
+    }
+    const seenHere = new Set<number>();
+    row.f.forEach((i, k) => {
+      if (i >= model.features.length)
+        issues.push({
+          field: `${field}.${causeId}.f[${k}]`,
+          message: `feature index ${i} is past the end of the features list (${model.features.length})`,
+        });
+      else if (seenHere.has(i))
+        issues.push({
+          field: `${field}.${causeId}.f[${k}]`,
+          message: `feature "${model.features[i]}" is weighed twice`,
+        });
+      seenHere.add(i);
+    });
+  }
+}
+
 /** Checks a parsed model against the knowledge base it is to score: causes and features must exist. */
 export function checkModel(
   model: ScorerModel,
@@ -197,61 +282,74 @@ export function checkModel(
     if (features.has(name)) issues.push({ field: `features[${i}]`, message: `duplicate feature "${name}"` });
     features.add(name);
   });
-  for (const [causeId, row] of Object.entries(model.weights)) {
-    if (!listed.has(causeId)) {
-      issues.push({
-        field: `weights.${causeId}`,
-        message: `cause "${causeId}" is not in the model's causes list`,
-      });
-      continue;
-    }
-    const seenHere = new Set<number>();
-    row.f.forEach((i, k) => {
-      if (i >= model.features.length)
-        issues.push({
-          field: `weights.${causeId}.f[${k}]`,
-          message: `feature index ${i} is past the end of the features list (${model.features.length})`,
-        });
-      else if (seenHere.has(i))
-        issues.push({
-          field: `weights.${causeId}.f[${k}]`,
-          message: `feature "${model.features[i]}" is weighed twice`,
-        });
-      seenHere.add(i);
-    });
-  }
+  checkRows('weights', model.weights, model, listed, issues);
+  if (model.likelihood) checkRows('likelihood.counts', model.likelihood.counts, model, listed, issues);
   return issues;
 }
 
-/** The model in the form the ranking reads: one weight per knowledge-base cause for each feature. */
+/** The model in the form the ranking reads: per feature, one weight for each knowledge-base cause. */
 export interface CompiledModel {
   /** knowledge-base cause ids, in the order of every weight array */
   causeIds: string[];
-  rows: Map<string, Float64Array>;
+  /** every feature the model lists (its vocabulary) -> its row in the matrices below */
+  index: ReadonlyMap<string, number>;
+  /** features x causes, feature-major: the logistic weights */
+  weights: Float64Array;
   shared: Float64Array;
   temperature: number;
   textScale: number;
+  likelihood?: LikelihoodWeights;
+}
+
+/** A feature's logistic weight for the cause at position `c` (0 when the model does not weigh it). */
+export function featureWeight(model: CompiledModel, name: string, c: number): number {
+  const i = model.index.get(name);
+  return i === undefined ? 0 : (model.weights[i * model.causeIds.length + c] ?? 0);
+}
+
+/** Sparse per-cause rows laid out feature-major over the knowledge base's causes. */
+function dense(
+  features: number,
+  causeIds: readonly string[],
+  rowsOf: Readonly<Record<string, { f: readonly number[] }>>,
+  valuesOf: (causeId: string) => readonly number[],
+): Float64Array {
+  const causes = causeIds.length;
+  const out = new Float64Array(features * causes);
+  causeIds.forEach((id, c) => {
+    const row = rowsOf[id];
+    if (!row) return;
+    const values = valuesOf(id);
+    for (let k = 0; k < row.f.length; k++) out[row.f[k]! * causes + c] = values[k]!;
+  });
+  return out;
 }
 
 /** Lays the model's sparse weights out per feature over the knowledge base's causes. */
 export function compileModel(model: ScorerModel, knowledge: Knowledge): CompiledModel {
   const causeIds = [...knowledge.causes.keys()];
-  const rows = new Map<string, Float64Array>();
-  causeIds.forEach((id, c) => {
-    const weights = model.weights[id];
-    if (!weights) return;
-    weights.f.forEach((i, k) => {
-      const name = model.features[i]!;
-      let row = rows.get(name);
-      if (!row) rows.set(name, (row = new Float64Array(causeIds.length)));
-      row[c] = weights.w[k]!;
-    });
-  });
+  const nf = model.features.length;
+  const index = new Map<string, number>();
+  model.features.forEach((name, i) => index.set(name, i));
+  const { likelihood } = model;
+  const bias = index.get(BIAS_FEATURE);
   return {
     causeIds,
-    rows,
+    index,
+    weights: dense(nf, causeIds, model.weights, (id) => model.weights[id]!.w),
     shared: Float64Array.from(SHARED_FEATURES, (f) => model.shared[f] ?? 0),
     temperature: model.temperature,
     textScale: model.textScale,
+    ...(likelihood
+      ? {
+          likelihood: likelihoodWeights(
+            dense(nf, causeIds, likelihood.counts, (id) => likelihood.counts[id]!.n),
+            causeIds.length,
+            bias,
+            likelihood.alpha,
+            likelihood.scale,
+          ),
+        }
+      : {}),
   };
 }
