@@ -62,6 +62,8 @@ const SLACK_KINDS: Record<string, string> = {
   xoxr: 'refresh token',
   xoxs: 'session token',
   xoxe: 'refresh token',
+  xoxc: 'client token',
+  xoxd: 'cookie token',
 };
 
 /** True when base64url `part` decodes to a Discord snowflake (an all-digit id). */
@@ -82,6 +84,9 @@ const SCHEME_KINDS: Record<string, string> = {
   basic: 'basic credentials',
   token: 'token',
   bot: 'bot token',
+  apikey: 'API key',
+  'api-key': 'API key',
+  ssws: 'API token',
 };
 
 /** One prefixed token family (gitleaks-style): prefix and body, a boundary in front when the prefix is short. */
@@ -101,6 +106,8 @@ function family(
 /** Prefixed token families a secret scanner knows, beyond the big ones above. */
 const PREFIXED_FAMILIES: readonly CredentialPattern[] = [
   family('twilio', 'account SID', 'AC[0-9a-f]{32}(?![0-9A-Za-z])', { live: false }),
+  family('mailchimp', 'API key', '[0-9a-f]{32}-us\\d{1,2}(?![0-9A-Za-z])'),
+  family('braintree', 'access token', 'access_token\\$(?:production|sandbox)\\$[a-z0-9]{16}\\$[a-f0-9]{32}'),
   family('google', 'OAuth client secret', 'GOCSPX-[A-Za-z0-9_-]{20,}'),
   family('pypi', 'upload token', 'pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{20,}'),
   family('shopify', 'access token', 'shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32,}'),
@@ -138,6 +145,10 @@ const PREFIXED_FAMILIES: readonly CredentialPattern[] = [
     'https://(?:canary\\.|ptb\\.)?discord(?:app)?\\.com/api/webhooks/\\d+/[A-Za-z0-9_-]{20,}',
   ),
 ];
+
+/** What stands in front of public base64: an integrity hash's algorithm, an SSH key type, a data URL. */
+const PUBLIC_BLOB = '(?:sha(?:256|384|512)-|ssh-(?:ed25519|rsa|dss) |ecdsa-sha2-nistp\\d{3} |;base64,)';
+const PUBLIC_START = new RegExp(`^${PUBLIC_BLOB}`);
 
 export const CREDENTIAL_PATTERNS: readonly CredentialPattern[] = [
   {
@@ -211,7 +222,7 @@ export const CREDENTIAL_PATTERNS: readonly CredentialPattern[] = [
   },
   {
     provider: 'slack',
-    regex: /xox[abprseo]-[A-Za-z0-9-]{10,}/g,
+    regex: /xox[abprseocd]-[A-Za-z0-9-]{10,}/g,
     describe: (v) => ({ kind: SLACK_KINDS[v.slice(0, 4)] ?? 'token' }),
   },
   {
@@ -255,6 +266,13 @@ export const CREDENTIAL_PATTERNS: readonly CredentialPattern[] = [
   },
   {
     provider: 'twilio',
+    // An auth token next to its account SID (Client("AC...", "token"), AC...:token)
+    regex: /AC[0-9a-f]{32}["'`]?[ \t]{0,5}[,:][ \t]{0,5}["'`]?([0-9a-f]{32})(?![0-9A-Za-z])/g,
+    group: 1,
+    describe: () => ({ kind: 'auth token' }),
+  },
+  {
+    provider: 'twilio',
     regex: /(?<![A-Za-z0-9])SK[0-9a-fA-F]{32}(?![A-Za-z0-9])/g,
     describe: () => ({ kind: 'API key SID' }),
   },
@@ -283,8 +301,10 @@ export const CREDENTIAL_PATTERNS: readonly CredentialPattern[] = [
   },
   {
     provider: 'generic',
-    // user:password@ in a URL (database, proxy or basic-auth URLs); the user may be empty
-    regex: /(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]{1,20}:\/\/[^\s/:@"'`]*:([^\s@"'`]+)@/gi,
+    // user:password@ in a URL (database, proxy or basic-auth URLs); the user may be empty or an
+    // e-mail address, and the password may hold an unencoded @: it ends at the @ before the host
+    regex:
+      /(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]{1,20}:\/\/[^\s/:"'`]{0,200}:([^\s"'`]+?)@(?=[A-Za-z0-9.-]{1,253}(?::\d{1,5})?(?:[/\s"'`),;]|$))/gi,
     group: 1,
     describe: () => ({ kind: 'password' }),
   },
@@ -309,10 +329,19 @@ export const CREDENTIAL_PATTERNS: readonly CredentialPattern[] = [
     provider: 'generic',
     // requests / httpx auth=(user, password), HTTPBasicAuth(user, password): the second value
     regex:
-      /(?:\bauth[ \t]{0,3}=[ \t]{0,3}\(|HTTP(?:Basic|Digest)Auth\()[ \t]{0,3}[^,()\n]{0,200},[ \t]{0,3}(?:[rbuf]?["'])?([^"'()\s,]+)/g,
+      /(?:\bauth[ \t]{0,3}=[ \t]{0,3}\(|(?:HTTP(?:Basic|Digest)Auth|BasicAuth|DigestAuth)\()[ \t]{0,3}[^,()\n]{0,200},[ \t]{0,3}(?:[rbuf]?["'])?([^"'()\s,]+)/g,
     group: 1,
     describe: (v) =>
       /^[A-Za-z_][A-Za-z0-9_.]*$/.test(v) && !/\d/.test(v) ? { kind: '' } : { kind: 'password' },
+  },
+  {
+    provider: 'generic',
+    // Basic credentials built in code or a shell: btoa('user:password'), b64encode(b"user:password"),
+    // Buffer.from('user:password'), echo -n 'user:password' | base64: the password
+    regex:
+      /(?:btoa|b64encode|encodebytes|EncodeToString|Buffer\.from|echo[ \t]{1,3}-n)[ \t]{0,3}\(?[ \t]{0,3}\(?(?:[rbuf]?["'`])([^:"'`\s]{0,100}):([^"'`\s]{3,})["'`]/g,
+    group: 2,
+    describe: () => ({ kind: 'password' }),
   },
   {
     provider: 'generic',
@@ -328,16 +357,20 @@ export const CREDENTIAL_PATTERNS: readonly CredentialPattern[] = [
   {
     provider: 'generic',
     // After an auth scheme, whatever the value's shape (opaque, base64, with dots or colons).
-    regex: /\b(Bearer|Basic|Token|Bot)[ \t]{1,10}["']?([^\s"'`<>()[\]{},;]{4,})/gi,
+    // (the value may sit on the next line of a wrapped header)
+    regex:
+      /\b(Bearer|Basic|Token|Bot|ApiKey|Api-Key|SSWS)(?:[ \t]{1,10}|[ \t]{0,3}\r?\n[ \t]{0,40})["'`]?([^\s"'`<>()[\]{},;]{4,})/gi,
     group: 2,
     describe: (v, m) =>
       isSchemeValue(v) ? { kind: SCHEME_KINDS[(m[1] ?? '').toLowerCase()] ?? 'token' } : { kind: '' },
   },
   {
     provider: 'generic',
-    regex: /authorization["']?[ \t]{0,3}[:=][ \t]{0,3}["'`]?([A-Za-z0-9._~+/=:-]{20,})/gi,
+    // The Authorization header's value, after any scheme word (Key, AWS4-HMAC-SHA256, a custom one)
+    regex:
+      /authorization["'`]?[ \t]{0,3}[:=,][ \t]{0,3}["'`]?(?:[A-Za-z][A-Za-z0-9-]{1,20}[ \t]{1,3})?([A-Za-z0-9._~+/=:-]{8,})/gi,
     group: 1,
-    describe: () => ({ kind: 'credential' }),
+    describe: (v) => (isSchemeValue(v) ? { kind: 'credential' } : { kind: '' }),
   },
   {
     provider: 'generic',
@@ -349,18 +382,95 @@ export const CREDENTIAL_PATTERNS: readonly CredentialPattern[] = [
   },
   {
     provider: 'generic',
-    // name = value / name: value / "name": "value" where the name says it holds a secret
+    // A quoted password or passphrase, spaces and all: password="correct horse battery staple"
     regex:
-      /(?<![A-Za-z0-9])([A-Za-z0-9_.-]{0,40}(?:key|token|secret|password|passwd|pwd|pass|passphrase|credentials?|auth|session(?:id)?))["']?[ \t]{0,3}(?:[:=]|:=|=>)[ \t]{0,3}[rbuf]?["'`]?([^\s"'`]{3,})/gi,
+      /(?<![A-Za-z0-9])[A-Za-z0-9_.-]{0,40}(?:password|passwd|passphrase|pwd)["']?[ \t]{0,16}(?::=|=>|[:=])[ \t]{0,16}(["'`])([^\n]{3,200}?)\1(?=[\s,;)}\]]|$)/gi,
+    group: 2,
+    describe: () => ({ kind: 'password' }),
+  },
+  {
+    provider: 'generic',
+    // A quoted name and a quoted value as code arguments or an index: headers["x-api-key"] = "...",
+    // setHeader('x-api-key', '...'), os.environ["API_KEY"] = "...", getenv("API_KEY", "...")
+    regex:
+      /(["'`])([A-Za-z0-9_.-]{0,40}(?:key|token|secret|password|passwd|pwd|pass|passphrase|credentials?|auth|authorization|signature|session(?:id)?))\1[ \t]{0,3}\]?[ \t]{0,3}(?:,|=>|:=|[:=])[ \t]{0,3}(?:[rbuf]?["'`])([^\s"'`]{3,})/gi,
+    group: 3,
+    describe: (v, m) => nameValueDescribe(m[2] ?? '', v),
+  },
+  {
+    provider: 'generic',
+    // name = value / name: value / "name": "value" / name: type = "value" where the name says it
+    // holds a secret (with a suffix such as _PROD or _2)
+    regex:
+      /(?<![A-Za-z0-9])([A-Za-z0-9_.-]{0,40}(?:key|token|secret|password|passwd|pwd|pass|passphrase|credentials?|auth|signature|session(?:id)?)(?:[_-](?:prod|production|dev|development|test|staging|stage|live|local|base|old|new|backup|primary|secondary|main|v\\d|\\d{1,3})){0,2})["']?[ \t]{0,16}(?::[ \t]{0,3}[A-Za-z_][A-Za-z0-9_.[\]|<>]{0,30}[ \t]{0,3}=(?!=)|:=|=>|[:=])[ \t]{0,16}(?:[rbuf]?["'`“‘])?([^\s"'`”’]{3,})/gi,
     group: 2,
     describe: (v, m) => nameValueDescribe(m[1] ?? '', v),
   },
   {
     provider: 'generic',
+    // Kubernetes and compose env lists: - name: API_KEY / value: "..."
+    regex:
+      /\bname:[ \t]{0,3}["']?([A-Za-z0-9_.-]{0,40}(?:key|token|secret|password|passwd|pwd|pass|passphrase|credentials?|auth|signature|session(?:id)?)(?:[_-](?:prod|production|dev|development|test|staging|stage|live|local|base|old|new|backup|primary|secondary|main|v\\d|\\d{1,3})){0,2})["']?[ \t]*\r?\n[ \t]{0,40}value:[ \t]{0,3}["']?([^\s"']{3,})/gi,
+    group: 2,
+    describe: (v, m) => nameValueDescribe(m[1] ?? '', v),
+  },
+  {
+    provider: 'generic',
+    // .NET and XML settings: <add key="ApiKey" value="..." />, <password>...</password>
+    regex:
+      /(?:\b(?:key|name)=["']([A-Za-z0-9_.:-]{0,40}(?:key|token|secret|password|passwd|pwd|pass|passphrase|credentials?|auth|signature|session(?:id)?))["'][ \t]{1,5}value=["']([^"'\s]{3,})|<([A-Za-z0-9_.:-]{0,40}(?:key|token|secret|password|passwd|pwd|pass|passphrase|credentials?|auth|signature|session(?:id)?))>([^<\s]{3,})<\/)/gi,
+    describe: (_v, m) => {
+      const valued = m[2] !== undefined;
+      const value = (valued ? m[2] : m[4]) ?? '';
+      const d = nameValueDescribe((valued ? m[1] : m[3]) ?? '', value);
+      if (!d.kind) return d;
+      // the value is the secret: skip what stands in front of it, drop what follows
+      const at = m[0].lastIndexOf(value);
+      return { ...d, skip: at, trim: m[0].length - at - value.length };
+    },
+  },
+  {
+    provider: 'generic',
+    // A value after a space where the format has no = or :: Dockerfile ENV, setx, fish set -gx,
+    // a markdown table cell, a .netrc entry
+    regex:
+      /(?:\b(?:ENV|setx|set[ \t]{1,3}-[gxUl]{1,4})[ \t]{1,5}([A-Za-z0-9_]{0,40}(?:key|token|secret|password|passwd|pwd|pass|passphrase|credentials?|auth|signature|session(?:id)?)(?:[_-](?:prod|production|dev|development|test|staging|stage|live|local|base|old|new|backup|primary|secondary|main|v\\d|\\d{1,3})){0,2})[ \t]{1,5}["']?|\|[ \t]{0,5}`?([A-Za-z0-9_.-]{0,40}(?:key|token|secret|password|passwd|pwd|pass|passphrase|credentials?|auth|signature|session(?:id)?)(?:[_-](?:prod|production|dev|development|test|staging|stage|live|local|base|old|new|backup|primary|secondary|main|v\\d|\\d{1,3})){0,2})`?[ \t]{0,5}\|[ \t]{0,5}`?|\blogin[ \t]{1,5}[^\s]{1,100}[ \t]{1,5}(password)[ \t]{1,5})([^\s"'`|]{3,})/gi,
+    group: 4,
+    describe: (v, m) => nameValueDescribe(m[1] ?? m[2] ?? m[3] ?? '', v),
+  },
+  {
+    provider: 'generic',
+    // Command-line flags: --password X, --api-key X, --client-secret=X
+    regex:
+      /(?<![^\s'"(])--(api[-_]?key|apikey|token|access[-_]token|auth[-_]token|secret|client[-_]secret|password|passwd|pass)(?:[ \t]{1,5}|=)["']?([^\s"'-][^\s"']{2,})/gi,
+    group: 2,
+    describe: (v, m) => nameValueDescribe(m[1] ?? '', v),
+  },
+  {
+    provider: 'generic',
+    // -p PASSWORD for the tools where -p is the password (not a port, not mkdir -p)
+    regex:
+      /\b(?:mysql|mysqldump|mysqladmin|mariadb|sshpass|(?:docker|podman|nerdctl|buildah|skopeo)[ \t]{1,3}login)\b[^\n|;&]{0,200}?[ \t]-p[ \t]?["']?([^\s"'-][^\s"']{2,})/g,
+    group: 1,
+    describe: (v) => (isPasswordPlaceholder(v) ? { kind: '' } : { kind: 'password' }),
+  },
+  {
+    provider: 'generic',
+    // In prose: "my token is ...", "the password was ...", "key: ...", "azure key <32 hex>"
+    regex:
+      /\b(api[ -]?key|key|token|password|passphrase|passcode|secret|pat)(?:[ \t]{1,3}(?:is|was|=|:)|:)?[ \t]{1,3}["'`]?([^\s"'`]{6,})/gi,
+    group: 2,
+    describe: (v, m) => proseValueDescribe(m[1] ?? '', v, m[0]),
+  },
+  {
+    provider: 'generic',
     // Last resort, in any context: a long run mixing lower case, upper case and digits is issued,
     // not typed (a bare AWS secret, an unknown provider's key). Hex ids and paths are left alone.
-    regex: new RegExp(`${B}[A-Za-z0-9+/_-]{32,}={0,2}`, 'g'),
-    describe: (v) => (looksRandom(v) ? { kind: 'possible secret', live: false } : { kind: '' }),
+    // Public material is taken whole and left alone: subresource and lock-file integrity hashes,
+    // SSH public keys, base64 data URLs.
+    regex: new RegExp(`${PUBLIC_BLOB}[A-Za-z0-9+/_-]{32,}={0,2}|${B}[A-Za-z0-9+/_-]{32,}={0,2}`, 'g'),
+    describe: (v) =>
+      !PUBLIC_START.test(v) && looksRandom(v) ? { kind: 'possible secret', live: false } : { kind: '' },
   },
 ];
 
@@ -376,9 +486,32 @@ function looksRandom(v: string): boolean {
 
 /** A value after a scheme word that is a credential, not prose ("Bearer token is wrong"). */
 function isSchemeValue(v: string): boolean {
-  if (WORDY_VALUE.test(v) || PROSE_AFTER_SCHEME.test(v)) return false;
+  if (WORDY_VALUE.test(v) || PROSE_AFTER_SCHEME.test(v) || SINGLE_WORD.test(v)) return false;
   return v.length >= 8 || classCount(v) >= 2;
 }
+
+/** One word of prose, capitalised or not ("Expired", "OpenAI"): not an issued value. */
+const SINGLE_WORD = /^(?=.{1,16}$)[A-Z]?[a-z]+(?:[A-Z][a-z]*){0,2}[.,:;!?]?$/;
+
+/**
+ * A password value that is obviously not the real one: a reference ($DB_PASSWORD, ${PASS},
+ * %PASS%, <password>, {{ secret }}), a mask (***, xxxx), one character repeated, a deliberate
+ * placeholder word, or a word everyone types in examples. Anything else after a password name is
+ * redacted, whatever its shape.
+ */
+export function isPasswordPlaceholder(value: string): boolean {
+  if (PASSWORD_REFERENCE.test(value) || PASSWORD_MASK.test(value)) return true;
+  if (new Set(value).size <= 1 || PASSWORD_PLACEHOLDER_WORD.test(value)) return true;
+  return /^(?:password|passw0rd|secret|pass|pwd|admin|root|test|testing|changeit|letmein|qwerty\w{0,6})$/i.test(
+    value,
+  );
+}
+
+const PASSWORD_REFERENCE =
+  /^(?:\$\{[^}]{0,100}\}|\$\(?[A-Z_][A-Z0-9_]{0,60}\)?|\$[a-z_][a-z0-9_]{0,60}|%[A-Za-z_][A-Za-z0-9_]{0,60}%|<[^>]{0,100}>|\{\{[^}]{0,100}\}\}|\[[^\]]{0,100}\])[.,;)]?$/;
+const PASSWORD_MASK = /^(?:\*+|x+|•+|\.+|…|-+|#+)$/i;
+const PASSWORD_PLACEHOLDER_WORD =
+  /(?:^|[^a-z])(?:your|placeholder|example|fake|dummy|sample|redacted|changeme|replace|insert|(?:my|the)[_-]?(?:password|pass|pwd|secret))(?:[^a-z]|$)/i;
 
 const PROSE_AFTER_SCHEME =
   /^(?:auth(?:entication|orization)?|tokens?|scheme|header|prefix|keyword|format)\b/i;
@@ -387,8 +520,43 @@ function classCount(v: string): number {
   return Number(/[a-z]/.test(v)) + Number(/[A-Z]/.test(v)) + Number(/[0-9]/.test(v));
 }
 
+/**
+ * A value named in prose ("my token is ..."): only one that looks issued, not a word ("the key is
+ * invalid"), a variable name (OPENAI_API_KEY) or a date; without "is" or ":" it must be longer.
+ */
+function proseValueDescribe(
+  rawName: string,
+  rawValue: string,
+  whole: string,
+): { kind: string; trim?: number } {
+  const value = rawValue.replace(TRAILING, '');
+  const trim = rawValue.length - value.length;
+  if (REFERENCE.test(value) || WORDY_VALUE.test(value) || SINGLE_WORD.test(value)) return { kind: '' };
+  if (/^[A-Z][A-Z0-9_]*$/.test(value) || /^[\d.:/-]+$/.test(value)) return { kind: '' };
+  const name = rawName.toLowerCase();
+  if (/pass/.test(name)) {
+    const symbol = /[^A-Za-z0-9]/.test(value) && /[A-Za-z]/.test(value);
+    if (isPasswordPlaceholder(value) || (classCount(value) < 2 && !symbol)) return { kind: '' };
+    return { kind: 'password', trim };
+  }
+  // between the name and the value: "is", "was", "=" or ":" says a value is given
+  const between = whole.slice(rawName.length, whole.length - rawValue.length);
+  const min = /is|was|=|:/i.test(between) ? MIN_STATED_VALUE : MIN_BARE_VALUE;
+  if (value.length < min || classCount(value) < 2) return { kind: '' };
+  return { kind: /token|pat/.test(name) ? 'token' : /secret/.test(name) ? 'secret' : 'API key', trim };
+}
+
+/** A value stated in prose ("my key is ...") is redacted from this length... */
+const MIN_STATED_VALUE = 12;
+/** ...and one right after the word ("azure key 9f3a...") from this one. */
+const MIN_BARE_VALUE = 20;
+
 /** Trailing punctuation of prose or code around a value that is not part of it. */
 const TRAILING = /[)\]},;.]+$/;
+
+/** A value that names where the secret comes from (an env lookup, a template), not the secret. */
+const REFERENCE =
+  /^(?:\$\{|\$(?:[A-Z_][A-Z0-9_]*|[A-Za-z_][A-Za-z_]*)[.,;)]?$|process\.env|os\.environ|os\.getenv|env\.|ENV\[|getenv|System\.getenv|Environment\.|import\.meta\.env|Deno\.env|<|\{)/;
 
 /** Judges a value found after a name: passwords whatever their shape, vague names only when keyish. */
 function nameValueDescribe(
@@ -398,8 +566,11 @@ function nameValueDescribe(
   const name = rawName.toLowerCase();
   const value = rawValue.replace(TRAILING, '');
   const trim = rawValue.length - value.length;
-  if (/^(?:\$\{?|process\.env|os\.environ|env\.|getenv|<|\{)/i.test(value)) return { kind: '' };
-  if (/pass|pwd|passphrase/.test(name)) return { kind: 'password', trim };
+  if (REFERENCE.test(value) || /\($/.test(value)) return { kind: '' };
+  // One word of prose is a message, not a value: "password: required", "Primary key: customerId"
+  if (SINGLE_WORD.test(value) && value.length <= 12) return { kind: '' };
+  if (/pass|pwd|passphrase/.test(name))
+    return isPasswordPlaceholder(value) ? { kind: '' } : { kind: 'password', trim };
   if (WORDY_VALUE.test(value) || value.length < 8 || (value.length < 12 && classCount(value) < 2))
     return { kind: '' };
   if (/^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/.test(value) && !/\d/.test(value))

@@ -13,14 +13,24 @@ export interface NormalisedView {
   to: Int32Array;
 }
 
-/** Zero-width, bidi-control and soft-hyphen characters: invisible, so dropped from the view. */
-const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
+/**
+ * Invisible characters, dropped from the view: format characters (zero-width, bidi controls, soft
+ * hyphen, tags), combining marks and variation selectors (a mark on a key's letter), Hangul and
+ * Mongolian fillers, DEL.
+ */
+const INVISIBLE = /^[\p{Cf}\p{Mn}\p{Me}\u115F\u1160\u3164\uFFA0\u007F\u000B\u000C\u0085]$/u;
 /** Unicode spaces other than tab, newline and the ASCII space (NBSP, en/em spaces, ideographic). */
 const UNICODE_SPACE = /[\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/;
+/** Dashes and quotes that chat apps and word processors put in place of ASCII ones. */
+const PUNCTUATION_ALIKES = new Map<string, string>([
+  ...[...'\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE63'].map((c): [string, string] => [c, '-']),
+  ...[...'\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB'].map((c): [string, string] => [c, '"']),
+  ...[...'\u2018\u2019\u201A\u201B\u2032'].map((c): [string, string] => [c, "'"]),
+]);
 
 /** Letters from Cyrillic and Greek that look like ASCII letters in most fonts, and their twins. */
-const LOOK_ALIKE_FROM = 'авекмнорстухѕіїјԁԛԝһӏɡսАВЕКМНОРСТХЅІЈҮԀԚԜҺӀαϲεικνορτυχωΑΒΕΖΗΙΚΜΝΟΡΤΥΧϹ';
-const LOOK_ALIKE_TO = 'aBekMHopcTyxsiijdqwhlguABEKMHOPCTXSIJYDQWhIaceikvoptuxwABEZHIKMNOPTYXC';
+const LOOK_ALIKE_FROM = 'авекмнорстухѕіїјԁԛԝһӏɡսАВЕКМНОРСТХЅІЈҮԀԚԜҺӀαϲεικνορτυχωΑΒΕΖΗΙΚΜΝΟΡΤΥΧϹıօꜱ';
+const LOOK_ALIKE_TO = 'aBekMHopcTyxsiijdqwhlguABEKMHOPCTXSIJYDQWhIaceikvoptuxwABEZHIKMNOPTYXCios';
 const LOOK_ALIKES = new Map([...LOOK_ALIKE_FROM].map((c, i) => [c, LOOK_ALIKE_TO[i] ?? c]));
 
 const FULLWIDTH_FIRST = 0xff01;
@@ -36,11 +46,21 @@ const isKeyChar = (code: number) => code < 128 && KEY_CHAR[code] === 1;
 const MIN_WRAPPED_HEAD = 8;
 /** ... and its next line starts (after an indent) with a run at least this long. */
 const MIN_WRAPPED_TAIL = 4;
-const MAX_WRAP_INDENT = 40;
+const MAX_WRAP_INDENT = 80;
 /** What may follow the continuation of a wrapped key: the end of the value. */
 const WRAP_TAIL_END = /[\s"'`,;)\]}>&@#]/;
 
 const HEX = /^[0-9A-Fa-f]{2}$/;
+/** Backslash, newline (CRLF or LF) and indent. */
+const LINE_CONTINUATION = new RegExp(`^\\\\\\r?\\n[ \\t]{0,${MAX_WRAP_INDENT}}`);
+/** A closing quote, an optional +, a newline, an indent and the same quote opening again. */
+const STRING_CONTINUATION = new RegExp(
+  `^(["'])[ \\t]{0,3}\\+?[ \\t]{0,3}\\r?\\n[ \\t>]{0,${MAX_WRAP_INDENT}}\\+?[ \\t]{0,3}(["'])`,
+);
+/** &#95; or &#x5f; */
+const ENTITY = /^&#(?:(\d{2,3})|[xX]([0-9A-Fa-f]{2}));/;
+/** A NAME=value line. */
+const ASSIGNMENT_LINE = /^[A-Za-z_][A-Za-z0-9_.]{0,60}=/;
 
 function classCount(bits: number): number {
   return (bits & 1) + ((bits >> 1) & 1) + ((bits >> 2) & 1);
@@ -53,11 +73,14 @@ function classCount(bits: number): number {
 function wrapContinuation(text: string, nl: number): number {
   let i = nl + 1;
   const indentEnd = Math.min(text.length, i + MAX_WRAP_INDENT);
-  while (i < indentEnd && (text[i] === ' ' || text[i] === '\t')) i++;
+  // the indent may carry a mail or markdown quote ("> ")
+  while (i < indentEnd && (text[i] === ' ' || text[i] === '\t' || text[i] === '>')) i++;
   const start = i;
   let bits = 0;
   while (i < text.length && isKeyChar(text.charCodeAt(i))) bits |= classBit(text.charCodeAt(i++));
   if (i - start < MIN_WRAPPED_TAIL || classCount(bits) < 2) return -1;
+  // The next line of a .env or config file (AWS_REGION=us-east-1) is not a key's continuation.
+  if (ASSIGNMENT_LINE.test(text.slice(start, i))) return -1;
   if (i < text.length && !WRAP_TAIL_END.test(text[i] ?? '')) return -1;
   return start;
 }
@@ -70,8 +93,29 @@ function classBit(code: number): number {
   return 0;
 }
 
+/** Blocks whose characters NFKC turns into ASCII letters or digits (the rest is left as it is, fast). */
+function hasCompatibilityForm(point: number): boolean {
+  return (
+    (point >= 0x1d400 && point <= 0x1d7ff) ||
+    (point >= 0x2070 && point <= 0x24ff) ||
+    (point >= 0xfb00 && point <= 0xfb06) ||
+    (point >= 0x1f100 && point <= 0x1f1ff) ||
+    (point >= 0xb2 && point <= 0xbe)
+  );
+}
+
 /** Plain ASCII with nothing to normalise: copied in runs, not character by character. */
-const isPlain = (code: number) => code < 0x80 && code !== 0x25 && code !== 0x0a && code !== 0x0d;
+const isPlain = (code: number) =>
+  code < 0x7f &&
+  code !== 0x25 &&
+  code !== 0x0a &&
+  code !== 0x0d &&
+  code !== 0x0b &&
+  code !== 0x0c &&
+  code !== 0x26 &&
+  code !== 0x5c &&
+  code !== 0x22 &&
+  code !== 0x27;
 
 /** Builds the normalised view of `text` in one pass (linear time). */
 export function normalise(text: string): NormalisedView {
@@ -112,15 +156,45 @@ export function normalise(text: string): NormalisedView {
       parts.push(text.slice(runStart, i));
       continue;
     }
-    const ch = text[i] ?? '';
+    // Whole code points: a mathematical letter or a tag character is two UTF-16 units.
+    const point = text.codePointAt(i) ?? code;
+    const width = point > 0xffff ? 2 : 1;
+    const ch = width === 2 ? text.slice(i, i + 2) : (text[i] ?? '');
     if (INVISIBLE.test(ch)) {
-      i++;
+      i += width;
       continue;
     }
     if (UNICODE_SPACE.test(ch)) {
       push(' ', i, i + 1);
       i++;
       continue;
+    }
+    if (ch === '\\') {
+      // A shell line continuation joins the lines: backslash, newline and the next line's indent.
+      const joined = LINE_CONTINUATION.exec(text.slice(i, i + 3 + MAX_WRAP_INDENT));
+      if (joined) {
+        i += joined[0].length;
+        continue;
+      }
+    }
+    if ((ch === '"' || ch === "'") && run >= MIN_WRAPPED_HEAD) {
+      // A key split into string literals over two lines ("...",\n "..." / '...' +\n '...'): the
+      // view joins the two parts.
+      const split = STRING_CONTINUATION.exec(text.slice(i, i + 8 + MAX_WRAP_INDENT));
+      if (split && split[1] === ch && split[2] === ch) {
+        i += split[0].length;
+        continue;
+      }
+    }
+    if (ch === '&') {
+      // An HTML character reference for an ASCII character (&#95; for _, &#x5f;).
+      const entity = ENTITY.exec(text.slice(i, i + 8));
+      const decoded = entity ? parseInt(entity[1] ?? entity[2] ?? '', entity[1] ? 10 : 16) : -1;
+      if (entity && decoded >= 0x20 && decoded <= 0x7e) {
+        push(String.fromCharCode(decoded), i, i + entity[0].length);
+        i += entity[0].length;
+        continue;
+      }
     }
     if (ch === '%' && HEX.test(text.slice(i + 1, i + 3))) {
       const decoded = parseInt(text.slice(i + 1, i + 3), 16);
@@ -135,11 +209,21 @@ export function normalise(text: string): NormalisedView {
       i++;
       continue;
     }
-    const alike = LOOK_ALIKES.get(ch);
+    const alike = LOOK_ALIKES.get(ch) ?? PUNCTUATION_ALIKES.get(ch);
     if (alike !== undefined) {
       push(alike, i, i + 1);
       i++;
       continue;
+    }
+    if (hasCompatibilityForm(point)) {
+      // Compatibility forms (mathematical bold letters, super- and subscripts, circled letters,
+      // letterlike symbols): the ASCII character NFKC makes of them.
+      const compatible = ch.normalize('NFKC');
+      if (compatible.length === 1 && compatible.charCodeAt(0) < 0x7f && compatible !== ch) {
+        push(compatible, i, i + width);
+        i += width;
+        continue;
+      }
     }
     const nl = ch === '\r' && text[i + 1] === '\n' ? i + 1 : ch === '\n' ? i : -1;
     if (nl >= 0 && run >= MIN_WRAPPED_HEAD && classCount(runBits) >= 2) {

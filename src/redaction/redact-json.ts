@@ -1,3 +1,4 @@
+import { WITHHELD, withholds } from './credential-field.ts';
 import { redactSecrets } from './redact.ts';
 
 /** Replaces any credential left in a string; the value to store or log. */
@@ -35,13 +36,17 @@ function redactValue(value: unknown, redact: (text: string) => string): unknown 
   if (Array.isArray(value)) return value.map((v) => redactValue(v, redact));
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[redact(k)] = redactValue(v, redact);
+    for (const [k, v] of Object.entries(value))
+      out[redact(k)] = withholds(k, v) ? WITHHELD : redactValue(v, redact);
     return out;
   }
   return value;
 }
 
-/** Every string inside a JSON-like value, redacted (keys too, as they can carry user text). */
+/**
+ * Every string inside a JSON-like value, redacted (keys too, as they can carry user text); the
+ * value of a field named for a credential (`apiKey`, `password`) is withheld whatever its shape.
+ */
 export function redactDeep(value: unknown): unknown {
   return redactValue(value, redactText);
 }

@@ -3,7 +3,7 @@
  * `[openai secret key …a1b2]`. Logs, stores and the engine all use it: a credential a user pasted is
  * never echoed, logged or stored in clear.
  */
-import { CREDENTIAL_PATTERNS, type KeyShape } from './credential-patterns.ts';
+import { CREDENTIAL_PATTERNS, isPasswordPlaceholder, type KeyShape } from './credential-patterns.ts';
 import { normalise, originalSpan } from './normalise.ts';
 import type { CredentialFingerprint } from './fingerprint.ts';
 
@@ -123,8 +123,9 @@ function scanView(text: string): CredentialMatch[] {
       while (p < found.length && (found[p]?.end ?? 0) <= start) p++;
       const taken = found[p];
       if (taken && taken.start < end) {
-        // Two keys glued together ("xoxb-...sk_live_..."): keep the part in front of the one found.
-        if (pattern.provider === 'generic' || taken.start - start < MIN_CLIPPED_LENGTH) {
+        // Two keys glued together ("xoxb-...sk_live_..."), or a generic value running into a key
+        // found already (a Cookie header holding a JWT): keep the part in front of the one found.
+        if (taken.start - start < MIN_CLIPPED_LENGTH) {
           // Look again just after what is already taken: another key may start inside this match.
           let q = p;
           while (q + 1 < found.length && (found[q + 1]?.start ?? 0) < end) q++;
@@ -136,10 +137,6 @@ function scanView(text: string): CredentialMatch[] {
       }
       const d = pattern.describe(value, m);
       if (!d.kind) continue;
-      const placeholder = isPlaceholderValue(value);
-      // A generic value that is a placeholder (YOUR_API_KEY) is not a credential: leave it visible,
-      // unless it looks issued (long, three character classes): a random key may hold "none".
-      if (pattern.provider === 'generic' && placeholder && !looksIssued(value)) continue;
       if (d.skip) {
         value = value.slice(d.skip);
         start += d.skip;
@@ -148,6 +145,12 @@ function scanView(text: string): CredentialMatch[] {
         value = value.slice(0, value.length - d.trim);
         end -= d.trim;
       }
+      // A password is judged by what passwords look like: `password=$Tk9...` or one holding "none"
+      // is real; `${DB_PASSWORD}` or `***` is not.
+      const placeholder = d.kind === 'password' ? isPasswordPlaceholder(value) : isPlaceholderValue(value);
+      // A generic value that is a placeholder (YOUR_API_KEY) is not a credential: leave it visible,
+      // unless it looks issued (long, three character classes): a random key may hold "none".
+      if (pattern.provider === 'generic' && placeholder && !looksIssued(value)) continue;
       const live = (d.live ?? true) && !placeholder && d.shape !== 'test';
       added.push({
         start,

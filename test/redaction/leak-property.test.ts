@@ -120,6 +120,14 @@ const CONSTRUCTS: { make: (t: string, r: Rand) => string; opaqueOk: boolean }[] 
   { make: (t) => `GET /v1/things?token=${t}&page=2`, opaqueOk: true },
   { make: (t) => `here is my key ${t} and it fails`, opaqueOk: false },
   { make: (t) => `export OPENAI_API_KEY="${t}"`, opaqueOk: true },
+  // shapes an adversarial audit found leaking on 2026-12-02
+  { make: (t) => `I send Authorization: Bearer \`${t}\` and get 401`, opaqueOk: true },
+  { make: (t) => `headers["x-api-key"] = "${t}"`, opaqueOk: true },
+  { make: (t) => `req.setHeader('x-api-key', '${t}')`, opaqueOk: true },
+  { make: (t) => `env:\n  - name: API_KEY\n    value: "${t}"`, opaqueOk: true },
+  { make: (t) => `docker login -u me -p ${t} registry.example.test`, opaqueOk: true },
+  { make: (t) => `const apiKey: string = "${t}";`, opaqueOk: true },
+  { make: (t) => `my token is ${t} and it fails`, opaqueOk: false },
 ];
 
 const SPACES = [' ', '\u00A0', '\u2003', '\u3000', '\u202F', ' \u200B'];

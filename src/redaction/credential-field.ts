@@ -1,0 +1,31 @@
+/**
+ * Object fields that hold a credential by their name (`apiKey`, `api_key`, `x-api-key`,
+ * `client_secret`, `refresh_token`, `password`, `Authorization`, `Cookie`): their value is withheld
+ * whatever its shape, since a value on its own (a 24-character token, a short password) may look
+ * like nothing. Counts, flags and settings about credentials (`maxTokens`, `tokenCount`,
+ * `token_type`, `secretName`) are not such fields.
+ */
+
+/** The label that stands for a withheld field value. */
+export const WITHHELD = '[credential]';
+
+const NAMED =
+  /(?:^|_)(?:api_?key|apikey|access_key|secret_key|private_key|signing_key|client_secret|secret|password|passwd|pwd|passphrase|authorization|proxy_authorization|cookie|set_cookie|credentials?|token|auth_token|access_token|refresh_token|id_token|session_token|bearer)$/;
+
+/** `apiKey` -> `api_key`, `X-Api-Key` -> `x_api_key`. */
+function snake(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[-.\s]+/g, '_')
+    .toLowerCase();
+}
+
+/** True when a field of this name holds a credential. */
+export function isCredentialField(name: string): boolean {
+  return name.length <= 80 && NAMED.test(snake(name));
+}
+
+/** True when a field's value is to be withheld: a non-empty string under a credential's name. */
+export function withholds(name: string, value: unknown): boolean {
+  return typeof value === 'string' && value.length > 0 && isCredentialField(name);
+}

@@ -1,0 +1,260 @@
+/**
+ * Shapes in which people paste credentials, found leaking by an adversarial audit (2026-12-02):
+ * each is fed opaque random values, which nothing but the shape around them marks as secret, and
+ * no 8-character run of a value may survive redaction. Values are built at run time (seeded).
+ */
+import { describe, expect, it } from 'vitest';
+import { capHeadAndTail } from '../../src/redaction/cap.ts';
+import { redactDeep, redactedJson } from '../../src/redaction/redact-json.ts';
+import { redactSecrets } from '../../src/redaction/redact.ts';
+import { Writable } from 'node:stream';
+import { createLogger } from '../../src/log/logger.ts';
+
+/** mulberry32 */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const r = rng(0x5eed_2026);
+const UPPER = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
+const LOWER = 'abcdefghjkmnpqrstuvwxyz';
+const DIGITS = '23456789';
+const pick = (from: string) => from[Math.floor(r() * from.length)]!;
+const chars = (n: number, from: string) => Array.from({ length: n }, () => pick(from)).join('');
+/** An opaque token below the length at which a bare run counts as "possible secret" (32). */
+function opaque(n = 24): string {
+  for (;;) {
+    const s = chars(n, UPPER + LOWER + DIGITS);
+    if (/[a-z]/.test(s) && /[A-Z]/.test(s) && /\d/.test(s)) return s;
+  }
+}
+/** A password as people choose them: a capital, small letters, digits and a symbol. */
+const password = () =>
+  `${pick(UPPER)}${chars(4, LOWER)}${chars(2, DIGITS)}${pick('!#%+')}${chars(3, LOWER)}${pick(DIGITS)}`;
+const hex = (n: number) => chars(n, '0123456789abcdef');
+const j = (...parts: string[]) => parts.join('');
+
+/** The first 8-character run of `secret` found in `text`, or undefined. */
+function leakedRun(text: string, secret: string): string | undefined {
+  for (let i = 0; i + 8 <= secret.length; i++)
+    if (text.includes(secret.slice(i, i + 8))) return secret.slice(i, i + 8);
+  return undefined;
+}
+
+const SHAPES: [string, (secret: string) => string, () => string][] = [
+  ['a Bearer value in inline code', (t) => `I send Authorization: Bearer \`${t}\` and get 401`, opaque],
+  ['a Bearer value wrapped onto the next line', (t) => `Authorization: Bearer\n  ${t}`, opaque],
+  ['a header set by index', (t) => `headers["x-api-key"] = "${t}"`, opaque],
+  ['a header set by a call', (t) => `req.setHeader('x-api-key', '${t}')`, opaque],
+  ['a header in a builder', (t) => `.header("X-Api-Key", "${t}")`, opaque],
+  ['os.environ by index', (t) => `os.environ["OPENAI_API_KEY"] = "${t}"`, opaque],
+  ['a getenv default', (t) => `api_key = os.getenv("API_KEY", "${t}")`, opaque],
+  ['a Kubernetes env list', (t) => `env:\n  - name: API_KEY\n    value: "${t}"`, opaque],
+  ['a typed Python field', (t) => `openai_api_key: str = "${t}"`, opaque],
+  ['a typed TypeScript const', (t) => `const apiKey: string = "${t}";`, opaque],
+  ['a name with a suffix', (t) => `OPENAI_API_KEY_PROD=${t}`, opaque],
+  ['aligned assignment', (t) => `API_KEY      = ${t}`, opaque],
+  ['smart quotes', (t) => `{“api_key”: “${t}”}`, opaque],
+  ['a Dockerfile ENV', (t) => `ENV API_KEY ${t}`, opaque],
+  ['setx', (t) => `setx OPENAI_API_KEY "${t}"`, opaque],
+  ['fish set -gx', (t) => `set -gx OPENAI_API_KEY ${t}`, opaque],
+  ['a markdown table', (t) => `| API_KEY | ${t} |`, opaque],
+  ['a .NET setting', (t) => `<add key="ApiKey" value="${t}" />`, opaque],
+  ['an XML password', (t) => `<password>${t}</password>`, password],
+  ['a .netrc entry', (t) => `machine api.example.test login me password ${t}`, password],
+  ['a --password flag', (t) => `mycli connect --user me --password ${t}`, password],
+  ['an --api-key flag', (t) => `tool deploy --api-key ${t}`, () => hex(32)],
+  ['mysql -p', (t) => `mysql -h db -u root -p${t} app`, password],
+  ['docker login -p', (t) => `docker login -u me -p ${t} registry.example.test`, password],
+  ['sshpass -p', (t) => `sshpass -p '${t}' ssh me@host`, password],
+  ['a password holding $', (t) => `DB_PASSWORD=${t.slice(0, 5)}$${t.slice(5)}`, password],
+  ['a password starting with $', (t) => `password=$${t}`, password],
+  ['a password holding a placeholder-like word', (t) => `MYSQL_PASSWORD=Resample${t}`, password],
+  [
+    'a password made of few characters',
+    (t) => `DB_PASSWORD=${t.slice(0, 4).repeat(2)}`,
+    () => chars(4, DIGITS) + chars(4, DIGITS),
+  ],
+  ['a password starting with r, b, u or f', (t) => `password=b${t}`, password],
+  ['a quoted passphrase', (t) => `password="${t} ${t.split('').reverse().join('')}"`, password],
+  ['a password with a quote inside', (t) => `password="${t.slice(0, 4)}'${t.slice(4)}"`, password],
+  [
+    'a URL password with an @',
+    (t) => `postgres://app:${t.slice(0, 4)}@${t.slice(4)}@db.example.test:5432/app`,
+    password,
+  ],
+  ['a URL with an e-mail user', (t) => `https://me@example.test:${t}@git.example.test/repo.git`, password],
+  ['basic auth built with btoa', (t) => `Authorization: 'Basic ' + btoa('admin:${t}')`, password],
+  ['basic auth built with b64encode', (t) => `"Basic " + base64.b64encode(b"admin:${t}")`, password],
+  [
+    'basic auth built in a shell',
+    (t) => `-H "Authorization: Basic $(echo -n 'admin:${t}' | base64)"`,
+    password,
+  ],
+  ['aiohttp BasicAuth', (t) => `aiohttp.BasicAuth("admin", "${t}")`, password],
+  ['a short raw Authorization value', (t) => `Authorization: ${t}`, () => opaque(16)],
+  ['Authorization: ApiKey', (t) => `Authorization: ApiKey ${t}`, opaque],
+  ['Authorization: SSWS', (t) => `Authorization: SSWS 00${t}`, opaque],
+  ['Authorization: Key', (t) => `Authorization: Key ${t}`, () => `${hex(8)}-${hex(4)}:${hex(32)}`],
+  [
+    'a SigV4 signature',
+    (t) =>
+      `Authorization: AWS4-HMAC-SHA256 Credential=x/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=${t}`,
+    () => hex(64),
+  ],
+  [
+    'a cookie beside a JWT',
+    (t) =>
+      `Cookie: PHPSESSID=${t}; auth=${j('eyJ', 'hbGciOiJIUzI1NiJ9')}.${j('eyJ', 'zdWIiOiIxIn0')}.${opaque(43)}`,
+    () => hex(26),
+  ],
+  ['a Twilio client', (t) => `Client("AC${hex(32)}", "${t}")`, () => hex(32)],
+  ['a Slack client token', (t) => `${j('xo', 'xc')}-${chars(12, DIGITS)}-${t}`, () => hex(64)],
+  ['a key stated in prose', (t) => `my token is ${t} and it fails`, opaque],
+  ['a password stated in prose', (t) => `the password is ${t} but login fails`, password],
+  ['a hex key after the word', (t) => `my azure openai key ${t} gives 401`, () => hex(32)],
+  [
+    'a shell line continuation',
+    (t) => `export OPENAI_API_KEY=${j('sk', '-proj-')}${t.slice(0, 22)}\\\n${t.slice(22)}`,
+    () => opaque(48),
+  ],
+  [
+    'Python implicit string concatenation',
+    (t) => `api_key = ("${j('sk', '-proj-')}${t.slice(0, 22)}"\n           "${t.slice(22)}")`,
+    () => opaque(48),
+  ],
+  [
+    'a JavaScript string concatenation',
+    (t) => `const key = '${j('sk', '-proj-')}${t.slice(0, 22)}' +\n  '${t.slice(22)}';`,
+    () => opaque(48),
+  ],
+  [
+    'a quoted mail line',
+    (t) => `> OPENAI_API_KEY=${j('sk', '-proj-')}${t.slice(0, 22)}\n> ${t.slice(22)}`,
+    () => opaque(48),
+  ],
+  [
+    'a deep indent',
+    (t) => `"key": "${j('sk', '-proj-')}${t.slice(0, 22)}\n${' '.repeat(44)}${t.slice(22)}"`,
+    () => opaque(48),
+  ],
+];
+
+/** Characters that split a key and used to slip past the normaliser. */
+const SPLITTERS = [
+  '\u0301',
+  '\u034F',
+  '\uFE0F',
+  '\u061C',
+  '\u206A',
+  '\u3164',
+  '\u180B',
+  '\u{E0041}',
+  '\u007F',
+  '\u0085',
+  '\u000B',
+];
+
+describe('GIVEN a credential pasted in a shape people use', () => {
+  for (const [name, shape, value] of SHAPES) {
+    it(`THEN none of it survives: ${name}`, () => {
+      for (let k = 0; k < 8; k++) {
+        const secret = value();
+        const out = redactSecrets(shape(secret)).text;
+        expect(leakedRun(out, secret), out).toBeUndefined();
+      }
+    });
+  }
+
+  it('THEN a key split by an invisible or combining character is still found whole', () => {
+    for (const ch of SPLITTERS) {
+      const body = opaque(24);
+      const out = redactSecrets(`${j('sk', '_live_')}${body.slice(0, 12)}${ch}${body.slice(12)}`).text;
+      expect(leakedRun(out, body), JSON.stringify(ch)).toBeUndefined();
+    }
+  });
+
+  it('THEN mathematical letters, a dotless i and HTML entities do not hide a key', () => {
+    const body = opaque(24);
+    for (const text of [
+      `\u{1D42C}\u{1D424}_live_${body}`,
+      `${j('sk', '_live_')}${body.slice(0, 12)}\u0131${body.slice(12)}`,
+      `<pre>sk&#95;live&#95;${body}</pre>`,
+    ])
+      expect(leakedRun(redactSecrets(text).text, body), text).toBeUndefined();
+  });
+});
+
+describe('GIVEN a long message cut to the length limit', () => {
+  it('THEN a cut never separates a secret from the name that marks it', () => {
+    for (let pad = 0; pad < 40; pad++) {
+      const token = opaque(24);
+      const pw = password();
+      const text = `${'x '.repeat(500 + pad)}\nAuthorization: Bearer ${token}\nDB_PASSWORD=${pw}\n${'z'.repeat(300 + pad * 3)}`;
+      const out = redactSecrets(capHeadAndTail(text, 1000)).text;
+      expect(leakedRun(out, token), out.slice(-400)).toBeUndefined();
+      expect(leakedRun(out, pw), out.slice(-400)).toBeUndefined();
+    }
+  });
+});
+
+describe('GIVEN an object with a field named for a credential', () => {
+  it('THEN its value is withheld in redacted copies and stored JSON, whatever its shape', () => {
+    const token = opaque(24);
+    const pw = password();
+    const value = {
+      api_key: token,
+      user: 'app',
+      nested: { headers: { 'x-api-key': token } },
+      clientSecret: pw,
+      maxTokens: 800,
+    };
+    for (const out of [JSON.stringify(redactDeep(value)), redactedJson(value)]) {
+      expect(leakedRun(out, token), out).toBeUndefined();
+      expect(leakedRun(out, pw), out).toBeUndefined();
+      expect(out).toContain('"maxTokens":800');
+      expect(out).toContain('"user":"app"');
+    }
+  });
+
+  it('THEN the logger withholds it at any depth', () => {
+    const lines: string[] = [];
+    const destination = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const log = createLogger({ level: 'info', destination });
+    const token = opaque(24);
+    log.info({ apiKey: token, a: { b: { c: { password: token } } }, tokenCount: 3 }, 'called');
+    const out = lines.join('');
+    expect(leakedRun(out, token), out).toBeUndefined();
+    expect(out).toContain('"tokenCount":3');
+  });
+});
+
+describe('GIVEN ordinary text near credential words', () => {
+  it('THEN messages and public material are left as they are', () => {
+    for (const text of [
+      'Validation error, password: required',
+      'Error: Invalid password: must be at least 8 characters',
+      'Primary key: customerId',
+      'Error: Token Expired',
+      'the token OpenAI gave me does not work',
+      `<script integrity="sha384-${opaque(64)}" src=x.js>`,
+      `ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI${opaque(43)} me@host`,
+      'password=${DB_PASSWORD}',
+      'DB_PASSWORD=<your password>',
+      'api_key = os.getenv("OPENAI_API_KEY")',
+      `AWS_REGION=us-east-1\nDEBUG=true`,
+    ])
+      expect(redactSecrets(text).text).toBe(text);
+  });
+});
