@@ -1,0 +1,212 @@
+/**
+ * Credentials known by where they sit, not by their shape: after an auth scheme or a header name,
+ * in a URL, after a name that says key/token/secret/password in code, config files, command lines
+ * and prose, and, last, any long random run. They run after the provider shapes, which name a key
+ * more precisely. Every repetition is bounded, so each runs in linear time on any input.
+ */
+import { B, type CredentialPattern } from './pattern-types.ts';
+import {
+  isPasswordPlaceholder,
+  isSchemeValue,
+  looksRandom,
+  nameValueDescribe,
+  proseValueDescribe,
+  WORDY_VALUE,
+} from './value-judges.ts';
+
+const SCHEME_KINDS: Record<string, string> = {
+  bearer: 'bearer token',
+  basic: 'basic credentials',
+  token: 'token',
+  bot: 'bot token',
+  apikey: 'API key',
+  'api-key': 'API key',
+  ssws: 'API token',
+};
+
+/** What stands in front of public base64: an integrity hash's algorithm, an SSH key type, a data URL. */
+const PUBLIC_BLOB = '(?:sha(?:256|384|512)-|ssh-(?:ed25519|rsa|dss) |ecdsa-sha2-nistp\\d{3} |;base64,)';
+const PUBLIC_START = new RegExp(`^${PUBLIC_BLOB}`);
+
+export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
+  {
+    provider: 'generic',
+    // A PEM private key, whole or cut short: everything from its BEGIN line to its END line.
+    regex:
+      /-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----(?:[A-Za-z0-9+/=\s:,]|\\[nr]|-(?!----END))*(?:-----END[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----)?/g,
+    describe: () => ({ kind: 'private key', hideLast4: true }),
+  },
+  {
+    provider: 'generic',
+    // user:password@ in a URL (database, proxy or basic-auth URLs); the user may be empty or an
+    // e-mail address, and the password may hold an unencoded @: it ends at the @ before the host
+    regex:
+      /(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]{1,20}:\/\/[^\s/:"'`]{0,200}:([^\s"'`]+?)@(?=[A-Za-z0-9.-]{1,253}(?::\d{1,5})?(?:[/\s"'`),;]|$))/gi,
+    group: 1,
+    describe: () => ({ kind: 'password' }),
+  },
+  {
+    provider: 'azure',
+    // Connection strings: AccountKey=...;, SharedAccessKey=...;, SharedAccessSignature=sv=...&sig=...
+    regex:
+      /\b(AccountKey|SharedAccessKey|SharedAccessSignature|AccessKey)[ \t]{0,3}=[ \t]{0,3}([^;"'`\s]+)/gi,
+    group: 2,
+    describe: (_v, m) => ({
+      kind: /signature/i.test(m[1] ?? '') ? 'shared access signature' : 'storage account key',
+    }),
+  },
+  {
+    provider: 'generic',
+    // curl -u user:password, --user, -U / --proxy-user (Twilio's -u SID:TOKEN): the part after ':'
+    regex: /(?<![^\s'"(])(?:-u|-U|--user|--proxy-user)(?:[ \t]{1,5}|=)?["']?[^\s:"']*:([^\s"']+)/g,
+    group: 1,
+    describe: () => ({ kind: 'password' }),
+  },
+  {
+    provider: 'generic',
+    // requests / httpx auth=(user, password), HTTPBasicAuth(user, password): the second value
+    regex:
+      /(?:\bauth[ \t]{0,3}=[ \t]{0,3}\(|(?:HTTP(?:Basic|Digest)Auth|BasicAuth|DigestAuth)\()[ \t]{0,3}[^,()\n]{0,200},[ \t]{0,3}(?:[rbuf]?["'])?([^"'()\s,]+)/g,
+    group: 1,
+    describe: (v) =>
+      /^[A-Za-z_][A-Za-z0-9_.]*$/.test(v) && !/\d/.test(v) ? { kind: '' } : { kind: 'password' },
+  },
+  {
+    provider: 'generic',
+    // Basic credentials built in code or a shell: btoa('user:password'), b64encode(b"user:password"),
+    // Buffer.from('user:password'), echo -n 'user:password' | base64: the password
+    regex:
+      /(?:btoa|b64encode|encodebytes|EncodeToString|Buffer\.from|echo[ \t]{1,3}-n)[ \t]{0,3}\(?[ \t]{0,3}\(?(?:[rbuf]?["'`])([^:"'`\s]{0,100}):([^"'`\s]{3,})["'`]/g,
+    group: 2,
+    describe: () => ({ kind: 'password' }),
+  },
+  {
+    provider: 'generic',
+    // Cookie: / Set-Cookie: header values, whatever their shape (a session cookie is a credential)
+    regex: /\b(?:set-)?cookies?["'`]?[ \t]{0,3}[:=][ \t]{0,3}["'`]?([^\r\n"'`]+)/gi,
+    group: 1,
+    describe: (v) =>
+      v.includes('=') || (v.length >= 16 && !WORDY_VALUE.test(v))
+        ? { kind: 'cookie', hideLast4: true }
+        : { kind: '' },
+  },
+  // Generic values: only the value after a scheme, header or parameter name is the secret.
+  {
+    provider: 'generic',
+    // After an auth scheme, whatever the value's shape (opaque, base64, with dots or colons).
+    // (the value may sit on the next line of a wrapped header)
+    regex:
+      /\b(Bearer|Basic|Token|Bot|ApiKey|Api-Key|SSWS)(?:[ \t]{1,10}|[ \t]{0,3}\r?\n[ \t]{0,40})["'`]?([^\s"'`<>()[\]{},;]{4,})/gi,
+    group: 2,
+    describe: (v, m) =>
+      isSchemeValue(v) ? { kind: SCHEME_KINDS[(m[1] ?? '').toLowerCase()] ?? 'token' } : { kind: '' },
+  },
+  {
+    provider: 'generic',
+    // The Authorization header's value, after any scheme word (Key, AWS4-HMAC-SHA256, a custom one)
+    regex:
+      /authorization["'`]?[ \t]{0,3}[:=,][ \t]{0,3}["'`]?(?:[A-Za-z][A-Za-z0-9-]{1,20}[ \t]{1,3})?([A-Za-z0-9._~+/=:-]{8,})/gi,
+    group: 1,
+    describe: (v) => (isSchemeValue(v) ? { kind: 'credential' } : { kind: '' }),
+  },
+  {
+    provider: 'generic',
+    // A secret in a URL query: ?token=...&, &password=...
+    regex:
+      /[?&;]([A-Za-z0-9_.-]{0,40}(?:key|token|secret|password|passwd|pwd|signature|sig|auth|code|session))=([^\s&#"'`<>]{6,})/gi,
+    group: 2,
+    describe: (v, m) => nameValueDescribe(m[1] ?? '', v),
+  },
+  {
+    provider: 'generic',
+    // A quoted password or passphrase, spaces and all: password="correct horse battery staple"
+    regex:
+      /(?<![A-Za-z0-9])[A-Za-z0-9_.-]{0,40}(?:password|passwd|passphrase|pwd)["']?[ \t]{0,16}(?::=|=>|[:=])[ \t]{0,16}(["'`])([^\n]{3,200}?)\1(?=[\s,;)}\]]|$)/gi,
+    group: 2,
+    describe: () => ({ kind: 'password' }),
+  },
+  {
+    provider: 'generic',
+    // A quoted name and a quoted value as code arguments or an index: headers["x-api-key"] = "...",
+    // setHeader('x-api-key', '...'), os.environ["API_KEY"] = "...", getenv("API_KEY", "...")
+    regex:
+      /(["'`])([A-Za-z0-9_.-]{0,40}(?:key|token|secret|password|passwd|pwd|pass|passphrase|credentials?|auth|authorization|signature|session(?:id)?))\1[ \t]{0,3}\]?[ \t]{0,3}(?:,|=>|:=|[:=])[ \t]{0,3}(?:[rbuf]?["'`])([^\s"'`]{3,})/gi,
+    group: 3,
+    describe: (v, m) => nameValueDescribe(m[2] ?? '', v),
+  },
+  {
+    provider: 'generic',
+    // name = value / name: value / "name": "value" / name: type = "value" where the name says it
+    // holds a secret (with a suffix such as _PROD or _2)
+    regex:
+      /(?<![A-Za-z0-9])([A-Za-z0-9_.-]{0,40}(?:key|token|secret|password|passwd|pwd|pass|passphrase|credentials?|auth|signature|session(?:id)?)(?:[_-](?:prod|production|dev|development|test|staging|stage|live|local|base|old|new|backup|primary|secondary|main|v\\d|\\d{1,3})){0,2})["']?[ \t]{0,16}(?::[ \t]{0,3}[A-Za-z_][A-Za-z0-9_.[\]|<>]{0,30}[ \t]{0,3}=(?!=)|:=|=>|[:=])[ \t]{0,16}(?:[rbuf]?["'`“‘])?([^\s"'`”’]{3,})/gi,
+    group: 2,
+    describe: (v, m) => nameValueDescribe(m[1] ?? '', v),
+  },
+  {
+    provider: 'generic',
+    // Kubernetes and compose env lists: - name: API_KEY / value: "..."
+    regex:
+      /\bname:[ \t]{0,3}["']?([A-Za-z0-9_.-]{0,40}(?:key|token|secret|password|passwd|pwd|pass|passphrase|credentials?|auth|signature|session(?:id)?)(?:[_-](?:prod|production|dev|development|test|staging|stage|live|local|base|old|new|backup|primary|secondary|main|v\\d|\\d{1,3})){0,2})["']?[ \t]*\r?\n[ \t]{0,40}value:[ \t]{0,3}["']?([^\s"']{3,})/gi,
+    group: 2,
+    describe: (v, m) => nameValueDescribe(m[1] ?? '', v),
+  },
+  {
+    provider: 'generic',
+    // .NET and XML settings: <add key="ApiKey" value="..." />, <password>...</password>
+    regex:
+      /(?:\b(?:key|name)=["']([A-Za-z0-9_.:-]{0,40}(?:key|token|secret|password|passwd|pwd|pass|passphrase|credentials?|auth|signature|session(?:id)?))["'][ \t]{1,5}value=["']([^"'\s]{3,})|<([A-Za-z0-9_.:-]{0,40}(?:key|token|secret|password|passwd|pwd|pass|passphrase|credentials?|auth|signature|session(?:id)?))>([^<\s]{3,})<\/)/gi,
+    describe: (_v, m) => {
+      const valued = m[2] !== undefined;
+      const value = (valued ? m[2] : m[4]) ?? '';
+      const d = nameValueDescribe((valued ? m[1] : m[3]) ?? '', value);
+      if (!d.kind) return d;
+      // the value is the secret: skip what stands in front of it, drop what follows
+      const at = m[0].lastIndexOf(value);
+      return { ...d, skip: at, trim: m[0].length - at - value.length };
+    },
+  },
+  {
+    provider: 'generic',
+    // A value after a space where the format has no = or :: Dockerfile ENV, setx, fish set -gx,
+    // a markdown table cell, a .netrc entry
+    regex:
+      /(?:\b(?:ENV|setx|set[ \t]{1,3}-[gxUl]{1,4})[ \t]{1,5}([A-Za-z0-9_]{0,40}(?:key|token|secret|password|passwd|pwd|pass|passphrase|credentials?|auth|signature|session(?:id)?)(?:[_-](?:prod|production|dev|development|test|staging|stage|live|local|base|old|new|backup|primary|secondary|main|v\\d|\\d{1,3})){0,2})[ \t]{1,5}["']?|\|[ \t]{0,5}`?([A-Za-z0-9_.-]{0,40}(?:key|token|secret|password|passwd|pwd|pass|passphrase|credentials?|auth|signature|session(?:id)?)(?:[_-](?:prod|production|dev|development|test|staging|stage|live|local|base|old|new|backup|primary|secondary|main|v\\d|\\d{1,3})){0,2})`?[ \t]{0,5}\|[ \t]{0,5}`?|\blogin[ \t]{1,5}[^\s]{1,100}[ \t]{1,5}(password)[ \t]{1,5})([^\s"'`|]{3,})/gi,
+    group: 4,
+    describe: (v, m) => nameValueDescribe(m[1] ?? m[2] ?? m[3] ?? '', v),
+  },
+  {
+    provider: 'generic',
+    // Command-line flags: --password X, --api-key X, --client-secret=X
+    regex:
+      /(?<![^\s'"(])--(api[-_]?key|apikey|token|access[-_]token|auth[-_]token|secret|client[-_]secret|password|passwd|pass)(?:[ \t]{1,5}|=)["']?([^\s"'-][^\s"']{2,})/gi,
+    group: 2,
+    describe: (v, m) => nameValueDescribe(m[1] ?? '', v),
+  },
+  {
+    provider: 'generic',
+    // -p PASSWORD for the tools where -p is the password (not a port, not mkdir -p)
+    regex:
+      /\b(?:mysql|mysqldump|mysqladmin|mariadb|sshpass|(?:docker|podman|nerdctl|buildah|skopeo)[ \t]{1,3}login)\b[^\n|;&]{0,200}?[ \t]-p[ \t]?["']?([^\s"'-][^\s"']{2,})/g,
+    group: 1,
+    describe: (v) => (isPasswordPlaceholder(v) ? { kind: '' } : { kind: 'password' }),
+  },
+  {
+    provider: 'generic',
+    // In prose: "my token is ...", "the password was ...", "key: ...", "azure key <32 hex>"
+    regex:
+      /\b(api[ -]?key|key|token|password|passphrase|passcode|secret|pat)(?:[ \t]{1,3}(?:is|was|=|:)|:)?[ \t]{1,3}["'`]?([^\s"'`]{6,})/gi,
+    group: 2,
+    describe: (v, m) => proseValueDescribe(m[1] ?? '', v, m[0]),
+  },
+  {
+    provider: 'generic',
+    // Last resort, in any context: a long run mixing lower case, upper case and digits is issued,
+    // not typed (a bare AWS secret, an unknown provider's key). Hex ids and paths are left alone.
+    // Public material is taken whole and left alone: subresource and lock-file integrity hashes,
+    // SSH public keys, base64 data URLs.
+    regex: new RegExp(`${PUBLIC_BLOB}[A-Za-z0-9+/_-]{32,}={0,2}|${B}[A-Za-z0-9+/_-]{32,}={0,2}`, 'g'),
+    describe: (v) =>
+      !PUBLIC_START.test(v) && looksRandom(v) ? { kind: 'possible secret', live: false } : { kind: '' },
+  },
+];
