@@ -5,7 +5,7 @@
  */
 import pino, { type DestinationStream, type Logger } from 'pino';
 import type { LogLevel } from '../config/variables.ts';
-import { WITHHELD, withholds } from '../redaction/credential-field.ts';
+import { pairedCredentialField, WITHHELD, withholds } from '../redaction/credential-field.ts';
 import { redactText } from '../redaction/redact-json.ts';
 
 /** Fields that carry credentials by name, wherever they appear in the first levels of a log object. */
@@ -56,11 +56,13 @@ export function redactLogValue(value: unknown, depth = 0, seen = new WeakSet<obj
   }
   if (Array.isArray(value)) return value.map((v) => redactLogValue(v, depth + 1, seen));
   if (!isPlainObject(value)) return value;
-  // A field named for a credential (apiKey, client_secret, at any depth) is withheld whatever its value.
+  // A field named for a credential (apiKey, client_secret, at any depth), or the value of a
+  // name/value pair naming one, is withheld whatever its value.
+  const paired = pairedCredentialField(value as Record<string, unknown>);
   return Object.fromEntries(
     Object.entries(value).map(([k, v]) => [
       k,
-      withholds(k, v) ? WITHHELD : redactLogValue(v, depth + 1, seen),
+      withholds(k, v) || k === paired ? WITHHELD : redactLogValue(v, depth + 1, seen),
     ]),
   );
 }

@@ -42,13 +42,20 @@ function contextStart(text: string, start: number): number {
   return nl >= 0 && nl < start ? nl + 1 : from;
 }
 
-/** Moves a cut at `pos` out of any credential span: to its start ('before') or its end ('after'). */
+/**
+ * Moves a cut at `pos` out of every credential span: to the start ('before') or the end ('after')
+ * of the span it falls in, again until it falls in none (moving out of one key's context can land
+ * inside another key). Spans only shrink the kept text, so this ends.
+ */
 function outsideSpans(
   spans: readonly { start: number; end: number }[],
   pos: number,
   side: 'before' | 'after',
 ): number {
-  const inside = spans.find((s) => s.start < pos && pos < s.end);
-  if (!inside) return pos;
-  return side === 'before' ? inside.start : inside.end;
+  let at = pos;
+  for (;;) {
+    const inside = spans.find((s) => s.start < at && at < s.end);
+    if (!inside) return at;
+    at = side === 'before' ? inside.start : inside.end;
+  }
 }

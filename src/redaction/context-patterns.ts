@@ -8,6 +8,7 @@ import { B, type CredentialPattern } from './pattern-types.ts';
 import {
   isPasswordPlaceholder,
   isSchemeValue,
+  looksIssuedAfterBreak,
   looksRandom,
   nameValueDescribe,
   proseValueDescribe,
@@ -25,7 +26,7 @@ const SCHEME_KINDS: Record<string, string> = {
 };
 
 /** What stands in front of public base64: an integrity hash's algorithm, an SSH key type, a data URL. */
-const PUBLIC_BLOB = '(?:sha(?:256|384|512)-|ssh-(?:ed25519|rsa|dss) |ecdsa-sha2-nistp\\d{3} |;base64,)';
+const PUBLIC_BLOB = '(?:h1:|sha(?:256|384|512)-|ssh-(?:ed25519|rsa|dss) |ecdsa-sha2-nistp\\d{3} |;base64,)';
 const PUBLIC_START = new RegExp(`^${PUBLIC_BLOB}`);
 
 export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
@@ -39,9 +40,10 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
   {
     provider: 'generic',
     // user:password@ in a URL (database, proxy or basic-auth URLs); the user may be empty or an
-    // e-mail address, and the password may hold an unencoded @: it ends at the @ before the host
+    // e-mail address, and the password may hold an unencoded @: it ends at the last @ in front of
+    // a host (bounded, so a long run of URLs is scanned in linear time)
     regex:
-      /(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]{1,20}:\/\/[^\s/:"'`]{0,200}:([^\s"'`]+?)@(?=[A-Za-z0-9.-]{1,253}(?::\d{1,5})?(?:[/\s"'`),;]|$))/gi,
+      /(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]{1,20}:\/\/[^\s/:"'`]{0,200}:([^\s"'`/]{1,200})@(?=[A-Za-z0-9.-]{1,253}(?::\d{1,5})?(?![A-Za-z0-9.@-]))/gi,
     group: 1,
     describe: () => ({ kind: 'password' }),
   },
@@ -85,8 +87,11 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
     // Cookie: / Set-Cookie: header values, whatever their shape (a session cookie is a credential)
     regex: /\b(?:set-)?cookies?["'`]?[ \t]{0,3}[:=][ \t]{0,3}["'`]?([^\r\n"'`]+)/gi,
     group: 1,
+    // name=value pairs, or one long opaque value; not prose ("Note on cookies: they are...") nor
+    // an options object (cookie: { maxAge: ... })
     describe: (v) =>
-      v.includes('=') || (v.length >= 16 && !WORDY_VALUE.test(v))
+      !/^[{[]/.test(v) &&
+      (/^[^\s=;]{1,100}=/.test(v) || (v.length >= 16 && !/\s/.test(v) && !WORDY_VALUE.test(v)))
         ? { kind: 'cookie', hideLast4: true }
         : { kind: '' },
   },
@@ -98,14 +103,22 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
     regex:
       /\b(Bearer|Basic|Token|Bot|ApiKey|Api-Key|SSWS)(?:[ \t]{1,10}|[ \t]{0,3}\r?\n[ \t]{0,40})["'`]?([^\s"'`<>()[\]{},;]{4,})/gi,
     group: 2,
-    describe: (v, m) =>
-      isSchemeValue(v) ? { kind: SCHEME_KINDS[(m[1] ?? '').toLowerCase()] ?? 'token' } : { kind: '' },
+    describe: (v, m) => {
+      const scheme = m[1] ?? '';
+      if (!isSchemeValue(v)) return { kind: '' };
+      // ApiKey and SSWS are schemes only as written ("OPTIONS /apikey HTTP/1.1" is not one)
+      if (/^(?:apikey|api-key|ssws)$/i.test(scheme) && !/^(?:ApiKey|Api-Key|APIKEY|SSWS)$/.test(scheme))
+        return { kind: '' };
+      // on the next line only a value that looks issued: not the next line's words
+      if (m[0].includes('\n') && !looksIssuedAfterBreak(v)) return { kind: '' };
+      return { kind: SCHEME_KINDS[scheme.toLowerCase()] ?? 'token' };
+    },
   },
   {
     provider: 'generic',
     // The Authorization header's value, after any scheme word (Key, AWS4-HMAC-SHA256, a custom one)
     regex:
-      /authorization["'`]?[ \t]{0,3}[:=,][ \t]{0,3}["'`]?(?:[A-Za-z][A-Za-z0-9-]{1,20}[ \t]{1,3})?([A-Za-z0-9._~+/=:-]{8,})/gi,
+      /authorization["'`]?[ \t]{0,3}[:=][ \t]{0,3}["'`]?(?:[A-Za-z][A-Za-z0-9-]{1,20}[ \t]{1,3})?([A-Za-z0-9._~+/=:-]{8,})/gi,
     group: 1,
     describe: (v) => (isSchemeValue(v) ? { kind: 'credential' } : { kind: '' }),
   },
@@ -113,7 +126,7 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
     provider: 'generic',
     // A secret in a URL query: ?token=...&, &password=...
     regex:
-      /[?&;]([A-Za-z0-9_.-]{0,40}(?:key|token|secret|password|passwd|pwd|signature|sig|auth|code|session))=([^\s&#"'`<>]{6,})/gi,
+      /[?&;]([A-Za-z0-9_.-]{0,40}(?:key|token|secret|password|passwd|pwd|signature|sig|auth|code|session|appid|app_id))=([^\s&#"'`<>]{6,})/gi,
     group: 2,
     describe: (v, m) => nameValueDescribe(m[1] ?? '', v),
   },
@@ -121,7 +134,7 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
     provider: 'generic',
     // A quoted password or passphrase, spaces and all: password="correct horse battery staple"
     regex:
-      /(?<![A-Za-z0-9])[A-Za-z0-9_.-]{0,40}(?:password|passwd|passphrase|pwd)["']?[ \t]{0,16}(?::=|=>|[:=])[ \t]{0,16}(["'`])([^\n]{3,200}?)\1(?=[\s,;)}\]]|$)/gi,
+      /(?<![A-Za-z0-9])[A-Za-z0-9_.-]{0,40}(?:password|passwd|passphrase|pwd|pass)["']?[ \t]{0,16}(?::=|=>|[:=])[ \t]{0,16}(["'`])([^\n]{3,200}?)\1(?=[\s,;)}\]]|$)/gi,
     group: 2,
     describe: () => ({ kind: 'password' }),
   },
@@ -130,7 +143,7 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
     // A quoted name and a quoted value as code arguments or an index: headers["x-api-key"] = "...",
     // setHeader('x-api-key', '...'), os.environ["API_KEY"] = "...", getenv("API_KEY", "...")
     regex:
-      /(["'`])([A-Za-z0-9_.-]{0,40}(?:key|token|secret|password|passwd|pwd|pass|passphrase|credentials?|auth|authorization|signature|session(?:id)?))\1[ \t]{0,3}\]?[ \t]{0,3}(?:,|=>|:=|[:=])[ \t]{0,3}(?:[rbuf]?["'`])([^\s"'`]{3,})/gi,
+      /(["'])([A-Za-z0-9_.-]{0,40}(?:key|token|secret|password|passwd|pwd|pass|passphrase|credentials?|auth|authorization|signature|session(?:id)?))\1[ \t]{0,3}\]?[ \t]{0,3}(?:,|=>|:=|[:=])[ \t]{0,3}(?:[rbuf]?["'`])([^\s"'`]{3,})/gi,
     group: 3,
     describe: (v, m) => nameValueDescribe(m[2] ?? '', v),
   },
@@ -139,7 +152,16 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
     // name = value / name: value / "name": "value" / name: type = "value" where the name says it
     // holds a secret (with a suffix such as _PROD or _2)
     regex:
-      /(?<![A-Za-z0-9])([A-Za-z0-9_.-]{0,40}(?:key|token|secret|password|passwd|pwd|pass|passphrase|credentials?|auth|signature|session(?:id)?)(?:[_-](?:prod|production|dev|development|test|staging|stage|live|local|base|old|new|backup|primary|secondary|main|v\\d|\\d{1,3})){0,2})["']?[ \t]{0,16}(?::[ \t]{0,3}[A-Za-z_][A-Za-z0-9_.[\]|<>]{0,30}[ \t]{0,3}=(?!=)|:=|=>|[:=])[ \t]{0,16}(?:[rbuf]?["'`“‘])?([^\s"'`”’]{3,})/gi,
+      /(?<![A-Za-z0-9])([A-Za-z0-9_.-]{0,40}(?:key|token|secret|password|passwd|pwd|pass|passphrase|credentials?|auth|signature|session(?:id)?)(?:[_-](?:prod|production|dev|development|test|staging|stage|live|local|base|old|new|backup|primary|secondary|main|v\d|\d{1,3}|[a-z]{2})){0,2})["']?[ \t]{0,16}(?::[ \t]{0,3}[A-Za-z_][A-Za-z0-9_.[\]|<>]{0,30}[ \t]{0,3}=(?!=)|:=|=>|[:=])[ \t]{0,16}(?:[rbuf]?["'`“‘])?([^\s"'`”’]{3,})/gi,
+    group: 2,
+    describe: (v, m) => nameValueDescribe(m[1] ?? '', v),
+  },
+  {
+    provider: 'generic',
+    // Name and value pairs in JSON (HAR files, Postman exports, ECS and Kubernetes env, AWS SSM,
+    // CloudFormation): {"name": "x-api-key", "value": "..."}, {"key": "apiKey", "value": "..."}
+    regex:
+      /"(?:name|Name|key|Key|ParameterKey)"[ \t]{0,3}:[ \t]{0,3}"([A-Za-z0-9_./-]{0,60}(?:key|token|secret|password|passwd|pwd|pass|passphrase|credentials?|auth|authorization|cookie|signature|session(?:id)?))"[ \t]{0,3},[ \t\r\n]{0,40}"(?:value|Value|ParameterValue)"[ \t]{0,3}:[ \t]{0,3}"([^"\n]{3,})"/gi,
     group: 2,
     describe: (v, m) => nameValueDescribe(m[1] ?? '', v),
   },
@@ -147,7 +169,7 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
     provider: 'generic',
     // Kubernetes and compose env lists: - name: API_KEY / value: "..."
     regex:
-      /\bname:[ \t]{0,3}["']?([A-Za-z0-9_.-]{0,40}(?:key|token|secret|password|passwd|pwd|pass|passphrase|credentials?|auth|signature|session(?:id)?)(?:[_-](?:prod|production|dev|development|test|staging|stage|live|local|base|old|new|backup|primary|secondary|main|v\\d|\\d{1,3})){0,2})["']?[ \t]*\r?\n[ \t]{0,40}value:[ \t]{0,3}["']?([^\s"']{3,})/gi,
+      /\bname:[ \t]{0,3}["']?([A-Za-z0-9_.-]{0,40}(?:key|token|secret|password|passwd|pwd|pass|passphrase|credentials?|auth|signature|session(?:id)?)(?:[_-](?:prod|production|dev|development|test|staging|stage|live|local|base|old|new|backup|primary|secondary|main|v\d|\d{1,3}|[a-z]{2})){0,2})["']?[ \t]*\r?\n[ \t]{0,40}value:[ \t]{0,3}["']?([^\s"']{3,})/gi,
     group: 2,
     describe: (v, m) => nameValueDescribe(m[1] ?? '', v),
   },
@@ -171,7 +193,7 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
     // A value after a space where the format has no = or :: Dockerfile ENV, setx, fish set -gx,
     // a markdown table cell, a .netrc entry
     regex:
-      /(?:\b(?:ENV|setx|set[ \t]{1,3}-[gxUl]{1,4})[ \t]{1,5}([A-Za-z0-9_]{0,40}(?:key|token|secret|password|passwd|pwd|pass|passphrase|credentials?|auth|signature|session(?:id)?)(?:[_-](?:prod|production|dev|development|test|staging|stage|live|local|base|old|new|backup|primary|secondary|main|v\\d|\\d{1,3})){0,2})[ \t]{1,5}["']?|\|[ \t]{0,5}`?([A-Za-z0-9_.-]{0,40}(?:key|token|secret|password|passwd|pwd|pass|passphrase|credentials?|auth|signature|session(?:id)?)(?:[_-](?:prod|production|dev|development|test|staging|stage|live|local|base|old|new|backup|primary|secondary|main|v\\d|\\d{1,3})){0,2})`?[ \t]{0,5}\|[ \t]{0,5}`?|\blogin[ \t]{1,5}[^\s]{1,100}[ \t]{1,5}(password)[ \t]{1,5})([^\s"'`|]{3,})/gi,
+      /(?:\b(?:ENV|setx|set[ \t]{1,3}-[gxUl]{1,4})[ \t]{1,5}([A-Za-z0-9_]{0,40}(?:key|token|secret|password|passwd|pwd|pass|passphrase|credentials?|auth|signature|session(?:id)?)(?:[_-](?:prod|production|dev|development|test|staging|stage|live|local|base|old|new|backup|primary|secondary|main|v\d|\d{1,3}|[a-z]{2})){0,2})[ \t]{1,5}["']?|\|[ \t]{0,5}`?([A-Za-z0-9_.-]{0,40}(?:key|token|secret|password|passwd|pwd|pass|passphrase|credentials?|auth|signature|session(?:id)?)(?:[_-](?:prod|production|dev|development|test|staging|stage|live|local|base|old|new|backup|primary|secondary|main|v\d|\d{1,3}|[a-z]{2})){0,2})`?[ \t]{0,5}\|[ \t]{0,5}`?|\blogin[ \t]{1,5}[^\s]{1,100}[ \t]{1,5}(password)[ \t]{1,5})([^\s"'`|]{3,})/gi,
     group: 4,
     describe: (v, m) => nameValueDescribe(m[1] ?? m[2] ?? m[3] ?? '', v),
   },
@@ -195,7 +217,7 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
     provider: 'generic',
     // In prose: "my token is ...", "the password was ...", "key: ...", "azure key <32 hex>"
     regex:
-      /\b(api[ -]?key|key|token|password|passphrase|passcode|secret|pat)(?:[ \t]{1,3}(?:is|was|=|:)|:)?[ \t]{1,3}["'`]?([^\s"'`]{6,})/gi,
+      /\b(api[ -]?key|key|token|password|passphrase|passcode|secret|pat)(?:[ \t]{1,3}[A-Za-z']{1,12}){0,4}?(?:[ \t]{1,3}(?:is|was|=|:|->|→|-)|:)?(?:\*{1,2}|_{1,2})?(?:[ \t]{1,3}|[ \t]{0,3}\r?\n[ \t]{0,3})["'`]?([^\s"'`]{6,})/gi,
     group: 2,
     describe: (v, m) => proseValueDescribe(m[1] ?? '', v, m[0]),
   },

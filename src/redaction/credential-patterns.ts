@@ -1,8 +1,9 @@
 /**
- * Shapes of credentials, most specific first: provider key families, then the context patterns
- * (context-patterns.ts). Every repetition is bounded and no quantified group overlaps another, so
+ * Shapes of credentials, most specific first: provider key families, then credentials handed to
+ * code and commands (code-patterns.ts), then the context patterns (context-patterns.ts). Every repetition is bounded and no quantified group overlaps another, so
  * each pattern runs in linear time on any input (no catastrophic backtracking).
  */
+import { CODE_PATTERNS } from './code-patterns.ts';
 import { CONTEXT_PATTERNS } from './context-patterns.ts';
 import { B, type CredentialPattern, type KeyShape } from './pattern-types.ts';
 
@@ -69,6 +70,7 @@ function family(
 /** Prefixed token families a secret scanner knows, beyond the big ones above. */
 const PREFIXED_FAMILIES: readonly CredentialPattern[] = [
   family('twilio', 'account SID', 'AC[0-9a-f]{32}(?![0-9A-Za-z])', { live: false }),
+  family('azure-devops', 'personal access token', '[a-z2-7]{52}(?![A-Za-z0-9])'),
   family('mailchimp', 'API key', '[0-9a-f]{32}-us\\d{1,2}(?![0-9A-Za-z])'),
   family('braintree', 'access token', 'access_token\\$(?:production|sandbox)\\$[a-z0-9]{16}\\$[a-f0-9]{32}'),
   family('google', 'OAuth client secret', 'GOCSPX-[A-Za-z0-9_-]{20,}'),
@@ -251,5 +253,6 @@ export const CREDENTIAL_PATTERNS: readonly CredentialPattern[] = [
     describe: () => ({ kind: 'access token' }),
   },
   ...PREFIXED_FAMILIES,
+  ...CODE_PATTERNS,
   ...CONTEXT_PATTERNS,
 ];

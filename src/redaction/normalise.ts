@@ -59,6 +59,8 @@ const STRING_CONTINUATION = new RegExp(
 );
 /** &#95; or &#x5f; */
 const ENTITY = /^&#(?:(\d{2,3})|[xX]([0-9A-Fa-f]{2}));/;
+/** A key split into two string literals has at least this much in its first part. */
+const MIN_SPLIT_LITERAL = 16;
 /** A NAME=value line. */
 const ASSIGNMENT_LINE = /^[A-Za-z_][A-Za-z0-9_.]{0,60}=/;
 
@@ -79,8 +81,10 @@ function wrapContinuation(text: string, nl: number): number {
   let bits = 0;
   while (i < text.length && isKeyChar(text.charCodeAt(i))) bits |= classBit(text.charCodeAt(i++));
   if (i - start < MIN_WRAPPED_TAIL || classCount(bits) < 2) return -1;
-  // The next line of a .env or config file (AWS_REGION=us-east-1) is not a key's continuation.
+  // The next line of a .env or config file (AWS_REGION=us-east-1) is not a key's continuation,
+  // nor a line of prose starting with a capitalised word ("Then I run...").
   if (ASSIGNMENT_LINE.test(text.slice(start, i))) return -1;
+  if (text[i] === ' ' && /^[A-Z][a-z]+$/.test(text.slice(start, i))) return -1;
   if (i < text.length && !WRAP_TAIL_END.test(text[i] ?? '')) return -1;
   return start;
 }
@@ -177,7 +181,7 @@ export function normalise(text: string): NormalisedView {
         continue;
       }
     }
-    if ((ch === '"' || ch === "'") && run >= MIN_WRAPPED_HEAD) {
+    if ((ch === '"' || ch === "'") && run >= MIN_SPLIT_LITERAL && classCount(runBits) >= 2) {
       // A key split into string literals over two lines ("...",\n "..." / '...' +\n '...'): the
       // view joins the two parts.
       const split = STRING_CONTINUATION.exec(text.slice(i, i + 8 + MAX_WRAP_INDENT));

@@ -1,4 +1,4 @@
-import { WITHHELD, withholds } from './credential-field.ts';
+import { pairedCredentialField, WITHHELD, withholds } from './credential-field.ts';
 import { redactSecrets } from './redact.ts';
 
 /** Replaces any credential left in a string; the value to store or log. */
@@ -36,8 +36,9 @@ function redactValue(value: unknown, redact: (text: string) => string): unknown 
   if (Array.isArray(value)) return value.map((v) => redactValue(v, redact));
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
+    const paired = pairedCredentialField(value as Record<string, unknown>);
     for (const [k, v] of Object.entries(value))
-      out[redact(k)] = withholds(k, v) ? WITHHELD : redactValue(v, redact);
+      out[redact(k)] = withholds(k, v) || k === paired ? WITHHELD : redactValue(v, redact);
     return out;
   }
   return value;

@@ -20,6 +20,7 @@ export function looksRandom(v: string): boolean {
 /** A value after a scheme word that is a credential, not prose ("Bearer token is wrong"). */
 export function isSchemeValue(v: string): boolean {
   if (WORDY_VALUE.test(v) || PROSE_AFTER_SCHEME.test(v) || SINGLE_WORD.test(v)) return false;
+  if (/^[A-Za-z_]+=$/.test(v) || isCodeOrPath(v) || URL_VALUE.test(v)) return false;
   return v.length >= 8 || classCount(v) >= 2;
 }
 
@@ -41,7 +42,7 @@ export function isPasswordPlaceholder(value: string): boolean {
 }
 
 const PASSWORD_REFERENCE =
-  /^(?:\$\{[^}]{0,100}\}|\$\(?[A-Z_][A-Z0-9_]{0,60}\)?|\$[a-z_][a-z0-9_]{0,60}|%[A-Za-z_][A-Za-z0-9_]{0,60}%|<[^>]{0,100}>|\{\{[^}]{0,100}\}\}|\[[^\]]{0,100}\])[.,;)]?$/;
+  /^(?:\$\{[^}]{0,100}\}|\$\(?[A-Z_][A-Z0-9_]{0,60}\)?|\$[a-z_][a-z0-9_]{0,60}|%[A-Z_][A-Z0-9_]{0,60}%|<[^>]{0,100}>|\{\{[^}]{0,100}\}\}|\[[^\]]{0,100}\])[.,;)]?$/;
 const PASSWORD_MASK = /^(?:\*+|x+|•+|\.+|…|-+|#+)$/i;
 const PASSWORD_PLACEHOLDER_WORD =
   /(?:^|[^a-z])(?:your|placeholder|example|fake|dummy|sample|redacted|changeme|replace|insert|(?:my|the)[_-]?(?:password|pass|pwd|secret))(?:[^a-z]|$)/i;
@@ -62,21 +63,77 @@ export function proseValueDescribe(
   rawValue: string,
   whole: string,
 ): { kind: string; trim?: number } {
-  const value = rawValue.replace(TRAILING, '');
+  // markdown emphasis around a value is not part of it (**GPTSimpleVectorIndex**)
+  const value = rawValue.replace(TRAILING, '').replace(/^[*_~]+|[*_~]+$/g, '');
   const trim = rawValue.length - value.length;
   if (REFERENCE.test(value) || WORDY_VALUE.test(value) || SINGLE_WORD.test(value)) return { kind: '' };
   if (/^[A-Z][A-Z0-9_]*$/.test(value) || /^[\d.:/-]+$/.test(value)) return { kind: '' };
+  if (DOTTED_PATH.test(value) || /^\.{0,2}\//.test(value)) return { kind: '' };
+  if (/[^\x00-\x7f]/.test(value) || isCodeOrPath(value) || EMAIL.test(value)) return { kind: '' };
+  if (URL_VALUE.test(value) || /^[([{]/.test(value) || /^\d{4}-\d{2}-\d{2}/.test(value)) return { kind: '' };
+  // a markdown link, a file path, an identifier: words of the sentence, not a value
+  if (/\]\(|:\/\//.test(value) || /^~?\.{0,2}\//.test(value) || /\/.*\.\w{2,4}$/.test(value))
+    return { kind: '' };
+  if (!/\d/.test(value) && /^[A-Za-z_]+$/.test(value)) return { kind: '' };
+  // a value on the next line only after "key:" ("here is my API key:\n..."), not after a word
+  // ending a line ("publishable API key\nstripe.error...")
+  const between = whole.slice(rawName.length, whole.length - rawValue.length);
+  if (between.includes('\n') && !/:|is|was|=/.test(between)) return { kind: '' };
   const name = rawName.toLowerCase();
   if (/pass/.test(name)) {
     const symbol = /[^A-Za-z0-9]/.test(value) && /[A-Za-z]/.test(value);
     if (isPasswordPlaceholder(value) || (classCount(value) < 2 && !symbol)) return { kind: '' };
     return { kind: 'password', trim };
   }
+  // words between the name and the value ("the key I use is ..."): only an issued-looking value,
+  // not an id ("client secret keys for app '<uuid>'")
+  if (/[A-Za-z]{2}/.test(between.replace(/\b(?:is|was)\b/g, '')) && (UUID.test(value) || value.length < 16))
+    return { kind: '' };
   // between the name and the value: "is", "was", "=" or ":" says a value is given
-  const between = whole.slice(rawName.length, whole.length - rawValue.length);
   const min = /is|was|=|:/i.test(between) ? MIN_STATED_VALUE : MIN_BARE_VALUE;
   if (value.length < min || classCount(value) < 2) return { kind: '' };
   return { kind: /token|pat/.test(name) ? 'token' : /secret/.test(name) ? 'secret' : 'API key', trim };
+}
+
+/** Words of an error message that follow "password:" where a value would ("password: required"). */
+const PASSWORD_MESSAGE_WORD =
+  /^(?:required|invalid|incorrect|missing|empty|wrong|expired|yes|no|true|false|null|none|undefined|must|should|cannot|not|is|was|changed|reset|set|provided|mismatch|error|failed|too|short|long|weak|strong|hidden|masked|omitted|unset|blank|present|absent|ok)[.,:;!?)]?$/i;
+/** An HTTP header name (Content-Type, X-Client-Info): what a list of header names holds. */
+const HEADER_NAME = /^(?:[A-Z][a-z]+|X)(?:-[A-Z][A-Za-z]*)+$/;
+/** An environment variable's name (OPENAI_API_KEY): a reference to a value, not one. */
+const ENV_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+/** A dotted path of identifiers (common.buttons.submitForm, config.apiKey): code or a key path. */
+const DOTTED_PATH = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A URL (its user:password part, if any, is the URL pattern's). */
+const URL_VALUE = /^[a-z][a-z0-9+.-]{1,20}:\/\//i;
+
+/** An e-mail address: a user name, not a secret. */
+const EMAIL = /^[^@\s]{1,64}@[^@\s]{1,200}\.[A-Za-z]{2,}$/;
+
+/**
+ * Code standing where a value would, or a path: `req.body.password`, `hashSync(...)`,
+ * `request.form[...]`, `password_hash`, `userPassword`, `ConvertTo-SecureString`,
+ * `ProjectSettings/DefaultRegion`. Identifiers with digits are left to be values (`aB3cD4eF`).
+ */
+export function isCodeOrPath(v: string): boolean {
+  if (/^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)+(?:[([;,)]|$)/.test(v) && !/^\w+\.\w{2,4}$/.test(v))
+    return true;
+  if (/^[A-Za-z_$][\w$.]*[([]/.test(v)) return true;
+  if (/\d/.test(v)) return false;
+  return (
+    /^[a-z]+(?:_[a-z]+)+$/.test(v) ||
+    /^[a-z]+(?:[A-Z][a-z]+)+$/.test(v) ||
+    /^[A-Z][a-z]+[A-Z]?[a-z]*-[A-Z][A-Za-z]+$/.test(v) ||
+    /^[A-Za-z_][\w-]*(?:\/[A-Za-z_][\w-]*)+\/?$/.test(v)
+  );
+}
+
+/** A value after a scheme word on the next line: long and mixed, as issued tokens are. */
+export function looksIssuedAfterBreak(v: string): boolean {
+  return v.length >= 16 && classCount(v) >= 2 && !v.includes('/') && !v.endsWith(':');
 }
 
 /** A value stated in prose ("my key is ...") is redacted from this length... */
@@ -85,7 +142,7 @@ const MIN_STATED_VALUE = 12;
 const MIN_BARE_VALUE = 20;
 
 /** Trailing punctuation of prose or code around a value that is not part of it. */
-const TRAILING = /[)\]},;.]+$/;
+const TRAILING = /[)\]},;.:`]+$/;
 
 /** A value that names where the secret comes from (an env lookup, a template), not the secret. */
 const REFERENCE =
@@ -99,11 +156,20 @@ export function nameValueDescribe(
   const name = rawName.toLowerCase();
   const value = rawValue.replace(TRAILING, '');
   const trim = rawValue.length - value.length;
-  if (REFERENCE.test(value) || /\($/.test(value)) return { kind: '' };
-  // One word of prose is a message, not a value: "password: required", "Primary key: customerId"
-  if (SINGLE_WORD.test(value) && value.length <= 12) return { kind: '' };
-  if (/pass|pwd|passphrase/.test(name))
-    return isPasswordPlaceholder(value) ? { kind: '' } : { kind: 'password', trim };
+  if (REFERENCE.test(value) || /\($/.test(value) || isCodeOrPath(value) || EMAIL.test(value))
+    return { kind: '' };
+  if (URL_VALUE.test(value)) return { kind: '' }; // a URL's own credentials have their pattern
+  if (/^[A-Za-z_]+=$/.test(value)) return { kind: '' }; // a parameter's name (`hmac username=`)
+  if (/pass|pwd|passphrase/.test(name)) {
+    // A password is redacted whatever its shape, unless it is a placeholder or a word of a message
+    // ("password: required", "(using password: YES)")
+    if (isPasswordPlaceholder(value) || PASSWORD_MESSAGE_WORD.test(value)) return { kind: '' };
+    return { kind: 'password', trim };
+  }
+  // One word of prose, a header name, an env var name or a path is not a value: "Primary key:
+  // customerId", "Authorization", "Content-Type", `OPENAI_API_KEY`, '/.../aws4_request'
+  if (SINGLE_WORD.test(value) || HEADER_NAME.test(value) || /[^\x00-\x7f]/.test(value)) return { kind: '' };
+  if (ENV_NAME.test(value) || /^\.{0,2}\//.test(value)) return { kind: '' };
   if (WORDY_VALUE.test(value) || value.length < 8 || (value.length < 12 && classCount(value) < 2))
     return { kind: '' };
   if (/^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/.test(value) && !/\d/.test(value))

@@ -144,6 +144,46 @@ const SHAPES: [string, (secret: string) => string, () => string][] = [
     (t) => `"key": "${j('sk', '-proj-')}${t.slice(0, 22)}\n${' '.repeat(44)}${t.slice(22)}"`,
     () => opaque(48),
   ],
+  // round 2 of the audit (2026-12-02)
+  ['a single-word password', (t) => `DB_PASSWORD=${t}`, () => `${pick(UPPER)}${chars(7, LOWER)}`],
+  ['a URL password before a query', (t) => `mongodb://admin:${t}@localhost:27017?authSource=admin`, password],
+  ['a URL in angle brackets', (t) => `<postgres://app:${t}@db.example.test>`, password],
+  ['a password wrapped in percent signs', (t) => `DB_PASSWORD=%${t}%`, password],
+  ['a key alone on its line', (t) => `here is my key\n${t}\nthanks`, opaque],
+  ['a hex key in a code fence', (t) => `my azure key\n\`\`\`\n${t}\n\`\`\``, () => hex(32)],
+  ['a key on the line after "key:"', (t) => `here is my API key:\n${t}`, opaque],
+  ['a name suffixed with a digit', (t) => `API_KEY_2=${t}`, opaque],
+  ['a name suffixed with a region', (t) => `API_KEY_EU=${t}`, opaque],
+  ['a HAR header', (t) => `{"name": "x-api-key", "value": "${t}"}`, opaque],
+  ['a Postman variable', (t) => `{"key":"apiKey","value":"${t}"}`, opaque],
+  ['a CloudFormation parameter', (t) => `{"ParameterKey": "DbPassword", "ParameterValue": "${t}"}`, password],
+  ['an OpenWeather appid', (t) => `/data/2.5/weather?q=London&appid=${t}`, () => hex(32)],
+  ['a Go MySQL DSN', (t) => `sql.Open("mysql", "root:${t}@tcp(127.0.0.1:3306)/app")`, password],
+  ['smtplib login', (t) => `server.login("me@example.test", "${t}")`, password],
+  ['mysqli_connect', (t) => `mysqli_connect("localhost", "root", "${t}", "app")`, password],
+  ['an AzureKeyCredential', (t) => `new AzureKeyCredential("${t}")`, () => hex(32)],
+  ['a setter', (t) => `config.setPassword("${t}")`, password],
+  ['a bearer header value object', (t) => `new AuthenticationHeaderValue("Bearer", "${t}")`, opaque],
+  ['a JWT signing secret', (t) => `jwt.sign({ sub: 1 }, "${t}")`, opaque],
+  ['ConvertTo-SecureString', (t) => `ConvertTo-SecureString "${t}" -AsPlainText -Force`, password],
+  ['a token as the URL user', (t) => `git clone https://${t}@git.example.test/r.git`, opaque],
+  ['a .pgpass line', (t) => `db.example.test:5432:app:app:${t}`, password],
+  ['Redis requirepass', (t) => `requirepass ${t}`, password],
+  ['MySQL IDENTIFIED BY', (t) => `CREATE USER 'app'@'%' IDENTIFIED BY '${t}';`, password],
+  ['gh secret set', (t) => `gh secret set API_KEY --body "${t}"`, opaque],
+  ['mongosh -p', (t) => `mongosh --host db -u admin -p ${t}`, password],
+  ['curl -b', (t) => `curl 'https://app.example.test' -b 'PHPSESSID=${t}; theme=dark'`, () => hex(26)],
+  ['a Terraform default', (t) => `variable "db_password" {\n  default = "${t}"\n}`, password],
+  [
+    'a Gmail app password',
+    (t) => `EMAIL_PASS: ${t}`,
+    () => [0, 1, 2, 3].map(() => chars(4, LOWER)).join(' '),
+  ],
+  [
+    'an Azure DevOps PAT',
+    (t) => `AZURE_DEVOPS_EXT_PAT ${t}`,
+    () => chars(52, 'abcdefghijklmnopqrstuvwxyz234567'),
+  ],
 ];
 
 /** Characters that split a key and used to slip past the normaliser. */
@@ -188,6 +228,14 @@ describe('GIVEN a credential pasted in a shape people use', () => {
       `<pre>sk&#95;live&#95;${body}</pre>`,
     ])
       expect(leakedRun(redactSecrets(text).text, body), text).toBeUndefined();
+  });
+});
+
+describe('GIVEN a long run of URL-like text', () => {
+  it('THEN redaction stays linear: every secret in it is still found', () => {
+    const pw = password();
+    const text = `${'ab://:'.repeat(15_000)} postgres://app:${pw}@db.example.test/app`;
+    expect(leakedRun(redactSecrets(text).text, pw)).toBeUndefined();
   });
 });
 
@@ -254,6 +302,23 @@ describe('GIVEN ordinary text near credential words', () => {
       'DB_PASSWORD=<your password>',
       'api_key = os.getenv("OPENAI_API_KEY")',
       `AWS_REGION=us-east-1\nDEBUG=true`,
+      // round 2: error messages, header lists, code and names are not values
+      "Access denied for user 'root'@'localhost' (using password: YES)",
+      'Access-Control-Allow-Headers: Authorization, Content-Type',
+      'allowedHeaders: ["Authorization", "Content-Type"]',
+      'set `ANTHROPIC_API_KEY`, `OPENAI_API_KEY` first',
+      '{"key": "Authorization", "value": "Bearer {{token}}"}',
+      'const password = req.body.password;',
+      'password = models.CharField(max_length=128)',
+      'const token = jwt.sign(payload, secret, { expiresIn: "1h" });',
+      'Missing translation key: common.buttons.submitForm',
+      'Note on cookies: they are not sent on cross-site requests',
+      'auth-type: basic\nnginx.ingress.kubernetes.io/auth-secret: basic-auth',
+      'OPTIONS /api/v1/apikey HTTP/1.1',
+      'publishable API key\nstripe.error.AuthenticationError: invalid',
+      'OPENAI_API_VERSION=2024-02-01\nclaude-3-5-sonnet-20240620\nSignatureDoesNotMatch',
+      'Cannot handle token prior to 2015-06-04T06:05:30+0000',
+      `${'x'.repeat(8)}\ngo: github.com/stretchr/testify v1.8.4 h1:${opaque(43)}=`,
     ])
       expect(redactSecrets(text).text).toBe(text);
   });

@@ -1,0 +1,174 @@
+/**
+ * Credentials handed to code, commands and services without a name beside them: the arguments of
+ * calls that take one (`login(user, "...")`, `new AzureKeyCredential("...")`, `setPassword("...")`,
+ * `jwt.sign(payload, "...")`), DSNs, database and cache commands, CLI setters, and a value alone on
+ * its line (a key pasted on its own, in a code fence or a spoiler). They run after the provider
+ * shapes and before the context patterns. Every repetition is bounded (lookbehinds included), so
+ * each runs in linear time on any input.
+ */
+import { B, type CredentialPattern } from './pattern-types.ts';
+import { isCodeOrPath, isPasswordPlaceholder, nameValueDescribe, WORDY_VALUE } from './value-judges.ts';
+
+/** Names that say a value is a secret, for the patterns below. */
+const SECRET_NAME =
+  '(?:key|token|secret|password|passwd|pwd|pass|passphrase|credentials?|auth|authorization|signature)';
+
+/** A literal argument: a password or key unless it is a placeholder, a reference or code. */
+function literalDescribe(kind: string): (v: string) => { kind: string } {
+  return (v) => {
+    if (isPasswordPlaceholder(v) || isCodeOrPath(v) || /^[{$<%]/.test(v)) return { kind: '' };
+    // a key argument that is a name (x-api-token, API_KEY), not a key
+    if (
+      kind !== 'password' &&
+      (WORDY_VALUE.test(v) || /^[a-z]+(?:[-_][a-z]+)+$/.test(v) || /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/.test(v))
+    )
+      return { kind: '' };
+    return { kind };
+  };
+}
+
+/** A value alone on its line: issued-looking (two character classes, long), not a word, id or hash. */
+function lineValueDescribe(v: string): { kind: string; live?: boolean } {
+  const classes = Number(/[a-z]/.test(v)) + Number(/[A-Z]/.test(v)) + Number(/\d/.test(v));
+  if (classes < 2 || isCodeOrPath(v)) return { kind: '' };
+  // identifiers (SignatureDoesNotMatch, Coinbase_ApiException) and names with versions
+  // (claude-3-5-sonnet-20240620) are words, not secrets
+  if (!/\d/.test(v) && /^[A-Za-z_]+$/.test(v)) return { kind: '' };
+  if (/^[a-z]{2,}(?:[-_.][a-z0-9]+)+$/.test(v)) return { kind: '' };
+  // commit ids (40 hex), short hashes and UUIDs are ids, not secrets
+  if (/^[0-9a-f]{40}$/.test(v) || /^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(v)) return { kind: '' };
+  if (/^[0-9a-f]+$/i.test(v) && v.length < 32) return { kind: '' };
+  return { kind: 'possible secret', live: false };
+}
+
+export const CODE_PATTERNS: readonly CredentialPattern[] = [
+  {
+    provider: 'generic',
+    // Calls whose later string arguments are a password or token: login(user, "pw"),
+    // NetworkCredential(user, pw), mysqli_connect(host, user, pw, db), new PDO(dsn, user, pw),
+    // keyring.set_password(svc, user, pw), AuthenticationHeaderValue("Bearer", tok),
+    // basic_auth("u", Some("pw")), jwt.sign(payload, "secret"), createHmac("sha256", "key")
+    regex:
+      /(?<=\b(?:login|NetworkCredential|UsernamePasswordCredentials|PasswordAuthentication|PasswordCredential|basic_auth|BasicAuth|mysqli_connect|mysql_connect|PDO|set_password|AuthenticationHeaderValue|jwt\.sign|jwt\.verify|jwt\.encode|createHmac|hmac\.new|Hmac(?:SHA256|Sha256)?)[ \t]{0,3}\([^()\n]{0,200}?,[ \t]{0,3}(?:Some\()?)["']([^"'\n]{3,200})["']/g,
+    group: 1,
+    describe: literalDescribe('password'),
+  },
+  {
+    provider: 'generic',
+    // Calls and builders taking the key itself: new AzureKeyCredential("..."), setPassword("..."),
+    // .apiKey("..."), option.WithAPIKey("..."), .bearer_auth("..."), setToken("...")
+    regex:
+      /\b(?:AzureKeyCredential|AzureNamedKeyCredential|ApiKeyCredential|KeyCredential|AzureSasCredential|bearer_auth|bearerAuth|With(?:API|Api)Key|WithToken|WithCredentials|set_?(?:password|api_?key|apikey|token|secret|access_?token|auth_?token)|api_?key|apiKey|accessToken|authToken)[ \t]{0,3}\([ \t]{0,3}["']([^"'\s]{3,200})["']/gi,
+    group: 1,
+    describe: literalDescribe('API key'),
+  },
+  {
+    provider: 'generic',
+    // PowerShell: ConvertTo-SecureString "pw" -AsPlainText
+    regex: /ConvertTo-SecureString[ \t]{1,3}(?:-String[ \t]{1,3})?["']([^"'\n]{3,200})["']/gi,
+    group: 1,
+    describe: literalDescribe('password'),
+  },
+  {
+    provider: 'generic',
+    // Android Gradle: buildConfigField("String", "API_KEY", "\"...\"")
+    regex: new RegExp(
+      `buildConfigField[ \\t]{0,3}\\([ \\t]{0,3}"[^"]{1,40}"[ \\t]{0,3},[ \\t]{0,3}"[A-Za-z0-9_]{0,40}${SECRET_NAME}[A-Za-z0-9_]{0,20}"[ \\t]{0,3},[ \\t]{0,3}"(?:\\\\")?([^"\\\\\\s]{3,200})`,
+      'gi',
+    ),
+    group: 1,
+    describe: literalDescribe('API key'),
+  },
+  {
+    provider: 'generic',
+    // Go MySQL DSN without a scheme: user:password@tcp(host:port)/db
+    regex: /(?<![A-Za-z0-9_.-])[A-Za-z0-9_.-]{1,64}:([^\s@"'`]{1,200})@(?:tcp|unix|udp)\(/g,
+    group: 1,
+    describe: literalDescribe('password'),
+  },
+  {
+    provider: 'generic',
+    // a token as a URL's user, with no password: https://<token>@host
+    regex: /\bhttps?:\/\/([A-Za-z0-9_-]{20,200})@/g,
+    group: 1,
+    describe: (v) => lineValueDescribe(v),
+  },
+  {
+    provider: 'generic',
+    // .pgpass: host:port:database:user:password
+    regex: /^[ \t]*[^\s:]{1,100}:(?:\d{1,5}|\*):[^\s:]{1,100}:[^\s:]{1,100}:(\S{3,200})[ \t]*$/gm,
+    group: 1,
+    describe: literalDescribe('password'),
+  },
+  {
+    provider: 'generic',
+    // Redis: requirepass / masterauth in redis.conf, AUTH in redis-cli, redis-cli -a
+    regex:
+      /(?:\b(?:requirepass|masterauth)[ \t]{1,5}["']?|^[ \t]*(?:>[ \t]*)?AUTH[ \t]{1,5}(?:[^\s]{1,64}[ \t]{1,5}(?=\S{3,}[ \t]*$))?|\bredis-cli\b[^\n|;&]{0,200}?[ \t]-a[ \t]{1,3}["']?)([^\s"']{3,200})/gm,
+    group: 1,
+    describe: literalDescribe('password'),
+  },
+  {
+    provider: 'generic',
+    // SQL: CREATE USER ... IDENTIFIED BY 'pw', ALTER USER ... IDENTIFIED WITH plugin BY 'pw'
+    regex:
+      /\bIDENTIFIED[ \t]{1,3}(?:WITH[ \t]{1,3}\w{1,40}[ \t]{1,3})?BY[ \t]{1,3}["']([^"'\n]{3,200})["']/gi,
+    group: 1,
+    describe: literalDescribe('password'),
+  },
+  {
+    provider: 'generic',
+    // CLI setters: npm/yarn config set ..._authToken X, dotnet user-secrets set "ApiKey" "X",
+    // gh secret set NAME --body "X"
+    regex: new RegExp(
+      `(?:\\b(?:config|user-secrets)[ \\t]{1,3}set[ \\t]{1,3}["']?([^\\s"']{0,100}${SECRET_NAME})["']?(?:[ \\t]{1,3}|=)["']?|\\bgh[ \\t]{1,3}secret[ \\t]{1,3}set[ \\t]{1,3}\\S{1,100}[ \\t]{1,3}(?:--body|-b)[ \\t]{1,3}["']?)([^\\s"']{3,200})`,
+      'gi',
+    ),
+    group: 2,
+    describe: (v, m) => (m[1] ? nameValueDescribe(m[1], v) : literalDescribe('secret')(v)),
+  },
+  {
+    provider: 'generic',
+    // Password flags of other tools: mongosh -p, oc/az login -p, sqlcmd -P, ldapsearch -w,
+    // keytool -storepass/-keypass, HTTPie -a user:pw
+    regex:
+      /\b(?:mongo|mongosh|mongodump|mongorestore|mongoexport|mongoimport|oc[ \t]{1,3}login|az[ \t]{1,3}login|sqlcmd|bcp|ldapsearch|ldapmodify|ldapadd|ldapdelete|keytool|jarsigner|http|https)\b[^\n|;&]{0,200}?[ \t](?:-p|-P|-w|-storepass|-keypass|-a|--auth)[ \t]{1,3}["']?(?:[^\s:"']{1,64}:)?([^\s"'-][^\s"']{2,200})/g,
+    group: 1,
+    describe: literalDescribe('password'),
+  },
+  {
+    provider: 'generic',
+    // curl -b / --cookie 'a=b; c=d' (Chrome's "Copy as cURL")
+    regex: /(?<![^\s'"(])(?:-b|--cookie)[ \t]{1,3}["']([^"'\n]{3,2000})["']/g,
+    group: 1,
+    describe: (v) => (v.includes('=') ? { kind: 'cookie', hideLast4: true } : { kind: '' }),
+  },
+  {
+    provider: 'generic',
+    // Terraform: variable "db_password" { default = "..." }
+    regex: new RegExp(
+      `\\bvariable[ \\t]{1,3}"[A-Za-z0-9_-]{0,60}${SECRET_NAME}[A-Za-z0-9_-]{0,20}"[ \\t]{0,3}\\{[^}]{0,300}?\\bdefault[ \\t]{0,3}=[ \\t]{0,3}"([^"\\n]{3,200})"`,
+      'gi',
+    ),
+    group: 1,
+    describe: literalDescribe('secret'),
+  },
+  {
+    provider: 'generic',
+    // Gmail and Apple app passwords, four groups of four letters, unquoted after a password name
+    regex:
+      /(?<![A-Za-z0-9_])[A-Za-z0-9_]{0,40}?(?:pass|password|passwd|pwd)\w{0,20}["']?[ \t]{0,3}[:=][ \t]{0,3}([a-z]{4} [a-z]{4} [a-z]{4} [a-z]{4})\b/gi,
+    group: 1,
+    describe: () => ({ kind: 'password' }),
+  },
+  {
+    provider: 'generic',
+    // A value alone on its line (pasted on its own, in a code fence, a quote or a spoiler)
+    regex: new RegExp(
+      `^[ \\t>]{0,10}(?:\`{1,3}|\\|\\||\\*\\*)?${B}([A-Za-z0-9_+/-]{20,200}={0,2})(?:\`{1,3}|\\|\\||\\*\\*)?[ \\t]*$`,
+      'gm',
+    ),
+    group: 1,
+    describe: (v) => lineValueDescribe(v),
+  },
+];
