@@ -27,6 +27,17 @@ function literalDescribe(kind: string): (v: string) => { kind: string } {
   };
 }
 
+/**
+ * A literal handed to an SDK client: a key when it looks issued (two character classes, or a UUID
+ * or long hex key), not a URL, host, path, model or setting name.
+ */
+function sdkArgumentDescribe(v: string): { kind: string } {
+  if (isPasswordPlaceholder(v) || isCodeOrPath(v) || /[./:\\]/.test(v)) return { kind: '' };
+  if (/^[a-z]+(?:[-_][a-z0-9]+)+$/.test(v) || /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/.test(v)) return { kind: '' };
+  const classes = Number(/[a-z]/.test(v)) + Number(/[A-Z]/.test(v)) + Number(/\d/.test(v));
+  return classes >= 2 ? { kind: 'API key' } : { kind: '' };
+}
+
 /** A value alone on its line: issued-looking (two character classes, long), not a word, id or hash. */
 function lineValueDescribe(v: string): { kind: string; live?: boolean } {
   const classes = Number(/[a-z]/.test(v)) + Number(/[A-Z]/.test(v)) + Number(/\d/.test(v));
@@ -58,9 +69,36 @@ export const CODE_PATTERNS: readonly CredentialPattern[] = [
     // Calls and builders taking the key itself: new AzureKeyCredential("..."), setPassword("..."),
     // .apiKey("..."), option.WithAPIKey("..."), .bearer_auth("..."), setToken("...")
     regex:
-      /\b(?:AzureKeyCredential|AzureNamedKeyCredential|ApiKeyCredential|KeyCredential|AzureSasCredential|bearer_auth|bearerAuth|With(?:API|Api)Key|WithToken|WithCredentials|set_?(?:password|api_?key|apikey|token|secret|access_?token|auth_?token)|api_?key|apiKey|accessToken|authToken)[ \t]{0,3}\([ \t]{0,3}["']([^"'\s]{3,200})["']/gi,
+      /\b(?:AzureKeyCredential|AzureNamedKeyCredential|ApiKeyCredential|KeyCredential|AzureSasCredential|bearer_auth|bearerAuth|With(?:API|Api)Key|WithToken|WithCredentials|set_?(?:password|api_?key|apikey|token|secret|access_?token|auth_?token)|with_(?:api_?key|token|bearer_token|auth_token|secret)|api_?key|apiKey|accessToken|authToken)[ \t]{0,3}\([ \t]{0,3}["']([^"'\s]{3,200})["']/gi,
     group: 1,
     describe: literalDescribe('API key'),
+  },
+  {
+    provider: 'generic',
+    // A key passed as the only or first argument of an SDK client: cohere.Client("..."),
+    // openai.NewClient("..."), new StripeClient("..."), OpenAI::client('...'), Anthropic("...")
+    regex:
+      /\b(?:new[ \t]{1,3})?(?:[A-Za-z_]\w{0,40}(?:\.|::))?(?:[A-Z]\w{0,40})?(?:Client|client|NewClient|Api|API|Sdk|SDK|OpenAI|Anthropic|Groq|Mistral|Cohere)[ \t]{0,3}\([ \t]{0,3}["']([^"'\s]{16,200})["'][ \t]{0,3}[,)]/g,
+    group: 1,
+    describe: (v) => sdkArgumentDescribe(v),
+  },
+  {
+    provider: 'generic',
+    // JDBC: DriverManager.getConnection(url, "user", "password"): the third argument
+    regex:
+      /\bgetConnection[ \t]{0,3}\([^,()\n]{1,200},[ \t]{0,3}[^,()\n]{1,100},[ \t]{0,3}["']([^"'\n]{3,200})["']/g,
+    group: 1,
+    describe: literalDescribe('password'),
+  },
+  {
+    provider: 'generic',
+    // Tools that take a secret as a plain argument: cargo login X, poetry config http-basic.R user X,
+    // composer config github-oauth.github.com X, htpasswd -b file user X, az keyvault secret set
+    // ... --value X, sqlplus user/X@db
+    regex:
+      /(?:\bcargo[ \t]{1,3}login[ \t]{1,3}|\bpoetry[ \t]{1,3}config[ \t]{1,3}http-basic\.\S{1,100}[ \t]{1,3}\S{1,100}[ \t]{1,3}|\bpoetry[ \t]{1,3}config[ \t]{1,3}pypi-token\.\S{1,100}[ \t]{1,3}|\bcomposer[ \t]{1,3}config[ \t]{1,3}(?:--global[ \t]{1,3})?(?:github-oauth|gitlab-token|bearer)\.\S{1,100}[ \t]{1,3}|\bhtpasswd[ \t]{1,3}(?:-\w{1,4}[ \t]{1,3}){0,4}\S{1,200}[ \t]{1,3}\S{1,100}[ \t]{1,3}|\baz[ \t]{1,3}keyvault[ \t]{1,3}secret[ \t]{1,3}set\b[^\n|;&]{0,300}?--value[ \t]{1,3}|\bsqlplus[ \t]{1,3}[A-Za-z0-9_$#]{1,30}\/(?=[^\s@/]{3,200}@))["']?([^\s"'@]{3,200})/g,
+    group: 1,
+    describe: literalDescribe('secret'),
   },
   {
     provider: 'generic',
@@ -71,9 +109,10 @@ export const CODE_PATTERNS: readonly CredentialPattern[] = [
   },
   {
     provider: 'generic',
-    // Android Gradle: buildConfigField("String", "API_KEY", "\"...\"")
+    // Android Gradle: buildConfigField("String", "API_KEY", "\"...\"") and the Groovy form without
+    // parentheses (the scan copy blanks the escaped quote to two spaces)
     regex: new RegExp(
-      `buildConfigField[ \\t]{0,3}\\([ \\t]{0,3}"[^"]{1,40}"[ \\t]{0,3},[ \\t]{0,3}"[A-Za-z0-9_]{0,40}${SECRET_NAME}[A-Za-z0-9_]{0,20}"[ \\t]{0,3},[ \\t]{0,3}"(?:\\\\")?([^"\\\\\\s]{3,200})`,
+      `buildConfigField(?:[ \\t]{0,3}\\(|[ \\t]{1,3})[ \\t]{0,3}"[^"]{1,40}"[ \\t]{0,3},[ \\t]{0,3}"[A-Za-z0-9_]{0,40}${SECRET_NAME}[A-Za-z0-9_]{0,20}"[ \\t]{0,3},[ \\t]{0,3}"(?:\\\\"|  )?([^"\\\\\\s]{3,200})`,
       'gi',
     ),
     group: 1,
@@ -163,9 +202,10 @@ export const CODE_PATTERNS: readonly CredentialPattern[] = [
   },
   {
     provider: 'generic',
-    // A value alone on its line (pasted on its own, in a code fence, a quote or a spoiler)
+    // A value alone on its line (pasted on its own, in a code fence, a quote or a spoiler), not
+    // the body of a public key or certificate block
     regex: new RegExp(
-      `^[ \\t>]{0,10}(?:\`{1,3}|\\|\\||\\*\\*)?${B}([A-Za-z0-9_+/-]{20,200}={0,2})(?:\`{1,3}|\\|\\||\\*\\*)?[ \\t]*$`,
+      `^(?<!-----BEGIN [A-Z ]{0,30}(?:PUBLIC KEY|CERTIFICATE|PUBLIC KEY BLOCK)-----\\r?\\n)[ \\t>]{0,10}(?:\`{1,3}|\\|\\||\\*\\*)?${B}([A-Za-z0-9_+/-]{20,200}={0,2})(?:\`{1,3}|\\|\\||\\*\\*)?[ \\t]*$`,
       'gm',
     ),
     group: 1,

@@ -25,9 +25,30 @@ const SCHEME_KINDS: Record<string, string> = {
   ssws: 'API token',
 };
 
-/** What stands in front of public base64: an integrity hash's algorithm, an SSH key type, a data URL. */
-const PUBLIC_BLOB = '(?:h1:|sha(?:256|384|512)-|ssh-(?:ed25519|rsa|dss) |ecdsa-sha2-nistp\\d{3} |;base64,)';
-const PUBLIC_START = new RegExp(`^${PUBLIC_BLOB}`);
+/**
+ * What stands in front of public material or an id that is not a secret: an integrity hash's
+ * algorithm, an SSH key type or fingerprint, a data URL, a public key or certificate block, a JWK's
+ * modulus, a request-id header, and the ids of API objects (OpenAI completions and messages, Stripe
+ * checkout sessions, payment intents and events).
+ */
+const PUBLIC_BLOB = [
+  'h1:',
+  '<HostId>',
+  'sha(?:256|384|512)-',
+  'SHA256:',
+  'MD5:',
+  'ssh-(?:ed25519|rsa|dss) ',
+  'ecdsa-sha2-nistp\\d{3} ',
+  ';base64,',
+  '-----BEGIN (?:PUBLIC KEY|RSA PUBLIC KEY|CERTIFICATE|PGP PUBLIC KEY BLOCK)-----\\s{0,4}',
+  '"(?:n|x5c|x5t|kid)"[ \\t]{0,3}:[ \\t]{0,3}\\[?"',
+  '(?:[Xx]-[Aa]mz-(?:[Ii]d-2|[Cc]f-[Ii]d)|[Xx]-[Rr]equest-[Ii][Dd])[ \\t]{0,3}:[ \\t]{0,3}',
+  '(?<![A-Za-z0-9_-])(?:chatcmpl-|msg_|asst_|thread_|run_|resp_|batch_|cs_(?:test|live)_|pi_|evt_|req_)',
+].join('|');
+const PUBLIC_BLOB_RE = `(?:${PUBLIC_BLOB})`;
+const PUBLIC_START = new RegExp(`^${PUBLIC_BLOB_RE}`);
+/** Where a last-resort run may start: not inside a word. */
+const LAST_RESORT_START = B;
 
 export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
   {
@@ -43,9 +64,10 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
     // e-mail address, and the password may hold an unencoded @: it ends at the last @ in front of
     // a host (bounded, so a long run of URLs is scanned in linear time)
     regex:
-      /(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]{1,20}:\/\/[^\s/:"'`]{0,200}:([^\s"'`/]{1,200})@(?=[A-Za-z0-9.-]{1,253}(?::\d{1,5})?(?![A-Za-z0-9.@-]))/gi,
+      /(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]{1,20}:\/\/[^\s/:"'`]{0,200}:([^\s"'`]{1,200})@(?=[A-Za-z0-9.-]{1,253}(?::\d{1,5})?(?![A-Za-z0-9.@-]))/gi,
     group: 1,
-    describe: () => ({ kind: 'password' }),
+    // an unencoded / may sit in a password; a port and a path before an @ (host:3000/users/@me) is not one
+    describe: (v) => (/^\d{1,5}\/|\/\//.test(v) ? { kind: '' } : { kind: 'password' }),
   },
   {
     provider: 'azure',
@@ -62,7 +84,8 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
     // curl -u user:password, --user, -U / --proxy-user (Twilio's -u SID:TOKEN): the part after ':'
     regex: /(?<![^\s'"(])(?:-u|-U|--user|--proxy-user)(?:[ \t]{1,5}|=)?["']?[^\s:"']*:([^\s"']+)/g,
     group: 1,
-    describe: () => ({ kind: 'password' }),
+    // `-u https://host/` is a URL given to a tool's -u flag, not user:password
+    describe: (v) => (v.startsWith('//') ? { kind: '' } : { kind: 'password' }),
   },
   {
     provider: 'generic',
@@ -143,7 +166,7 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
     // A quoted name and a quoted value as code arguments or an index: headers["x-api-key"] = "...",
     // setHeader('x-api-key', '...'), os.environ["API_KEY"] = "...", getenv("API_KEY", "...")
     regex:
-      /(["'])([A-Za-z0-9_.-]{0,40}(?:key|token|secret|password|passwd|pwd|pass|passphrase|credentials?|auth|authorization|signature|session(?:id)?))\1[ \t]{0,3}\]?[ \t]{0,3}(?:,|=>|:=|[:=])[ \t]{0,3}(?:[rbuf]?["'`])([^\s"'`]{3,})/gi,
+      /(["'])([A-Za-z0-9_.-]{0,40}(?:keys?|tokens?|secrets?|password|passwd|pwd|_pw|pass|passphrase|credentials?|auth|authorization|signature|session(?:id)?))\1[ \t]{0,3}\]?[ \t]{0,3}(?:,|=>|:=|[:=])[ \t]{0,40}(?:[rbuf]?["'`])([^\s"'`]{3,})/gi,
     group: 3,
     describe: (v, m) => nameValueDescribe(m[2] ?? '', v),
   },
@@ -152,7 +175,7 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
     // name = value / name: value / "name": "value" / name: type = "value" where the name says it
     // holds a secret (with a suffix such as _PROD or _2)
     regex:
-      /(?<![A-Za-z0-9])([A-Za-z0-9_.-]{0,40}(?:key|token|secret|password|passwd|pwd|pass|passphrase|credentials?|auth|signature|session(?:id)?)(?:[_-](?:prod|production|dev|development|test|staging|stage|live|local|base|old|new|backup|primary|secondary|main|v\d|\d{1,3}|[a-z]{2})){0,2})["']?[ \t]{0,16}(?::[ \t]{0,3}[A-Za-z_][A-Za-z0-9_.[\]|<>]{0,30}[ \t]{0,3}=(?!=)|:=|=>|[:=])[ \t]{0,16}(?:[rbuf]?["'`“‘])?([^\s"'`”’]{3,})/gi,
+      /(?<![A-Za-z0-9])([A-Za-z0-9_.-]{0,40}(?:keys?|tokens?|secrets?|password|passwd|pwd|_pw|pass|passphrase|credentials?|auth|signature|session(?:id)?)(?:[_-](?:prod|production|dev|development|test|staging|stage|live|local|base|old|new|backup|primary|secondary|main|v\d|\d{1,3}|[a-z]{2})|\d{1,2}){0,2})["']?[ \t]{0,16}(?::[ \t]{0,3}[A-Za-z_][A-Za-z0-9_.[\]|<>]{0,30}[ \t]{0,3}=(?!=)|:=|=>|[:=])[ \t]{0,16}(?:[rbuf]?["'`“‘])?([^\s"'`”’]{3,})/gi,
     group: 2,
     describe: (v, m) => nameValueDescribe(m[1] ?? '', v),
   },
@@ -161,15 +184,15 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
     // Name and value pairs in JSON (HAR files, Postman exports, ECS and Kubernetes env, AWS SSM,
     // CloudFormation): {"name": "x-api-key", "value": "..."}, {"key": "apiKey", "value": "..."}
     regex:
-      /"(?:name|Name|key|Key|ParameterKey)"[ \t]{0,3}:[ \t]{0,3}"([A-Za-z0-9_./-]{0,60}(?:key|token|secret|password|passwd|pwd|pass|passphrase|credentials?|auth|authorization|cookie|signature|session(?:id)?))"[ \t]{0,3},[ \t\r\n]{0,40}"(?:value|Value|ParameterValue)"[ \t]{0,3}:[ \t]{0,3}"([^"\n]{3,})"/gi,
+      /"(?:name|Name|key|Key|ParameterKey)"[ \t]{0,3}:[ \t]{0,3}"([A-Za-z0-9_./-]{0,60}(?:keys?|tokens?|secrets?|password|passwd|pwd|_pw|pass|passphrase|credentials?|auth|authorization|cookie|signature|session(?:id)?))"[ \t]{0,3},[ \t\r\n]{0,40}"(?:value|Value|ParameterValue)"[ \t]{0,3}:[ \t]{0,3}"([^"\n]{3,})"/gi,
     group: 2,
     describe: (v, m) => nameValueDescribe(m[1] ?? '', v),
   },
   {
     provider: 'generic',
-    // Kubernetes and compose env lists: - name: API_KEY / value: "..."
+    // Kubernetes and compose env lists: - name: API_KEY / value: "...", {name: API_KEY, value: ...}
     regex:
-      /\bname:[ \t]{0,3}["']?([A-Za-z0-9_.-]{0,40}(?:key|token|secret|password|passwd|pwd|pass|passphrase|credentials?|auth|signature|session(?:id)?)(?:[_-](?:prod|production|dev|development|test|staging|stage|live|local|base|old|new|backup|primary|secondary|main|v\d|\d{1,3}|[a-z]{2})){0,2})["']?[ \t]*\r?\n[ \t]{0,40}value:[ \t]{0,3}["']?([^\s"']{3,})/gi,
+      /\bname:[ \t]{0,3}["']?([A-Za-z0-9_.-]{0,40}(?:keys?|tokens?|secrets?|password|passwd|pwd|_pw|pass|passphrase|credentials?|auth|signature|session(?:id)?)(?:[_-](?:prod|production|dev|development|test|staging|stage|live|local|base|old|new|backup|primary|secondary|main|v\d|\d{1,3}|[a-z]{2})|\d{1,2}){0,2})["']?(?:[ \t]*\r?\n[ \t]{0,40}|[ \t]{0,3},[ \t]{0,3})value:[ \t]{0,3}["']?([^\s"']{3,})/gi,
     group: 2,
     describe: (v, m) => nameValueDescribe(m[1] ?? '', v),
   },
@@ -177,9 +200,11 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
     provider: 'generic',
     // .NET and XML settings: <add key="ApiKey" value="..." />, <password>...</password>
     regex:
-      /(?:\b(?:key|name)=["']([A-Za-z0-9_.:-]{0,40}(?:key|token|secret|password|passwd|pwd|pass|passphrase|credentials?|auth|signature|session(?:id)?))["'][ \t]{1,5}value=["']([^"'\s]{3,})|<([A-Za-z0-9_.:-]{0,40}(?:key|token|secret|password|passwd|pwd|pass|passphrase|credentials?|auth|signature|session(?:id)?))>([^<\s]{3,})<\/)/gi,
+      /(?:\b(?:key|name)=["']([A-Za-z0-9_.:-]{0,40}(?:keys?|tokens?|secrets?|password|passwd|pwd|_pw|pass|passphrase|credentials?|auth|signature|session(?:id)?))["'][ \t]{1,5}value=["']([^"'\s]{3,})|<([A-Za-z0-9_.:-]{0,40}(?:keys?|tokens?|secrets?|password|passwd|pwd|_pw|pass|passphrase|credentials?|auth|signature|session(?:id)?))>([^<\s]{3,})<\/)/gi,
     describe: (_v, m) => {
       const valued = m[2] !== undefined;
+      // a property list's <key>...</key> holds a name; its value is in the <string> after it
+      if (!valued && /^key$/i.test(m[3] ?? '')) return { kind: '' };
       const value = (valued ? m[2] : m[4]) ?? '';
       const d = nameValueDescribe((valued ? m[1] : m[3]) ?? '', value);
       if (!d.kind) return d;
@@ -193,7 +218,7 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
     // A value after a space where the format has no = or :: Dockerfile ENV, setx, fish set -gx,
     // a markdown table cell, a .netrc entry
     regex:
-      /(?:\b(?:ENV|setx|set[ \t]{1,3}-[gxUl]{1,4})[ \t]{1,5}([A-Za-z0-9_]{0,40}(?:key|token|secret|password|passwd|pwd|pass|passphrase|credentials?|auth|signature|session(?:id)?)(?:[_-](?:prod|production|dev|development|test|staging|stage|live|local|base|old|new|backup|primary|secondary|main|v\d|\d{1,3}|[a-z]{2})){0,2})[ \t]{1,5}["']?|\|[ \t]{0,5}`?([A-Za-z0-9_.-]{0,40}(?:key|token|secret|password|passwd|pwd|pass|passphrase|credentials?|auth|signature|session(?:id)?)(?:[_-](?:prod|production|dev|development|test|staging|stage|live|local|base|old|new|backup|primary|secondary|main|v\d|\d{1,3}|[a-z]{2})){0,2})`?[ \t]{0,5}\|[ \t]{0,5}`?|\blogin[ \t]{1,5}[^\s]{1,100}[ \t]{1,5}(password)[ \t]{1,5})([^\s"'`|]{3,})/gi,
+      /(?:\b(?:ENV|setx|set[ \t]{1,3}-[gxUl]{1,4})[ \t]{1,5}([A-Za-z0-9_]{0,40}(?:keys?|tokens?|secrets?|password|passwd|pwd|_pw|pass|passphrase|credentials?|auth|signature|session(?:id)?)(?:[_-](?:prod|production|dev|development|test|staging|stage|live|local|base|old|new|backup|primary|secondary|main|v\d|\d{1,3}|[a-z]{2})|\d{1,2}){0,2})[ \t]{1,5}["']?|\|[ \t]{0,5}`?((?:[A-Za-z]{1,20}[ \t])?[A-Za-z0-9_.-]{0,40}(?:keys?|tokens?|secrets?|password|passwd|pwd|_pw|pass|passphrase|credentials?|auth|signature|session(?:id)?)(?:[_-](?:prod|production|dev|development|test|staging|stage|live|local|base|old|new|backup|primary|secondary|main|v\d|\d{1,3}|[a-z]{2})|\d{1,2}){0,2})`?[ \t]{0,5}\|[ \t]{0,5}`?|\blogin[ \t]{1,5}[^\s]{1,100}[ \t]{1,5}(password)[ \t]{1,5})([^\s"'`|]{3,})/gi,
     group: 4,
     describe: (v, m) => nameValueDescribe(m[1] ?? m[2] ?? m[3] ?? '', v),
   },
@@ -215,11 +240,28 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
   },
   {
     provider: 'generic',
-    // In prose: "my token is ...", "the password was ...", "key: ...", "azure key <32 hex>"
+    // In prose: "my token is ...", "the password was ...", "key: ...", "azure key <32 hex>",
+    // "the key, ...", "my api key 👉 ..."; a plain word is never the value, so words between the
+    // name and the value are read past ("the webhook secret I set in GitHub was ...")
     regex:
-      /\b(api[ -]?key|key|token|password|passphrase|passcode|secret|pat)(?:[ \t]{1,3}[A-Za-z']{1,12}){0,4}?(?:[ \t]{1,3}(?:is|was|=|:|->|→|-)|:)?(?:\*{1,2}|_{1,2})?(?:[ \t]{1,3}|[ \t]{0,3}\r?\n[ \t]{0,3})["'`]?([^\s"'`]{6,})/gi,
+      /(?<![-_.])\b(api[ -]?key|key|token|password|passphrase|passcode|secret|pat)(?:[ \t]{1,3}[A-Za-z']{1,12}){0,4}?(?:[ \t]{1,3}(?:is|was|=|:|->|→|-|=>|⇒|👉)|:|,)?(?:\*{1,2}|_{1,2})?(?:[ \t]{1,3}|[ \t]{0,3}\r?\n[ \t]{0,3})["'`]?(?![A-Za-z]{6,}(?:[\s"'`.,;:!?)]|$))([^\s"'`]{6,})/giu,
     group: 2,
     describe: (v, m) => proseValueDescribe(m[1] ?? '', v, m[0]),
+  },
+  {
+    provider: 'generic',
+    // In prose, the value first: "I am using ... as my api key", "... <- that is my token"
+    regex:
+      /(?<![A-Za-z0-9_+/=.-])([A-Za-z0-9_+/=.-]{16,200})[ \t]{1,3}(?:<-|←|as|is|was|=)[ \t]{1,3}(?:[A-Za-z']{1,12}[ \t]{1,3}){0,3}(api[ -]?key|key|token|password|secret|pat)\b/gi,
+    group: 1,
+    describe: (v, m) => nameValueDescribe(m[2] ?? '', v),
+  },
+  {
+    provider: 'generic',
+    // A key after the key emoji: "🔑 ..."
+    regex: /🔑[ \t]{0,3}:?[ \t]{0,3}["'`]?([^\s"'`]{8,200})/gu,
+    group: 1,
+    describe: (v) => nameValueDescribe('key', v),
   },
   {
     provider: 'generic',
@@ -227,7 +269,10 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
     // not typed (a bare AWS secret, an unknown provider's key). Hex ids and paths are left alone.
     // Public material is taken whole and left alone: subresource and lock-file integrity hashes,
     // SSH public keys, base64 data URLs.
-    regex: new RegExp(`${PUBLIC_BLOB}[A-Za-z0-9+/_-]{32,}={0,2}|${B}[A-Za-z0-9+/_-]{32,}={0,2}`, 'g'),
+    regex: new RegExp(
+      `${PUBLIC_BLOB_RE}[A-Za-z0-9+/_-]{32,}={0,2}|${LAST_RESORT_START}[A-Za-z0-9+/_-]{32,}={0,2}`,
+      'g',
+    ),
     describe: (v) =>
       !PUBLIC_START.test(v) && looksRandom(v) ? { kind: 'possible secret', live: false } : { kind: '' },
   },

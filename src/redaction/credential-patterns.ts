@@ -1,11 +1,15 @@
 /**
  * Shapes of credentials, most specific first: provider key families, then credentials handed to
- * code and commands (code-patterns.ts), then the context patterns (context-patterns.ts). Every repetition is bounded and no quantified group overlaps another, so
+ * code and commands (code-patterns.ts), in tools' output (tool-output-patterns.ts), named in other
+ * languages (label-words.ts), then the context patterns (context-patterns.ts). Every repetition is
+ * bounded and no quantified group overlaps another, so
  * each pattern runs in linear time on any input (no catastrophic backtracking).
  */
 import { CODE_PATTERNS } from './code-patterns.ts';
 import { CONTEXT_PATTERNS } from './context-patterns.ts';
+import { LABEL_WORD_PATTERNS } from './label-words.ts';
 import { B, type CredentialPattern, type KeyShape } from './pattern-types.ts';
+import { TOOL_OUTPUT_PATTERNS } from './tool-output-patterns.ts';
 
 export type { CredentialPattern, Described, KeyShape } from './pattern-types.ts';
 export { isPasswordPlaceholder } from './value-judges.ts';
@@ -254,5 +258,7 @@ export const CREDENTIAL_PATTERNS: readonly CredentialPattern[] = [
   },
   ...PREFIXED_FAMILIES,
   ...CODE_PATTERNS,
+  ...TOOL_OUTPUT_PATTERNS,
+  ...LABEL_WORD_PATTERNS,
   ...CONTEXT_PATTERNS,
 ];

@@ -33,6 +33,11 @@ const LOOK_ALIKE_FROM = 'авекмнорстухѕіїјԁԛԝһӏɡսАВЕК�
 const LOOK_ALIKE_TO = 'aBekMHopcTyxsiijdqwhlguABEKMHOPCTXSIJYDQWhIaceikvoptuxwABEZHIKMNOPTYXCios';
 const LOOK_ALIKES = new Map([...LOOK_ALIKE_FROM].map((c, i) => [c, LOOK_ALIKE_TO[i] ?? c]));
 
+/** A word as the view shows it: its look-alike letters in ASCII ("пароль" -> "пapoль"). */
+export function foldLookAlikes(word: string): string {
+  return [...word].map((c) => LOOK_ALIKES.get(c) ?? c).join('');
+}
+
 const FULLWIDTH_FIRST = 0xff01;
 const FULLWIDTH_LAST = 0xff5e;
 const FULLWIDTH_OFFSET = 0xfee0;
@@ -57,8 +62,16 @@ const LINE_CONTINUATION = new RegExp(`^\\\\\\r?\\n[ \\t]{0,${MAX_WRAP_INDENT}}`)
 const STRING_CONTINUATION = new RegExp(
   `^(["'])[ \\t]{0,3}\\+?[ \\t]{0,3}\\r?\\n[ \\t>]{0,${MAX_WRAP_INDENT}}\\+?[ \\t]{0,3}(["'])`,
 );
-/** &#95; or &#x5f; */
-const ENTITY = /^&#(?:(\d{2,3})|[xX]([0-9A-Fa-f]{2}));/;
+/** &#95; or &#x5f;, or one of the named references HTML escaping writes (&quot; &amp; &lt; ...). */
+const ENTITY = /^&(?:#(?:(\d{2,3})|[xX]([0-9A-Fa-f]{2}))|(quot|amp|lt|gt|apos|nbsp));/;
+const NAMED_ENTITIES: Record<string, number> = {
+  quot: 0x22,
+  amp: 0x26,
+  lt: 0x3c,
+  gt: 0x3e,
+  apos: 0x27,
+  nbsp: 0x20,
+};
 /** A key split into two string literals has at least this much in its first part. */
 const MIN_SPLIT_LITERAL = 16;
 /** A NAME=value line. */
@@ -169,6 +182,12 @@ export function normalise(text: string): NormalisedView {
       continue;
     }
     if (UNICODE_SPACE.test(ch)) {
+      // A no-break space or line separator inside a key-like run (a rich-text paste) joins it.
+      const next = text.charCodeAt(i + 1);
+      if (ch !== '\u3000' && run >= MIN_WRAPPED_HEAD && classCount(runBits) >= 2 && isKeyChar(next)) {
+        i++;
+        continue;
+      }
       push(' ', i, i + 1);
       i++;
       continue;
@@ -191,9 +210,13 @@ export function normalise(text: string): NormalisedView {
       }
     }
     if (ch === '&') {
-      // An HTML character reference for an ASCII character (&#95; for _, &#x5f;).
+      // An HTML character reference for an ASCII character (&#95; for _, &#x5f;, &quot;).
       const entity = ENTITY.exec(text.slice(i, i + 8));
-      const decoded = entity ? parseInt(entity[1] ?? entity[2] ?? '', entity[1] ? 10 : 16) : -1;
+      const decoded = !entity
+        ? -1
+        : entity[3]
+          ? (NAMED_ENTITIES[entity[3]] ?? -1)
+          : parseInt(entity[1] ?? entity[2] ?? '', entity[1] ? 10 : 16);
       if (entity && decoded >= 0x20 && decoded <= 0x7e) {
         push(String.fromCharCode(decoded), i, i + entity[0].length);
         i += entity[0].length;
@@ -238,8 +261,9 @@ export function normalise(text: string): NormalisedView {
         continue;
       }
     }
-    push(ch, i, i + 1);
-    i++;
+    // One view entry per UTF-16 unit: an emoji (two units) stays two, so spans after it line up.
+    for (let u = 0; u < width; u++) push(text[i + u] ?? '', i, i + width);
+    i += width;
   }
   from[n] = text.length;
   to[n] = text.length;

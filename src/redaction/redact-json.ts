@@ -1,4 +1,4 @@
-import { pairedCredentialField, WITHHELD, withholds } from './credential-field.ts';
+import { isCredentialField, pairedCredentialField, WITHHELD, withholds } from './credential-field.ts';
 import { redactSecrets } from './redact.ts';
 
 /** Replaces any credential left in a string; the value to store or log. */
@@ -31,14 +31,33 @@ function redactKnownClean(text: string): string {
   return redacted;
 }
 
+/** An object that wraps a value in a `value` field (ARM parameters, Terraform outputs). */
+function isValueWrapper(v: unknown): boolean {
+  return (
+    v !== null &&
+    typeof v === 'object' &&
+    !Array.isArray(v) &&
+    typeof (v as Record<string, unknown>).value === 'string' &&
+    ((v as Record<string, unknown>).value as string).length > 0
+  );
+}
+
 function redactValue(value: unknown, redact: (text: string) => string): unknown {
   if (typeof value === 'string') return redact(value);
   if (Array.isArray(value)) return value.map((v) => redactValue(v, redact));
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     const paired = pairedCredentialField(value as Record<string, unknown>);
-    for (const [k, v] of Object.entries(value))
-      out[redact(k)] = withholds(k, v) || k === paired ? WITHHELD : redactValue(v, redact);
+    for (const [k, v] of Object.entries(value)) {
+      // an ARM parameter under a credential's name: {"adminPassword": {"value": "..."}}
+      const wrapped = isCredentialField(k) && isValueWrapper(v);
+      out[redact(k)] =
+        withholds(k, v) || k === paired
+          ? WITHHELD
+          : wrapped
+            ? { ...(redactValue(v, redact) as object), value: WITHHELD }
+            : redactValue(v, redact);
+    }
     return out;
   }
   return value;

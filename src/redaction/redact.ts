@@ -27,7 +27,7 @@ export interface CredentialMatch {
 }
 
 const PLACEHOLDER_WORDS =
-  /your[_-]?|placeholder|example|fake|dummy|sample|redacted|changeme|replace|insert|undefined|null|none|x{4,}|\*{3,}|\.{3}|…|<|>|\{|\}|\$|1234567|abcdef/i;
+  /your[_-]?|placeholder|example|fake|dummy|sample|redacted|changeme|replace|insert|undefined|null|none|x{4,}|\*{3,}|\.{3}|…|^<|>$|^\{|\}$|\{\{|^\$|\$[{(]|1234567|abcdef/i;
 
 /** Whole values that are words people type in examples, not issued secrets. */
 const COMMON_WORDS =

@@ -9,7 +9,19 @@ export const WORDY_VALUE = /^[a-z]{2,}(?:[-_.:/][a-z0-9]{1,})*$/;
 
 /** Three character classes, few slashes, no path shape, capitals and small letters mixed: random. */
 export function looksRandom(v: string): boolean {
-  if (classCount(v) < 3 || v.includes('//')) return false;
+  if (classCount(v) < 3 || v.includes('://') || v.startsWith('//')) return false;
+  // a path with words in it (archives/C05.../p17..., file/d/<id>/view) is a URL's, not a key
+  if (v.includes('/') && v.split('/').some((part) => /^[a-z]{4,}$|^[a-z]{3,}(?:-[a-z0-9]+)+$/.test(part)))
+    return false;
+  // a name made of words (Qwen3.6-27B-AEON-Ultimate-BF16, AmazonEC2ContainerRegistryReadOnly)
+  const parts = v.split(/[-_]/);
+  if (
+    parts.length >= 4 &&
+    parts.filter((p) => /^(?:[A-Za-z][a-z]{2,}|\d+[A-Za-z]?|[A-Z]{2,5}\d{0,3})$/.test(p)).length * 4 >=
+      parts.length * 3
+  )
+    return false;
+  if (/^(?:[A-Z][a-z]{2,}|[A-Z]{2,4}\d{0,2}|\d{1,3}){4,}$/.test(v)) return false;
   const slashes = v.length - v.replaceAll('/', '').length;
   // CamelCase identifiers have a capital per word; random strings about as many capitals as small.
   const upper = v.length - v.replace(/[A-Z]/g, '').length;
@@ -18,11 +30,31 @@ export function looksRandom(v: string): boolean {
 }
 
 /** A value after a scheme word that is a credential, not prose ("Bearer token is wrong"). */
-export function isSchemeValue(v: string): boolean {
+export function isSchemeValue(raw: string): boolean {
+  const v = raw.replace(/^[*_~]+|[*_~]+$/g, '');
   if (WORDY_VALUE.test(v) || PROSE_AFTER_SCHEME.test(v) || SINGLE_WORD.test(v)) return false;
   if (/^[A-Za-z_]+=$/.test(v) || isCodeOrPath(v) || URL_VALUE.test(v)) return false;
+  if (NOT_A_SCHEME_VALUE.some((r) => r.test(v))) return false;
   return v.length >= 8 || classCount(v) >= 2;
 }
+
+/**
+ * What follows "Token"/"Bearer"/"Bot" in reports without being a credential: a word in another
+ * language ("Token 已过期", "Token zurückerhalten"), a word in capitals ("NO TOKEN AVAILABLE"), a
+ * short word with a version ("Token OAuth2"), a placeholder name (`Bearer MY_API_KEY`), a protocol
+ * ("/auth/token HTTP/2.0"), a query string, a Windows path or a stack frame.
+ */
+const NOT_A_SCHEME_VALUE = [
+  /[^\x00-\x7f]/,
+  /^[A-Z]+[.,:;!?]?$/,
+  /^[A-Za-z]+\d{0,2}[.,:;!?]?$/,
+  /^[a-z]+[.,:;!?]$/,
+  /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/,
+  /^HTTP\/\d/,
+  /^[a-z_]+=|[&?][A-Za-z_]+=/,
+  /\\/,
+  /\.(?:js|ts|py|go|java|rb|php|cs)(?::\d+)+\)?$/,
+];
 
 /** One word of prose, capitalised or not ("Expired", "OpenAI"): not an issued value. */
 const SINGLE_WORD = /^(?=.{1,16}$)[A-Z]?[a-z]+(?:[A-Z][a-z]*){0,2}[.,:;!?]?$/;
@@ -35,6 +67,8 @@ const SINGLE_WORD = /^(?=.{1,16}$)[A-Z]?[a-z]+(?:[A-Z][a-z]*){0,2}[.,:;!?]?$/;
  */
 export function isPasswordPlaceholder(value: string): boolean {
   if (PASSWORD_REFERENCE.test(value) || PASSWORD_MASK.test(value)) return true;
+  // Home Assistant's `!secret name`, and a name in capitals standing for the value (MY_TOKEN)
+  if (/^!secret$/.test(value) || /^[A-Z]+(?:_[A-Z]+)+$/.test(value)) return true;
   if (new Set(value).size <= 1 || PASSWORD_PLACEHOLDER_WORD.test(value)) return true;
   return /^(?:password|passw0rd|secret|pass|pwd|admin|root|test|testing|changeit|letmein|qwerty\w{0,6})$/i.test(
     value,
@@ -43,7 +77,7 @@ export function isPasswordPlaceholder(value: string): boolean {
 
 const PASSWORD_REFERENCE =
   /^(?:\$\{[^}]{0,100}\}|\$\(?[A-Z_][A-Z0-9_]{0,60}\)?|\$[a-z_][a-z0-9_]{0,60}|%[A-Z_][A-Z0-9_]{0,60}%|<[^>]{0,100}>|\{\{[^}]{0,100}\}\}|\[[^\]]{0,100}\])[.,;)]?$/;
-const PASSWORD_MASK = /^(?:\*+|x+|•+|\.+|…|-+|#+)$/i;
+const PASSWORD_MASK = /^(?:\*+|x+|•+|\.+|…|-+|#+|\(sensitive(?: value\))?|\(sensitive value\))$/i;
 const PASSWORD_PLACEHOLDER_WORD =
   /(?:^|[^a-z])(?:your|placeholder|example|fake|dummy|sample|redacted|changeme|replace|insert|(?:my|the)[_-]?(?:password|pass|pwd|secret))(?:[^a-z]|$)/i;
 
@@ -62,11 +96,19 @@ export function proseValueDescribe(
   rawName: string,
   rawValue: string,
   whole: string,
-): { kind: string; trim?: number } {
-  // markdown emphasis around a value is not part of it (**GPTSimpleVectorIndex**)
-  const value = rawValue.replace(TRAILING, '').replace(/^[*_~]+|[*_~]+$/g, '');
-  const trim = rawValue.length - value.length;
+): { kind: string; skip?: number; trim?: number } {
+  // markdown emphasis around a value is not part of it (**GPTSimpleVectorIndex**, ~~old key~~)
+  const skip = /^[*_~]*/.exec(rawValue)?.[0].length ?? 0;
+  const value = rawValue
+    .slice(skip)
+    .replace(TRAILING, '')
+    .replace(/[*_~]+$/, '');
+  const trim = rawValue.length - skip - value.length;
   if (REFERENCE.test(value) || WORDY_VALUE.test(value) || SINGLE_WORD.test(value)) return { kind: '' };
+  if (FLAG.test(value) || /^(?:SHA(?:1|256|384|512)|MD5):/i.test(value)) return { kind: '' };
+  if (HEADER_NAME.test(value) || UPPER_HEADER_NAME.test(value)) return { kind: '' };
+  // another setting of the same message (AdditionalMessage=Invalid), not a value
+  if (/^[A-Za-z_]+=[A-Za-z_]*$/.test(value)) return { kind: '' };
   if (/^[A-Z][A-Z0-9_]*$/.test(value) || /^[\d.:/-]+$/.test(value)) return { kind: '' };
   if (DOTTED_PATH.test(value) || /^\.{0,2}\//.test(value)) return { kind: '' };
   if (/[^\x00-\x7f]/.test(value) || isCodeOrPath(value) || EMAIL.test(value)) return { kind: '' };
@@ -74,7 +116,7 @@ export function proseValueDescribe(
   // a markdown link, a file path, an identifier: words of the sentence, not a value
   if (/\]\(|:\/\//.test(value) || /^~?\.{0,2}\//.test(value) || /\/.*\.\w{2,4}$/.test(value))
     return { kind: '' };
-  if (!/\d/.test(value) && /^[A-Za-z_]+$/.test(value)) return { kind: '' };
+  if (!/\d/.test(value) && /^[A-Za-z_-]+$/.test(value)) return { kind: '' };
   // a value on the next line only after "key:" ("here is my API key:\n..."), not after a word
   // ending a line ("publishable API key\nstripe.error...")
   const between = whole.slice(rawName.length, whole.length - rawValue.length);
@@ -83,7 +125,7 @@ export function proseValueDescribe(
   if (/pass/.test(name)) {
     const symbol = /[^A-Za-z0-9]/.test(value) && /[A-Za-z]/.test(value);
     if (isPasswordPlaceholder(value) || (classCount(value) < 2 && !symbol)) return { kind: '' };
-    return { kind: 'password', trim };
+    return { kind: 'password', skip, trim };
   }
   // words between the name and the value ("the key I use is ..."): only an issued-looking value,
   // not an id ("client secret keys for app '<uuid>'")
@@ -92,14 +134,21 @@ export function proseValueDescribe(
   // between the name and the value: "is", "was", "=" or ":" says a value is given
   const min = /is|was|=|:/i.test(between) ? MIN_STATED_VALUE : MIN_BARE_VALUE;
   if (value.length < min || classCount(value) < 2) return { kind: '' };
-  return { kind: /token|pat/.test(name) ? 'token' : /secret/.test(name) ? 'secret' : 'API key', trim };
+  return { kind: /token|pat/.test(name) ? 'token' : /secret/.test(name) ? 'secret' : 'API key', skip, trim };
 }
 
 /** Words of an error message that follow "password:" where a value would ("password: required"). */
 const PASSWORD_MESSAGE_WORD =
   /^(?:required|invalid|incorrect|missing|empty|wrong|expired|yes|no|true|false|null|none|undefined|must|should|cannot|not|is|was|changed|reset|set|provided|mismatch|error|failed|too|short|long|weak|strong|hidden|masked|omitted|unset|blank|present|absent|ok)[.,:;!?)]?$/i;
+/** A command-line flag standing where a value would (`--value`, `-p`): the value comes after it. */
+const FLAG = /^--?[a-z][a-z-]{0,30}$/;
+/** Names that end in a secret word but hold none: a handshake nonce, a client-chosen id, a column. */
+const NOT_SECRET_NAME =
+  /^(?:sec-websocket-(?:key|accept)|(?:x-)?idempotency-key|primary[-_ ]?key|foreign[-_ ]?key|sort[-_ ]?key|partition[-_ ]?key|cache[-_ ]?key|row[-_ ]?key)$/;
 /** An HTTP header name (Content-Type, X-Client-Info): what a list of header names holds. */
 const HEADER_NAME = /^(?:[A-Z][a-z]+|X)(?:-[A-Z][A-Za-z]*)+$/;
+/** A header name in capitals (CB-ACCESS-PASSPHRASE, X-API-KEY). */
+const UPPER_HEADER_NAME = /^[A-Z]+(?:-[A-Z0-9]+)+$/;
 /** An environment variable's name (OPENAI_API_KEY): a reference to a value, not one. */
 const ENV_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
 /** A dotted path of identifiers (common.buttons.submitForm, config.apiKey): code or a key path. */
@@ -119,13 +168,22 @@ const EMAIL = /^[^@\s]{1,64}@[^@\s]{1,200}\.[A-Za-z]{2,}$/;
  * `ProjectSettings/DefaultRegion`. Identifiers with digits are left to be values (`aB3cD4eF`).
  */
 export function isCodeOrPath(v: string): boolean {
+  // a long run strewn with symbols is a generated salt or password (WordPress keys), not code
+  if (v.length >= 20 && (v.match(/[!@#%^&*;<>?|~+=]/g)?.length ?? 0) >= 3 && !/\s/.test(v)) return false;
+  // a dotted value with a long random part is a token (dt0c01.ST2EY72K....<secret>), not code
+  if (
+    v.includes('.') &&
+    v.split('.').some((part) => /^[A-Za-z0-9_-]{16,}$/.test(part) && /\d/.test(part) && classCount(part) >= 2)
+  )
+    return false;
   if (/^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)+(?:[([;,)]|$)/.test(v) && !/^\w+\.\w{2,4}$/.test(v))
     return true;
   if (/^[A-Za-z_$][\w$.]*[([]/.test(v)) return true;
+  // a camelCase name, perhaps ending in a number (hashInBase64)
+  if (/^[a-z]+(?:[A-Z][a-z]+)+\d{0,3}$/.test(v)) return true;
   if (/\d/.test(v)) return false;
   return (
-    /^[a-z]+(?:_[a-z]+)+$/.test(v) ||
-    /^[a-z]+(?:[A-Z][a-z]+)+$/.test(v) ||
+    /^_*[a-z]+(?:_[a-z]+)+_*$/.test(v) ||
     /^[A-Z][a-z]+[A-Z]?[a-z]*-[A-Z][A-Za-z]+$/.test(v) ||
     /^[A-Za-z_][\w-]*(?:\/[A-Za-z_][\w-]*)+\/?$/.test(v)
   );
@@ -160,7 +218,13 @@ export function nameValueDescribe(
     return { kind: '' };
   if (URL_VALUE.test(value)) return { kind: '' }; // a URL's own credentials have their pattern
   if (/^[A-Za-z_]+=$/.test(value)) return { kind: '' }; // a parameter's name (`hmac username=`)
-  if (/pass|pwd|passphrase/.test(name)) {
+  if (FLAG.test(value) || NOT_SECRET_NAME.test(name)) return { kind: '' };
+  // an expression or bracketed placeholder ((var), [AuthToken]), a file path (Lambda/release.zip),
+  // the query string that follows (XX&consumer_secret=XX), another setting (Message=Invalid)
+  if (/^\(|^\[[A-Za-z_ ]*\]?$/.test(value) || /\/.*\.\w{2,4}$/.test(value)) return { kind: '' };
+  if (/^[^&=\s]{0,10}&[A-Za-z_[\]]+=/.test(value) || /^[A-Za-z_]+=[A-Za-z_]*$/.test(value))
+    return { kind: '' };
+  if (/pass|pwd|passphrase|(?:^|_)pw$/.test(name)) {
     // A password is redacted whatever its shape, unless it is a placeholder or a word of a message
     // ("password: required", "(using password: YES)")
     if (isPasswordPlaceholder(value) || PASSWORD_MESSAGE_WORD.test(value)) return { kind: '' };
@@ -169,7 +233,10 @@ export function nameValueDescribe(
   // One word of prose, a header name, an env var name or a path is not a value: "Primary key:
   // customerId", "Authorization", "Content-Type", `OPENAI_API_KEY`, '/.../aws4_request'
   if (SINGLE_WORD.test(value) || HEADER_NAME.test(value) || /[^\x00-\x7f]/.test(value)) return { kind: '' };
+  if (UPPER_HEADER_NAME.test(value) || /^[A-Za-z]+(?:-[A-Za-z]+)+$/.test(value)) return { kind: '' };
   if (ENV_NAME.test(value) || /^\.{0,2}\//.test(value)) return { kind: '' };
+  // a PascalCase identifier (ClearTextPassword, SecretAccessKey) names a setting, not a value
+  if (/^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/.test(value)) return { kind: '' };
   if (WORDY_VALUE.test(value) || value.length < 8 || (value.length < 12 && classCount(value) < 2))
     return { kind: '' };
   if (/^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/.test(value) && !/\d/.test(value))

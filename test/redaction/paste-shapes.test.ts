@@ -1,5 +1,5 @@
 /**
- * Shapes in which people paste credentials, found leaking by an adversarial audit (2026-12-02):
+ * Shapes in which people paste credentials, found leaking by three adversarial audits (2026-12-02):
  * each is fed opaque random values, which nothing but the shape around them marks as secret, and
  * no 8-character run of a value may survive redaction. Values are built at run time (seeded).
  */
@@ -183,7 +183,108 @@ const SHAPES: [string, (secret: string) => string, () => string][] = [
     'an Azure DevOps PAT',
     (t) => `AZURE_DEVOPS_EXT_PAT ${t}`,
     () => chars(52, 'abcdefghijklmnopqrstuvwxyz234567'),
+  ], // round 3 (2026-12-02): labels in other languages, tools' output, SDK arguments, REPLs
+  ['a Chinese label', (t) => `我的密钥: ${t} 一直报401`, opaque],
+  ['a Chinese label with a fullwidth colon', (t) => `API密钥：${t}`, opaque],
+  ['a Chinese password label', (t) => `数据库密码：${t}`, password],
+  ['a Japanese label', (t) => `APIキー=${t}`, opaque],
+  ['a Japanese password label', (t) => `パスワード: ${t}`, password],
+  ['a Korean password label', (t) => `비밀번호: ${t}`, password],
+  ['a Korean key label', (t) => `API 키: ${t}`, () => hex(32)],
+  ['a Spanish sentence', (t) => `mi clave de API es ${t} y da error 401`, opaque],
+  ['a Spanish password label', (t) => `contraseña: ${t}`, password],
+  ['a Portuguese label', (t) => `minha chave: ${t}`, opaque],
+  ['a Portuguese password label', (t) => `senha: ${t}`, password],
+  ['a German label', (t) => `API-Schlüssel: ${t}`, opaque],
+  ['a German password label', (t) => `Passwort: ${t}`, password],
+  ['a Russian label', (t) => `мой ключ API: ${t}`, opaque],
+  ['a Russian password label', (t) => `пароль: ${t}`, password],
+  ['a Russian bot token label', (t) => `токен бота: ${t}`, opaque],
+  ['a French label', (t) => `ma clé API : ${t}`, () => hex(32)],
+  ['a French password label', (t) => `mot de passe : ${t}`, password],
+  ['an Italian sentence', (t) => `la mia chiave API è ${t}`, opaque],
+  ['a Turkish password label', (t) => `şifre: ${t}`, password],
+  ['a positional SDK key', (t) => `co = cohere.Client("${t}")`, () => hex(32)],
+  [
+    'a Go client',
+    (t) => `client := openai.NewClient("${t}")`,
+    () => `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`,
   ],
+  ['a C# client', (t) => `var client = new StripeClient("${t}");`, opaque],
+  ['a PHP client', (t) => `$client = OpenAI::client('${t}');`, opaque],
+  ['a Rust builder', (t) => `OpenAIConfig::new().with_api_key("${t}")`, opaque],
+  ['JDBC getConnection', (t) => `DriverManager.getConnection(url, "app", "${t}");`, password],
+  ['a wp-config salt', (t) => `define( 'AUTH_KEY',         '${t}' );`, password],
+  ['Groovy buildConfigField', (t) => `buildConfigField "String", "API_KEY", "\\"${t}\\""`, opaque],
+  ['an ARM parameter', (t) => `"adminPassword": {\n  "value": "${t}"\n}`, password],
+  ['a Bicep parameter', (t) => `@secure()\nparam openAiKey string = '${t}'`, () => hex(32)],
+  [
+    'az keyvault secret show',
+    (t) =>
+      `{\n  "id": "https://kv.vault.azure.net/secrets/conn/0a1b",\n  "name": "conn",\n  "tags": {},\n  "value": "${t}"\n}`,
+    password,
+  ],
+  ['az keys list', (t) => `{\n  "key1": "${t}",\n  "key2": "${t}"\n}`, () => hex(32)],
+  [
+    'az keyvault secret set',
+    (t) => `az keyvault secret set --vault-name kv --name db-password --value ${t}`,
+    password,
+  ],
+  ['az appsettings', (t) => `{"name": "OPENAI_KEY", "slotSetting": false, "value": "${t}"}`, () => hex(32)],
+  ['Secrets Manager', (t) => `{"Name": "prod/openai", "SecretString": "${t}"}`, opaque],
+  [
+    'SSM get-parameter',
+    (t) => `{"Parameter": {"Name": "/prod/api-key", "Type": "SecureString", "Value": "${t}"}}`,
+    opaque,
+  ],
+  ['an Info.plist pair', (t) => `<key>API_KEY</key>\n<string>${t}</string>`, () => hex(32)],
+  ['an Info.plist line', (t) => `<key>RevenueCatAPIKey</key><string>${t}</string>`, opaque],
+  [
+    'AndroidManifest meta-data',
+    (t) => `<meta-data\n    android:name="com.facebook.sdk.ClientToken"\n    android:value="${t}" />`,
+    () => hex(32),
+  ],
+  ['a NuGet password', (t) => `<add key="ClearTextPassword" value="${t}" />`, password],
+  ['a notebook Out[]', (t) => `In [3]: os.environ["OPENAI_API_KEY"]\nOut[3]: '${t}'`, opaque],
+  ['a Python REPL echo', (t) => `>>> client.api_key\n'${t}'`, opaque],
+  ['a Node REPL echo', (t) => `> process.env.API_TOKEN\n'${t}'`, () => hex(32)],
+  ['printed on the next line', (t) => `print(os.getenv("API_KEY"))\n${t}`, () => opaque(18)],
+  ['DevTools header rows', (t) => `x-api-key\n${t}`, password],
+  ['a YAML block scalar', (t) => `db:\n  password: |\n    ${t}`, password],
+  ['a flow-style env entry', (t) => `env: [{name: API_KEY, value: ${t}}]`, opaque],
+  ['a table row with a spaced name', (t) => `| Setting | Value |\n|---|---|\n| api key | ${t} |`, opaque],
+  ['HTML named entities', (t) => `&quot;api_key&quot;: &quot;${t}&quot;`, opaque],
+  ['HTML entities in a console log', (t) => `&lt;password&gt;${t}&lt;/password&gt;`, password],
+  ['a plural env name', (t) => `OPENAI_API_KEYS=${t},${t}`, opaque],
+  ['an _PW env name', (t) => `MYSQL_ROOT_PW=${t}`, password],
+  [
+    'a value containing $',
+    (t) => `SECRET_KEY = '${t}'`,
+    () => `${chars(10, LOWER)}$${chars(10, LOWER + DIGITS)}`,
+  ],
+  ['a struck-through old key', (t) => `old key ~~${t}~~ new one below`, opaque],
+  ['words between name and value', (t) => `the webhook secret I set in GitHub was ${t}`, opaque],
+  ['a value before its name', (t) => `I am using ${t} as my api key`, opaque],
+  ['a value with an arrow to its name', (t) => `${t} <- that is my token`, opaque],
+  ['a comma after the name', (t) => `here is the key, ${t}, it worked yesterday`, opaque],
+  ['the key emoji', (t) => `🔑 ${t}`, opaque],
+  ['an emoji arrow', (t) => `my api key 👉 ${t}`, opaque],
+  ['emoji in front of a labelled key', (t) => `🔑🔑🔑🔑🔑🔑 token: ${t} ok`, opaque],
+  ['a no-break space inside a value', (t) => `API_KEY=${t.slice(0, 12)}\u00A0${t.slice(12)}`, opaque],
+  [
+    'an unencoded / in a URL password',
+    (t) => `mongodb+srv://admin:${t}@cluster0.ab1cd.mongodb.net/`,
+    () => `${password()}/${chars(4, LOWER)}`,
+  ],
+  [
+    'a Dynatrace token',
+    (t) => `Authorization: Api-Token dt0c01.ST2EY72KQINMH574WMNVI7YN.${t}`,
+    () => opaque(40),
+  ],
+  ['cargo login', (t) => `cargo login ${t}`, opaque],
+  ['poetry http-basic', (t) => `poetry config http-basic.internal deploy ${t}`, password],
+  ['htpasswd -b', (t) => `htpasswd -b -c .htpasswd admin ${t}`, password],
+  ['sqlplus user/password@', (t) => `sqlplus scott/${t}@//db.example.test:1521/ORCL`, password],
 ];
 
 /** Characters that split a key and used to slip past the normaliser. */
@@ -262,12 +363,15 @@ describe('GIVEN an object with a field named for a credential', () => {
       nested: { headers: { 'x-api-key': token } },
       clientSecret: pw,
       maxTokens: 800,
+      parameters: { adminPassword: { value: password() }, location: { value: 'westeurope' } },
     };
     for (const out of [JSON.stringify(redactDeep(value)), redactedJson(value)]) {
       expect(leakedRun(out, token), out).toBeUndefined();
       expect(leakedRun(out, pw), out).toBeUndefined();
       expect(out).toContain('"maxTokens":800');
       expect(out).toContain('"user":"app"');
+      expect(out).toContain('"adminPassword":{"value":"[credential]"}');
+      expect(out).toContain('"location":{"value":"westeurope"}');
     }
   });
 
@@ -319,6 +423,47 @@ describe('GIVEN ordinary text near credential words', () => {
       'OPENAI_API_VERSION=2024-02-01\nclaude-3-5-sonnet-20240620\nSignatureDoesNotMatch',
       'Cannot handle token prior to 2015-06-04T06:05:30+0000',
       `${'x'.repeat(8)}\ngo: github.com/stretchr/testify v1.8.4 h1:${opaque(43)}=`,
+      // round 3: ids, nonces, public keys and URLs that only look random
+      `id: chatcmpl-${opaque(30)}`,
+      `session cs_test_${opaque(58)} expired`,
+      'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\nSec-WebSocket-Version: 13',
+      'Idempotency-Key: 5d3c2b1a-0e9f-4d7c-8b6a-5f4e3d2c1b0a',
+      `ED25519 key fingerprint is SHA256:+${opaque(42)}.`,
+      'https://acme.slack.com/archives/C05XYZ12345/p1718361234567899',
+      `https://drive.google.com/file/d/1${opaque(32)}/view?usp=sharing`,
+      `https://docs.google.com/document/d/1${opaque(42)}/edit`,
+      `X-Amz-Cf-Id: ${opaque(54)}==`,
+      `x-amz-id-2: ${opaque(63)}=`,
+      '  + password = (sensitive value)',
+      `-----BEGIN PUBLIC KEY-----\n${opaque(64)}\n${opaque(64)}\n-----END PUBLIC KEY-----`,
+      `-----BEGIN CERTIFICATE-----\n${opaque(64)}\n${opaque(64)}\n-----END CERTIFICATE-----`,
+      `{"keys":[{"kty":"RSA","e":"AQAB","kid":"2024-key-1","n":"${opaque(86)}"}]}`,
+      'http://localhost:3000/users/@me',
+      // words of real reports the corpus scan found redacted
+      'expected status 401 Unauthorized: Token 已过期且刷新失败',
+      'Bei ARD Plus habe ich einen Token zurückerhalten',
+      'PyViCareInvalidDataError: NO TOKEN AVAILABLE',
+      'Mam problem z aplikacją REST API:\n\nToken OAuth2',
+      '"POST /auth/token HTTP/2.0" 401',
+      'http:\n  api_password: !secret http_password',
+      'Authorization: Bearer MY_API_KEY',
+      'Authorization: Basic AUTH_STRING',
+      'Slack connected fine, but the bot **silently** ignores mentions',
+      'gitlabber -u https://gitlab.com/ -t token .',
+      "headers: { 'X-Signature': hashInBase64 }",
+      'Download mlx-community/Qwen3.6-27B-AEON-Ultimate-Uncensored-BF16-mlx-8Bit',
+      'I have added a role for EKS Node is `AmazonEC2ContainerRegistryReadOnly`',
+      'S3Bucket: my-bucket\n  S3Key: Lambda/release.zip',
+      'wc/v3/products?consumer_key=XX&consumer_secret=XX&page=1',
+      'it expects the API key within a header called "Ocp-Apim-Subscription-Key"',
+      'curl -d grant_type=refresh_token -d refresh_token=[REFRESH_TOKEN]',
+      'BACKBLAZE_SECRET_ACCESS_KEY=(applicationKey goes here?)',
+      '/V3/Authenticate?type=password, AdditionalMessage=Invalid',
+      '访问密码不正确或为空，请前往登录页输入正确的访问密码',
+      'Invalid AI provider API key: OpenAI-compatible',
+      'the correct password in the request headers `CB-ACCESS-PASSPHRASE`',
+      `<Code>AccessDenied</Code><RequestId>395773C55D004CDD</RequestId><HostId>${opaque(64)}</HostId>`,
+      'C:\\Users\\me\\BOT\nnode_modules\\discord.js\\src\\util\\Util.js:302:40',
     ])
       expect(redactSecrets(text).text).toBe(text);
   });

@@ -1,0 +1,106 @@
+/**
+ * Credentials named in other languages than English: `密钥：...`, `APIキー=...`, `mi clave de API es
+ * ...`, `senha: ...`, `API-Schlüssel: ...`, `пароль: ...`, `비밀번호: ...`, `mot de passe : ...`.
+ * The label, a few words after it, a separator (a colon, `=`, or the language's "is"), then the
+ * value, judged as the English name's value would be. Every repetition is bounded, so each pattern
+ * runs in linear time on any input.
+ */
+import { foldLookAlikes } from './normalise.ts';
+import type { CredentialPattern } from './pattern-types.ts';
+import { nameValueDescribe } from './value-judges.ts';
+
+/** Words for "password" (Chinese, Japanese, Korean, Spanish, Portuguese, German, Russian, ...). */
+const PASSWORD_WORDS = [
+  '密码',
+  '密碼',
+  '口令',
+  'パスワード',
+  '暗証番号',
+  '비밀번호',
+  '암호',
+  'contraseña',
+  'contrasena',
+  'senha',
+  'passwort',
+  'kennwort',
+  'пароль',
+  'mot de passe',
+  'mot-de-passe',
+  'şifre',
+  'sifre',
+  'parola',
+  'mật khẩu',
+  'hasło',
+  'haslo',
+  'wachtwoord',
+  'lösenord',
+  'пароля',
+];
+
+/** Words for "key", "token" and "secret" in the same languages. */
+const KEY_WORDS = [
+  '密钥',
+  '秘钥',
+  '密鑰',
+  '金鑰',
+  '令牌',
+  'キー',
+  'トークン',
+  'シークレット',
+  '키',
+  '토큰',
+  '시크릿',
+  'clave',
+  'llave',
+  'chave',
+  'schlüssel',
+  'schluessel',
+  'ключ',
+  'токен',
+  'секрет',
+  'clé',
+  'jeton',
+  'chiave',
+  'anahtar',
+  'anahtarı',
+  'khóa',
+  'klucz',
+  'sleutel',
+  'nyckel',
+];
+
+/** Scripts without spaces between words: no word boundary is needed in front of their labels. */
+const CJK = /^[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
+
+/** The words as the view shows them (Cyrillic look-alikes folded to ASCII), both cases. */
+function alternation(words: readonly string[]): string {
+  const spaced = (w: string) =>
+    [...new Set([w, w.toUpperCase(), w[0]?.toUpperCase() + w.slice(1)])]
+      .map((f) => foldLookAlikes(f).replace(/[ -]/g, '[ \\t-]'))
+      .join('|');
+  const cjk = words.filter((w) => CJK.test(w)).map(spaced);
+  const latin = words.filter((w) => !CJK.test(w)).map(spaced);
+  return `(?:${cjk.join('|')}|(?<![\\p{L}\\p{N}_])(?:${latin.join('|')}))`;
+}
+
+/** A few words between the label and the separator ("de API", "API", "бота", "d'accès"). */
+const WORDS_BETWEEN = "(?:[ \\t]{0,3}[\\p{L}\\p{N}'’-]{1,14}){0,3}?";
+/** A colon (ASCII or fullwidth), `=`, or the language's "is" ("es", "é", "ist", "是", "は", ...). */
+const SEPARATOR =
+  '[ \\t]{0,3}(?:[:：=]|是|为|為|は|(?<=[ \\t])(?:es|é|è|est|ist|era|foi|war|était|это|jest|to)(?=[ \\t]))[ \\t]{0,3}';
+/** The value: one run of ASCII, perhaps in quotes or corner brackets (the sentence goes on in its language). */
+const VALUE = '["\'`「『“]?([!#-&(-_a-~]{6,200})';
+
+function labelled(words: readonly string[], englishName: string): CredentialPattern {
+  return {
+    provider: 'generic',
+    regex: new RegExp(`${alternation(words)}${WORDS_BETWEEN}${SEPARATOR}${VALUE}`, 'giu'),
+    group: 1,
+    describe: (v) => nameValueDescribe(englishName, v),
+  };
+}
+
+export const LABEL_WORD_PATTERNS: readonly CredentialPattern[] = [
+  labelled(PASSWORD_WORDS, 'password'),
+  labelled(KEY_WORDS, 'key'),
+];
