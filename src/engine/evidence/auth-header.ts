@@ -53,7 +53,8 @@ const PROSE_WORD =
 
 /** The value after the scheme is missing, unset, or a template that was never expanded. */
 function unsetValueReason(value: string, lit: Literal): string | undefined {
-  const v = value.trim();
+  // a raw header in prose ends at the first space: "Bearer undefined (I also tried ...)"
+  const v = lit.quoteChar === '' ? (value.trim().split(/\s/)[0] ?? '') : value.trim();
   if (UNSET_VALUE.test(v) && !lit.rest.trim().startsWith('+')) return v ? `\`${v}\`` : 'empty';
   if (TEMPLATE_VAR.test(v) && lit.quoteChar !== '`' && !(lit.shell && lit.quoteChar === '"')) {
     // the text names a JS template literal on purpose
