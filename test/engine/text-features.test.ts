@@ -13,8 +13,34 @@ describe('text features of the learned scorer', () => {
     expect(f).toEqual(expect.arrayContaining(['c:密钥', 'c:无效', 'c:無効', 'c:キー', 'w:api']));
   });
 
-  it('keeps words of other scripts (Cyrillic) as words', () => {
-    expect(textFeatures('неверный ключ')).toEqual(['w:неверный', 'w:ключ', 'b:неверный ключ']);
+  it('keeps words of other scripts (Cyrillic) as words, and adds their English glosses', () => {
+    expect(textFeatures('неверный ключ')).toEqual([
+      'w:неверный',
+      'w:ключ',
+      'b:неверный ключ',
+      'w:invalid',
+      'w:key',
+    ]);
+  });
+
+  it('adds English glosses for words about keys in other languages, inflected or inside a run', () => {
+    expect(textFeatures('mi clave de API es inválida')).toEqual(
+      expect.arrayContaining(['w:key', 'w:invalid']),
+    );
+    expect(textFeatures('API-Schlüssel abgelaufen')).toEqual(expect.arrayContaining(['w:key', 'w:expir']));
+    expect(textFeatures('API 키가 만료되었습니다')).toEqual(expect.arrayContaining(['w:key', 'w:expir']));
+    expect(textFeatures('密钥无效，权限不足')).toEqual(
+      expect.arrayContaining(['w:key', 'w:invalid', 'w:permission']),
+    );
+    expect(textFeatures('klucz API nieprawidłowy, brak uprawnień')).toEqual(
+      expect.arrayContaining(['w:key', 'w:invalid', 'w:miss', 'w:permission']),
+    );
+  });
+
+  it('adds no gloss to English text, nor for an emoji or a smart quote in it', () => {
+    const plain = textFeatures('the key is invalid');
+    expect(textFeatures('the key is invalid 🔑 “really”')).toEqual(plain);
+    expect(textFeatures('my video limit')).not.toContain('w:empty');
   });
 
   it('splits identifiers into their parts as well as keeping the whole', () => {

@@ -1,9 +1,11 @@
 /**
  * Text features for the learned scorer, language-neutral: words of any script (lowercased, NFKC,
  * lightly stemmed), adjacent word pairs, and character pairs for scripts written without spaces
- * (Chinese, Japanese), so "密钥无效" and "APIキー無効" yield features as "invalid key" does.
+ * (Chinese, Japanese), so "密钥无效" and "APIキー無効" yield features as "invalid key" does, plus
+ * the English glosses of words about keys in other languages (gloss.ts).
  */
 import { expandIdentifiers, isContentWord, stem } from '../text/tokenize.ts';
+import { glossConcepts } from './gloss.ts';
 
 /** Feature name prefixes: word, word pair, character pair. */
 export const WORD_PREFIX = 'w:';
@@ -54,5 +56,7 @@ export function textFeatures(text: string): string[] {
     if (previous !== undefined) out.add(`${PAIR_PREFIX}${previous} ${head}`);
     previous = parts.at(-1);
   }
+  // words about keys in other languages also count as their English glosses
+  for (const english of glossConcepts(normal)) out.add(`${WORD_PREFIX}${stem(english)}`);
   return [...out];
 }
