@@ -155,6 +155,13 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
   },
   {
     provider: 'generic',
+    // A password as the p= after a u= in a query (Subsonic-style APIs: ?u=admin&p=...)
+    regex: /[?&]u=[^&\s#"'`]{1,100}&p=([^&\s#"'`<>]{3,200})/g,
+    group: 1,
+    describe: (v) => (isPasswordPlaceholder(v) ? { kind: '' } : { kind: 'password' }),
+  },
+  {
+    provider: 'generic',
     // A quoted password or passphrase, spaces and all: password="correct horse battery staple"
     regex:
       /(?<![A-Za-z0-9])[A-Za-z0-9_.-]{0,40}(?:password|passwd|passphrase|pwd|pass)["']?[ \t]{0,16}(?::=|=>|[:=])[ \t]{0,16}(["'`])([^\n]{3,200}?)\1(?=[\s,;)}\]]|$)/gi,

@@ -103,6 +103,15 @@ const PREFIXED_FAMILIES: readonly CredentialPattern[] = [
   family('sentry', 'auth token', 'sntr[ysu]_[A-Za-z0-9_=+/-]{40,}'),
   family('azure', 'client secret', '[A-Za-z0-9_~.]{3}\\dQ~[A-Za-z0-9_~.-]{31,}'),
   family('telegram', 'bot token', '\\d{8,10}:AA[A-Za-z0-9_-]{33,}'),
+  family('docker', 'personal access token', 'dckr_(?:pat|oat)_[A-Za-z0-9_-]{20,}'),
+  family('figma', 'access token', 'figd_[A-Za-z0-9_-]{30,}'),
+  family('rubygems', 'API key', 'rubygems_[a-f0-9]{48}'),
+  family('fly', 'access token', 'FlyV1 fm[12]_[A-Za-z0-9+/=_,-]{40,}'),
+  family(
+    'proxmox',
+    'API token',
+    'PVEAPIToken=[^\\s!]{1,100}![A-Za-z0-9_.-]{1,64}=[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
+  ),
   family(
     'slack',
     'webhook URL',

@@ -29,8 +29,8 @@ const PUNCTUATION_ALIKES = new Map<string, string>([
 ]);
 
 /** Letters from Cyrillic and Greek that look like ASCII letters in most fonts, and their twins. */
-const LOOK_ALIKE_FROM = 'авекмнорстухѕіїјԁԛԝһӏɡսАВЕКМНОРСТХЅІЈҮԀԚԜҺӀαϲεικνορτυχωΑΒΕΖΗΙΚΜΝΟΡΤΥΧϹıօꜱ';
-const LOOK_ALIKE_TO = 'aBekMHopcTyxsiijdqwhlguABEKMHOPCTXSIJYDQWhIaceikvoptuxwABEZHIKMNOPTYXCios';
+const LOOK_ALIKE_FROM = 'авекмнорстухѕіїјԁԛԝһӏɡսАВЕКМНОРСТХЅІЈҮԀԚԜҺӀαϲεικνορτυχωΑΒΕΖΗΙΚΜΝΟΡΤΥΧϹıօꜱɑ';
+const LOOK_ALIKE_TO = 'aBekMHopcTyxsiijdqwhlguABEKMHOPCTXSIJYDQWhIaceikvoptuxwABEZHIKMNOPTYXCiosa';
 const LOOK_ALIKES = new Map([...LOOK_ALIKE_FROM].map((c, i) => [c, LOOK_ALIKE_TO[i] ?? c]));
 
 /** A word as the view shows it: its look-alike letters in ASCII ("пароль" -> "пapoль"). */

@@ -54,6 +54,8 @@ const NOT_A_SCHEME_VALUE = [
   /^[a-z_]+=|[&?][A-Za-z_]+=/,
   /\\/,
   /\.(?:js|ts|py|go|java|rb|php|cs)(?::\d+)+\)?$/,
+  /::|[()]/,
+  /^--?[a-z]/,
 ];
 
 /** One word of prose, capitalised or not ("Expired", "OpenAI"): not an issued value. */
@@ -76,7 +78,7 @@ export function isPasswordPlaceholder(value: string): boolean {
 }
 
 const PASSWORD_REFERENCE =
-  /^(?:\$\{[^}]{0,100}\}|\$\(?[A-Z_][A-Z0-9_]{0,60}\)?|\$[a-z_][a-z0-9_]{0,60}|%[A-Z_][A-Z0-9_]{0,60}%|<[^>]{0,100}>|\{\{[^}]{0,100}\}\}|\[[^\]]{0,100}\])[.,;)]?$/;
+  /^(?:\$\{[^}]{0,100}\}|\$\(?[A-Z_][A-Z0-9_]{0,60}\)?|\$[A-Za-z_][A-Za-z0-9_]{0,60}|%[A-Z_][A-Z0-9_]{0,60}%|<[^>]{0,100}>|\{\{[^}]{0,100}\}\}|\[[^\]]{0,100}\])[.,;)]?$/;
 const PASSWORD_MASK = /^(?:\*+|x+|•+|\.+|…|-+|#+|\(sensitive(?: value\))?|\(sensitive value\))$/i;
 const PASSWORD_PLACEHOLDER_WORD =
   /(?:^|[^a-z])(?:your|placeholder|example|fake|dummy|sample|redacted|changeme|replace|insert|(?:my|the)[_-]?(?:password|pass|pwd|secret))(?:[^a-z]|$)/i;
@@ -107,8 +109,8 @@ export function proseValueDescribe(
   if (REFERENCE.test(value) || WORDY_VALUE.test(value) || SINGLE_WORD.test(value)) return { kind: '' };
   if (FLAG.test(value) || /^(?:SHA(?:1|256|384|512)|MD5):/i.test(value)) return { kind: '' };
   if (HEADER_NAME.test(value) || UPPER_HEADER_NAME.test(value)) return { kind: '' };
-  // another setting of the same message (AdditionalMessage=Invalid), not a value
-  if (/^[A-Za-z_]+=[A-Za-z_]*$/.test(value)) return { kind: '' };
+  // another setting of the same message (AdditionalMessage=Invalid), or code (JWT::encode($p)), not a value
+  if (/^[A-Za-z_]+=[A-Za-z_]*$/.test(value) || /::|\(/.test(value)) return { kind: '' };
   if (/^[A-Z][A-Z0-9_]*$/.test(value) || /^[\d.:/-]+$/.test(value)) return { kind: '' };
   if (DOTTED_PATH.test(value) || /^\.{0,2}\//.test(value)) return { kind: '' };
   if (/[^\x00-\x7f]/.test(value) || isCodeOrPath(value) || EMAIL.test(value)) return { kind: '' };
@@ -214,8 +216,12 @@ export function nameValueDescribe(
   const name = rawName.toLowerCase();
   const value = rawValue.replace(TRAILING, '');
   const trim = rawValue.length - value.length;
+  // Maven's encrypted password ({base64=}) is the secret itself, not a template
+  if (/pass|pwd/.test(name) && /^\{[A-Za-z0-9+/]{16,}={0,2}\}$/.test(rawValue)) return { kind: 'password' };
   if (REFERENCE.test(value) || /\($/.test(value) || isCodeOrPath(value) || EMAIL.test(value))
     return { kind: '' };
+  // a file the secret is read from (/run/secrets/db_password, ../htpasswd), not the secret
+  if (/^(?:\.{1,2})?\/[\w.-]+(?:\/[\w.-]+)+$/.test(value)) return { kind: '' };
   if (URL_VALUE.test(value)) return { kind: '' }; // a URL's own credentials have their pattern
   if (/^[A-Za-z_]+=$/.test(value)) return { kind: '' }; // a parameter's name (`hmac username=`)
   if (FLAG.test(value) || NOT_SECRET_NAME.test(name)) return { kind: '' };

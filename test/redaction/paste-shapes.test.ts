@@ -285,6 +285,23 @@ const SHAPES: [string, (secret: string) => string, () => string][] = [
   ['poetry http-basic', (t) => `poetry config http-basic.internal deploy ${t}`, password],
   ['htpasswd -b', (t) => `htpasswd -b -c .htpasswd admin ${t}`, password],
   ['sqlplus user/password@', (t) => `sqlplus scott/${t}@//db.example.test:1521/ORCL`, password],
+  [
+    'a Docker Hub token piped to login',
+    (t) => `echo ${t} | docker login -u acme --password-stdin`,
+    () => j('dckr', '_pat_', opaque(27)),
+  ],
+  [
+    'a Proxmox API token',
+    (t) => `Authorization: PVEAPIToken=root@pam!ci=${t}`,
+    () => `${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`,
+  ],
+  [
+    'a Subsonic-style u/p query',
+    (t) => `https://music.example.test/rest/ping.view?u=admin&p=${t}&v=1.16.1`,
+    password,
+  ],
+  ['a Latin alpha in the label', (t) => `pɑssword: ${t}`, password],
+  ['a Maven encrypted password', (t) => `<server>\n  <password>{${t}=}</password>\n</server>`, opaque],
 ];
 
 /** Characters that split a key and used to slip past the normaliser. */
@@ -463,6 +480,10 @@ describe('GIVEN ordinary text near credential words', () => {
       'Invalid AI provider API key: OpenAI-compatible',
       'the correct password in the request headers `CB-ACCESS-PASSPHRASE`',
       `<Code>AccessDenied</Code><RequestId>395773C55D004CDD</RequestId><HostId>${opaque(64)}</HostId>`,
+      'Authorization: Token JWT::encode($payload, $key)',
+      'curl -G https://api.example.test/token --data-urlencode "q=1"',
+      'DB_PASSWORD_FILE: /run/secrets/db_password\n  password: /run/secrets/db_password',
+      '-Password $PersonalAccessToken',
       'C:\\Users\\me\\BOT\nnode_modules\\discord.js\\src\\util\\Util.js:302:40',
     ])
       expect(redactSecrets(text).text).toBe(text);
