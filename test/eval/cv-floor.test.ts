@@ -26,12 +26,15 @@ import { REGRESSION_WEIGHT, TRAIN_NOW } from '../../src/train/train-model.ts';
 // and a label audit of the 110 confidently wrong answers relabelled 5 reports and dropped 5 whose
 // thread established no cause (2390 left). Then 167 fresh reports mined by three helpers were
 // added (2557); before they were added the shipped scorer got 50.3% top-1 and 73.7% top-3 on them.
-// Then 178 more for the weakest causes and 13 languages (2735; scored before: 42.7% / 71.9%).
-const FLOOR_CV_TOP1 = 0.535; // measured 0.536 (1467/2735)
-const FLOOR_CV_TOP3 = 0.785; // measured 0.788 (2155/2735)
+// Then 178 more for the weakest causes and 13 languages (2735; scored before: 42.7% / 71.9%), and
+// 155 from self-hosted and SaaS APIs, CI and containers, Chinese and Korean tools and AI SDKs
+// (2890; scored before: 45.8% / 68.4%). Each harder batch lowers the figure on the whole corpus
+// (on the same 2735 reports the scorer keeps 53.5%), so the top-1 floor follows the corpus.
+const FLOOR_CV_TOP1 = 0.525; // measured 0.534 (1542/2890)
+const FLOOR_CV_TOP3 = 0.785; // measured 0.787 (2273/2890)
 const CEILING_CV_ECE = 0.05; // measured 0.041 (the goal: at most 0.05)
 // The dialogue with a simulated truthful user (at most 3 questions), each case on its fold's scorer.
-const FLOOR_CV_DIALOGUE_RIGHT = 0.89; // measured 0.902 (2467/2735)
+const FLOOR_CV_DIALOGUE_RIGHT = 0.89; // measured 0.898 (2595/2890)
 const CEILING_CV_DIALOGUE_QUESTIONS = 1.5; // measured 1.44 (the goal: 1.5)
 
 /** Training five fold models takes several seconds on a busy two-core machine. */
