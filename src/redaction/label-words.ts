@@ -5,72 +5,10 @@
  * value, judged as the English name's value would be. Every repetition is bounded, so each pattern
  * runs in linear time on any input.
  */
+import { KEY_WORDS, PASSWORD_WORDS, SECRET_WORDS, TOKEN_WORDS, UNSPACED_SCRIPT } from './credential-words.ts';
 import { foldLookAlikes } from './normalise.ts';
 import type { CredentialPattern } from './pattern-types.ts';
 import { nameValueDescribe } from './value-judges.ts';
-
-/** Words for "password" (Chinese, Japanese, Korean, Spanish, Portuguese, German, Russian, ...). */
-const PASSWORD_WORDS = [
-  '密码',
-  '密碼',
-  '口令',
-  'パスワード',
-  '暗証番号',
-  '비밀번호',
-  '암호',
-  'contraseña',
-  'contrasena',
-  'senha',
-  'passwort',
-  'kennwort',
-  'пароль',
-  'mot de passe',
-  'mot-de-passe',
-  'şifre',
-  'sifre',
-  'parola',
-  'mật khẩu',
-  'hasło',
-  'haslo',
-  'wachtwoord',
-  'lösenord',
-  'пароля',
-];
-
-/** Words for "key", "token" and "secret" in the same languages. */
-const KEY_WORDS = [
-  '密钥',
-  '秘钥',
-  '密鑰',
-  '金鑰',
-  '令牌',
-  'キー',
-  'トークン',
-  'シークレット',
-  '키',
-  '토큰',
-  '시크릿',
-  'clave',
-  'llave',
-  'chave',
-  'schlüssel',
-  'schluessel',
-  'ключ',
-  'токен',
-  'секрет',
-  'clé',
-  'jeton',
-  'chiave',
-  'anahtar',
-  'anahtarı',
-  'khóa',
-  'klucz',
-  'sleutel',
-  'nyckel',
-];
-
-/** Scripts without spaces between words: no word boundary is needed in front of their labels. */
-const CJK = /^[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
 
 /** The words as the view shows them (Cyrillic look-alikes folded to ASCII), both cases. */
 function alternation(words: readonly string[]): string {
@@ -78,8 +16,8 @@ function alternation(words: readonly string[]): string {
     [...new Set([w, w.toUpperCase(), w[0]?.toUpperCase() + w.slice(1)])]
       .map((f) => foldLookAlikes(f).replace(/[ -]/g, '[ \\t-]'))
       .join('|');
-  const cjk = words.filter((w) => CJK.test(w)).map(spaced);
-  const latin = words.filter((w) => !CJK.test(w)).map(spaced);
+  const cjk = words.filter((w) => UNSPACED_SCRIPT.test(w)).map(spaced);
+  const latin = words.filter((w) => !UNSPACED_SCRIPT.test(w)).map(spaced);
   return `(?:${cjk.join('|')}|(?<![\\p{L}\\p{N}_])(?:${latin.join('|')}))`;
 }
 
@@ -102,5 +40,5 @@ function labelled(words: readonly string[], englishName: string): CredentialPatt
 
 export const LABEL_WORD_PATTERNS: readonly CredentialPattern[] = [
   labelled(PASSWORD_WORDS, 'password'),
-  labelled(KEY_WORDS, 'key'),
+  labelled([...KEY_WORDS, ...TOKEN_WORDS, ...SECRET_WORDS], 'key'),
 ];

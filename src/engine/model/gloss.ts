@@ -6,43 +6,28 @@
  * Latin and Cyrillic entries match the start of a word (their inflections: "inválida", "ключа");
  * Chinese, Japanese and Korean entries match anywhere in a run (no spaces between words).
  */
+import {
+  KEY_WORDS,
+  PASSWORD_WORDS,
+  SECRET_WORDS,
+  TOKEN_WORDS,
+  UNSPACED_SCRIPT,
+} from '../../redaction/credential-words.ts';
+
+/** The words for credentials, split by script. */
+function byScript(words: readonly string[], extraLatin: string[] = []): { latin: string[]; cjk: string[] } {
+  return {
+    latin: [...words.filter((w) => !UNSPACED_SCRIPT.test(w)), ...extraLatin],
+    cjk: words.filter((w) => UNSPACED_SCRIPT.test(w)),
+  };
+}
 
 /** English words (already in the form the features use before stemming) for each concept. */
 const CONCEPTS: Record<string, { latin: string[]; cjk: string[] }> = {
-  key: {
-    latin: [
-      'clave',
-      'llave',
-      'chave',
-      'schlüssel',
-      'schluessel',
-      'clé',
-      'chiave',
-      'ключ',
-      'klucz',
-      'anahtar',
-      'sleutel',
-      'khóa',
-    ],
-    cjk: ['密钥', '秘钥', '密鑰', '金鑰', 'キー', '키'],
-  },
-  token: { latin: ['токен', 'jeton', 'tokenu', 'tokenem'], cjk: ['令牌', 'トークン', '토큰'] },
-  password: {
-    latin: [
-      'contraseña',
-      'contrasena',
-      'senha',
-      'passwort',
-      'kennwort',
-      'пароль',
-      'hasło',
-      'haslo',
-      'şifre',
-      'parola',
-      'wachtwoord',
-    ],
-    cjk: ['密码', '密碼', 'パスワード', '비밀번호'],
-  },
+  key: byScript(KEY_WORDS),
+  token: byScript(TOKEN_WORDS, ['tokenu', 'tokenem']),
+  password: byScript(PASSWORD_WORDS),
+  secret: byScript(SECRET_WORDS),
   invalid: {
     latin: [
       'inválid',
