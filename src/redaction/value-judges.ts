@@ -225,17 +225,18 @@ export function nameValueDescribe(
   if (URL_VALUE.test(value)) return { kind: '' }; // a URL's own credentials have their pattern
   if (/^[A-Za-z_]+=$/.test(value)) return { kind: '' }; // a parameter's name (`hmac username=`)
   if (FLAG.test(value) || NOT_SECRET_NAME.test(name)) return { kind: '' };
-  // an expression or bracketed placeholder ((var), [AuthToken]), a file path (Lambda/release.zip),
-  // the query string that follows (XX&consumer_secret=XX), another setting (Message=Invalid)
-  if (/^\(|^\[[A-Za-z_ ]*\]?$/.test(value) || /\/.*\.\w{2,4}$/.test(value)) return { kind: '' };
-  if (/^[^&=\s]{0,10}&[A-Za-z_[\]]+=/.test(value) || /^[A-Za-z_]+=[A-Za-z_]*$/.test(value))
-    return { kind: '' };
   if (/pass|pwd|passphrase|(?:^|_)pw$/.test(name)) {
     // A password is redacted whatever its shape, unless it is a placeholder or a word of a message
     // ("password: required", "(using password: YES)")
     if (isPasswordPlaceholder(value) || PASSWORD_MESSAGE_WORD.test(value)) return { kind: '' };
     return { kind: 'password', trim };
   }
+  // Not a password (those are redacted whatever their shape): an expression or a bracketed
+  // placeholder ((var), [AuthToken]), a file path (Lambda/release.zip), the query string that
+  // follows (XX&consumer_secret=XX), another setting (Message=Invalid)
+  if (/^\(|^\[[A-Za-z_ ]*\]?$/.test(value) || /\/.*\.\w{2,4}$/.test(value)) return { kind: '' };
+  if (/^[^&=\s]{0,10}&[A-Za-z_[\]]+=/.test(value) || /^[A-Za-z_]+=[A-Za-z_]*$/.test(value))
+    return { kind: '' };
   // One word of prose, a header name, an env var name or a path is not a value: "Primary key:
   // customerId", "Authorization", "Content-Type", `OPENAI_API_KEY`, '/.../aws4_request'
   if (SINGLE_WORD.test(value) || HEADER_NAME.test(value) || /[^\x00-\x7f]/.test(value)) return { kind: '' };

@@ -301,6 +301,8 @@ const SHAPES: [string, (secret: string) => string, () => string][] = [
     password,
   ],
   ['a Latin alpha in the label', (t) => `pɑssword: ${t}`, password],
+  ['a password starting with a bracket', (t) => `DB_PASSWORD=(${t}`, password],
+  ['a password with a slash and a dot', (t) => `DB_PASSWORD=${t}/x.com`, password],
   ['a Maven encrypted password', (t) => `<server>\n  <password>{${t}=}</password>\n</server>`, opaque],
 ];
 
