@@ -7,7 +7,13 @@
  * each runs in linear time on any input.
  */
 import { B, type CredentialPattern } from './pattern-types.ts';
-import { isCodeOrPath, isPasswordPlaceholder, nameValueDescribe, WORDY_VALUE } from './value-judges.ts';
+import {
+  classCount,
+  isCodeOrPath,
+  isPasswordPlaceholder,
+  nameValueDescribe,
+  WORDY_VALUE,
+} from './value-judges.ts';
 
 /** Names that say a value is a secret, for the patterns below. */
 const SECRET_NAME =
@@ -199,6 +205,20 @@ export const CODE_PATTERNS: readonly CredentialPattern[] = [
       /(?<![A-Za-z0-9_])[A-Za-z0-9_]{0,40}?(?:pass|password|passwd|pwd)\w{0,20}["']?[ \t]{0,3}[:=][ \t]{0,3}([a-z]{4} [a-z]{4} [a-z]{4} [a-z]{4})\b/gi,
     group: 1,
     describe: () => ({ kind: 'password' }),
+  },
+  {
+    provider: 'generic',
+    // A literal that goes on with another, concatenated: "sk-proj-abc..." + "def...": the key was
+    // split to fit a line, so what follows an issued-looking literal is the rest of it
+    regex:
+      /(?<=["'`]([A-Za-z0-9_+/=-]{12,200})["'`][ \t]{0,3}\+[ \t]{0,3}(?:\r?\n[ \t]{0,40})?)(["'`])([A-Za-z0-9_+/=-]{4,200})\2/g,
+    group: 3,
+    describe: (_v, m) => {
+      const head = m[1] ?? '';
+      return classCount(head) >= 2 && /\d/.test(head) && !WORDY_VALUE.test(head) && !isCodeOrPath(head)
+        ? { kind: 'secret' }
+        : { kind: '' };
+    },
   },
   {
     provider: 'generic',

@@ -29,7 +29,7 @@ const SCHEME_KINDS: Record<string, string> = {
  * What stands in front of public material or an id that is not a secret: an integrity hash's
  * algorithm, an SSH key type or fingerprint, a data URL, a public key or certificate block, a JWK's
  * modulus, a request-id header, and the ids of API objects (OpenAI completions and messages, Stripe
- * checkout sessions, payment intents and events).
+ * checkout sessions, payment intents and events, Vercel deployments and projects).
  */
 const PUBLIC_BLOB = [
   'h1:',
@@ -43,10 +43,12 @@ const PUBLIC_BLOB = [
   '-----BEGIN (?:PUBLIC KEY|RSA PUBLIC KEY|CERTIFICATE|PGP PUBLIC KEY BLOCK)-----\\s{0,4}',
   '"(?:n|x5c|x5t|kid)"[ \\t]{0,3}:[ \\t]{0,3}\\[?"',
   '(?:[Xx]-[Aa]mz-(?:[Ii]d-2|[Cc]f-[Ii]d)|[Xx]-[Rr]equest-[Ii][Dd])[ \\t]{0,3}:[ \\t]{0,3}',
-  '(?<![A-Za-z0-9_-])(?:chatcmpl-|msg_|asst_|thread_|run_|resp_|batch_|cs_(?:test|live)_|pi_|evt_|req_)',
+  '(?<![A-Za-z0-9_-])(?:chatcmpl-|msg_|asst_|thread_|run_|resp_|batch_|cs_(?:test|live)_|pi_|evt_|req_|dpl_|prj_)',
 ].join('|');
 const PUBLIC_BLOB_RE = `(?:${PUBLIC_BLOB})`;
 const PUBLIC_START = new RegExp(`^${PUBLIC_BLOB_RE}`);
+/** Path segments after which a random one is a document's or a content's address, not a key. */
+const PUBLIC_PATH_SEGMENT = /^(?:d|ipfs|ipns|commit|commits|blob|tree|sha256:?)$/i;
 /** Where a last-resort run may start: not inside a word. */
 const LAST_RESORT_START = B;
 
@@ -68,6 +70,15 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
     group: 1,
     // an unencoded / may sit in a password; a port and a path before an @ (host:3000/users/@me) is not one
     describe: (v) => (/^\d{1,5}\/|\/\//.test(v) ? { kind: '' } : { kind: 'password' }),
+  },
+  {
+    provider: 'generic',
+    // the same with a password people paste in quotes or with a space in it, which no URL allows
+    // unencoded but a connection string copied from a form holds: redis://user:"p@ss w0rd"@host
+    regex:
+      /(?<![A-Za-z0-9+.-])[a-z][a-z0-9+.-]{1,20}:\/\/[^\s/:"'`]{1,200}:("[^"\n]{1,200}"|'[^'\n]{1,200}'|[^\s"'`@]{1,100} [^\s"'`@]{1,100})@(?=[A-Za-z0-9.-]{1,253}(?::\d{1,5})?(?![A-Za-z0-9.@-]))/gi,
+    group: 1,
+    describe: () => ({ kind: 'password' }),
   },
   {
     provider: 'azure',
@@ -269,6 +280,21 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
     regex: /🔑[ \t]{0,3}:?[ \t]{0,3}["'`]?([^\s"'`]{8,200})/gu,
     group: 1,
     describe: (v) => nameValueDescribe('key', v),
+  },
+  {
+    provider: 'generic',
+    // A random segment of a URL path, judged on its own: APIs that take the key in the path
+    // (https://eth-mainnet.g.alchemy.com/v2/<key>, .../macros/s/<id>/exec) put it between words
+    // that make the whole run look like a path. Document and content ids (/file/d/<id>, /ipfs/<cid>)
+    // are addresses, not keys.
+    regex: /(?<=\/)[A-Za-z0-9_-]{32,200}(?![A-Za-z0-9_-])/g,
+    describe: (v, m) => {
+      const before = m.input.slice(Math.max(0, m.index - 12), m.index - 1);
+      const previous = before.slice(before.lastIndexOf('/') + 1);
+      return !PUBLIC_PATH_SEGMENT.test(previous) && !PUBLIC_START.test(v) && looksRandom(v)
+        ? { kind: 'possible secret', live: false }
+        : { kind: '' };
+    },
   },
   {
     provider: 'generic',

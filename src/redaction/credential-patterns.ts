@@ -103,6 +103,12 @@ const PREFIXED_FAMILIES: readonly CredentialPattern[] = [
   family('sentry', 'auth token', 'sntr[ysu]_[A-Za-z0-9_=+/-]{40,}'),
   family('azure', 'client secret', '[A-Za-z0-9_~.]{3}\\dQ~[A-Za-z0-9_~.-]{31,}'),
   family('telegram', 'bot token', '\\d{8,10}:AA[A-Za-z0-9_-]{33,}'),
+  {
+    provider: 'telegram',
+    // the Bot API takes the token in the path, glued to "bot": api.telegram.org/bot<token>/getMe
+    regex: /(?<=\/bot)\d{8,10}:AA[A-Za-z0-9_-]{33,}/g,
+    describe: () => ({ kind: 'bot token' }),
+  },
   family('docker', 'personal access token', 'dckr_(?:pat|oat)_[A-Za-z0-9_-]{20,}'),
   family('figma', 'access token', 'figd_[A-Za-z0-9_-]{30,}'),
   family('rubygems', 'API key', 'rubygems_[a-f0-9]{48}'),

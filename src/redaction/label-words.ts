@@ -25,7 +25,7 @@ function alternation(words: readonly string[]): string {
 const WORDS_BETWEEN = "(?:[ \\t]{0,3}[\\p{L}\\p{N}'’-]{1,14}){0,3}?";
 /** A colon (ASCII or fullwidth), `=`, or the language's "is" ("es", "é", "ist", "是", "は", ...). */
 const SEPARATOR =
-  '[ \\t]{0,3}(?:[:：=]|是|为|為|は|(?<=[ \\t])(?:es|é|è|est|ist|era|foi|war|était|это|jest|to)(?=[ \\t]))[ \\t]{0,3}';
+  '[ \\t]{0,3}(?:[:：=]|是|为|為|は|が|가|는|은|이|(?<=[ \\t])(?:es|é|è|est|ist|era|foi|war|était|это|jest|to)(?=[ \\t]))[ \\t]{0,3}';
 /** The value: one run of ASCII, perhaps in quotes or corner brackets (the sentence goes on in its language). */
 const VALUE = '["\'`「『“]?([!#-&(-_a-~]{6,200})';
 
@@ -38,7 +38,22 @@ function labelled(words: readonly string[], englishName: string): CredentialPatt
   };
 }
 
+/** The language's "is" after an English name, in a sentence otherwise in Chinese, Japanese or Korean. */
+const CJK_SEPARATOR = '[ \\t]{0,3}(?:是|为|為|は|が|가|는|은|이)[ \\t]{0,3}';
+
+/** `我的 key 是 ...`, `api key가 ...`, `tokenは ...`: an English name with the sentence's own "is". */
+const ENGLISH_NAME_CJK_IS: CredentialPattern = {
+  provider: 'generic',
+  regex: new RegExp(
+    `(?<![A-Za-z0-9_])(api[ _-]?key|key|token|secret|password)${CJK_SEPARATOR}${VALUE}`,
+    'giu',
+  ),
+  group: 2,
+  describe: (v, m) => nameValueDescribe(m[1] ?? 'key', v),
+};
+
 export const LABEL_WORD_PATTERNS: readonly CredentialPattern[] = [
   labelled(PASSWORD_WORDS, 'password'),
   labelled([...KEY_WORDS, ...TOKEN_WORDS, ...SECRET_WORDS], 'key'),
+  ENGLISH_NAME_CJK_IS,
 ];

@@ -304,6 +304,27 @@ const SHAPES: [string, (secret: string) => string, () => string][] = [
   ['a password starting with a bracket', (t) => `DB_PASSWORD=(${t}`, password],
   ['a password with a slash and a dot', (t) => `DB_PASSWORD=${t}/x.com`, password],
   ['a Maven encrypted password', (t) => `<server>\n  <password>{${t}=}</password>\n</server>`, opaque],
+  // round 4 (2026-12-02): keys in a URL's path, quoted passwords in a URL
+  [
+    'a Telegram bot token in the Bot API path',
+    (t) => `curl https://api.telegram.org/bot${t}/getMe`,
+    () => `${chars(9, DIGITS)}:AA${opaque(33)}`,
+  ],
+  [
+    'a key as a path segment between words',
+    (t) => `GET https://api.example.test/v1/${t}/data`,
+    () => opaque(40),
+  ],
+  ['an RPC key in the path', (t) => `https://eth-mainnet.g.alchemy.example/v2/${t}`, () => opaque(32)],
+  ['a quoted password in a URL', (t) => `redis://user:"${t}"@cache.internal:6379`, password],
+  ['a password with a space in a URL', (t) => `postgres://admin:${t} ${t}@db:5432/app`, password],
+  ['an English name with a Chinese "is"', (t) => `我的 key 是 ${t}，一直 401`, opaque],
+  ['an English name with a Korean particle', (t) => `api key가 ${t} 입니다`, opaque],
+  [
+    'the rest of a key split into concatenated literals',
+    (t) => `const key = "sk-proj-${opaque(20)}" + "${t}";`,
+    () => opaque(20),
+  ],
 ];
 
 /** Characters that split a key and used to slip past the normaliser. */
@@ -451,6 +472,11 @@ describe('GIVEN ordinary text near credential words', () => {
       'https://acme.slack.com/archives/C05XYZ12345/p1718361234567899',
       `https://drive.google.com/file/d/1${opaque(32)}/view?usp=sharing`,
       `https://docs.google.com/document/d/1${opaque(42)}/edit`,
+      `https://ipfs.io/ipfs/Qm${opaque(44)}`,
+      "const name = 'user_2024_report' + '.csv';",
+      'msg = "retry 2 times" + "later"',
+      'token是过期的，key是 MY_API_KEY',
+      `https://api.vercel.com/v10/now/deployments/dpl_${opaque(28)}?teamId=x`,
       `X-Amz-Cf-Id: ${opaque(54)}==`,
       `x-amz-id-2: ${opaque(63)}=`,
       '  + password = (sensitive value)',
