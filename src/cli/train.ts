@@ -74,7 +74,7 @@ export const run: CliCommand = async (args, io) => {
       cli.cases.map((f) => path.resolve(io.cwd, f)),
       cli.regression.map((f) => path.resolve(io.cwd, f)),
     );
-    const { model } = await trainModel(knowledge, cases, {
+    const { model, cv } = await trainModel(knowledge, cases, {
       ...DEFAULT_TRAIN,
       seed: cli.seed,
       now: TRAIN_NOW,
@@ -85,7 +85,8 @@ export const run: CliCommand = async (args, io) => {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     io.stdout.write(
       `keydoctor train: ${cases.length} cases, ${model.features.length} features, temperature ` +
-        `${model.temperature}, ${seconds} s -> ${path.relative(io.cwd, target) || target}\n`,
+        `${model.temperature} (pooled out-of-fold ${cv.pooledTemperature.toFixed(4)}, forward ` +
+        `${cv.forwardTemperature.toFixed(4)}), ${seconds} s -> ${path.relative(io.cwd, target) || target}\n`,
     );
     return 0;
   } catch (error) {

@@ -16,9 +16,13 @@ const MAX_CANDIDATES = 6;
  * Cross-validated dialogue on 2395 real reports: 0.3 88.4% right after 1.50 questions; 0.32
  * 88.2% / 1.47 (on 2189: 0.2 90.4% / 1.60; 0.25 90.0% / 1.56; 0.3 89.0% / 1.47; 0.4 86.8% / 1.30;
  * stopping earlier instead costs as much: STOP_CONFIDENCE 0.8 at 0.2 bits, 88.9% / 1.43). The goal
- * is 1.5 questions on average; 0.32 keeps a margin below it.
+ * is 1.5 questions on average; 0.32 keeps a margin below it. With the softer temperature of
+ * 2026-12-02 (raised towards the forward split's) the scorer is less sure, so it asks more: on
+ * 3005 reports 0.32 90.8% / 1.49; 0.34 90.4% / 1.46; 0.36 90.2% / 1.43. New reports draw more
+ * questions than the corpus does (115 unseen: 1.44 -> 1.59 at the forward temperature), so 0.34
+ * keeps the margin.
  */
-export const MIN_INFORMATION_GAIN = 0.32;
+export const MIN_INFORMATION_GAIN = 0.34;
 /**
  * The least a question must gain when the leading cause is one outside the tree ("not a key
  * problem") and nothing was asked yet: such an answer rules every key cause out, so it is not given

@@ -17,7 +17,7 @@ import { fitTemperature } from './calibrate.ts';
 import { buildExamples, type Example, type TrainingCase } from './examples.ts';
 import { DEFAULT_FIT, type FitOptions, type FittedScorer, predictLogits } from './fit.ts';
 import { fitMany } from './fit-pool.ts';
-import { groupFolds } from './folds.ts';
+import { groupFolds, orderedGroupFolds } from './folds.ts';
 
 /**
  * Sample weight of the hand-written regression cases next to a real report's 1. They hold shapes
@@ -157,8 +157,14 @@ export interface FoldModel {
 
 export interface CrossValidation {
   folds: FoldModel[];
-  /** temperature fitted on every out-of-fold prediction (the final model's) */
+  /** the final model's temperature: `pooled` raised by `softer` */
   temperature: number;
+  /** temperature fitted on every out-of-fold prediction */
+  pooledTemperature: number;
+  /** temperature fitted on the forward split (the newest fifth, by a model trained on the rest) */
+  forwardTemperature: number;
+  /** the factor every temperature is raised by: forward over pooled, at least 1 */
+  softer: number;
 }
 
 function softmaxAccepted(examples: readonly Example[]): number[][] {
@@ -168,7 +174,7 @@ function softmaxAccepted(examples: readonly Example[]): number[][] {
 /**
  * k models, each trained without one fold of the grouped cases (ungrouped cases are always trained
  * on); each fold model's temperature is fitted on the other folds' out-of-fold predictions, so the
- * confidences measured on a fold were never tuned on it.
+ * confidences measured on a fold were never tuned on it, then raised by the forward ratio.
  */
 export async function crossValidate(
   knowledge: Knowledge,
@@ -179,8 +185,12 @@ export async function crossValidate(
 }
 
 /**
- * The fold models (and, when asked, the final model on every case) fitted together on the fit
- * pool, then each fold's temperature from the other folds' out-of-fold predictions.
+ * The fold models, the forward model (trained without the newest fifth of the grouped cases, in
+ * the order given: a corpus is appended as it is mined) and, when asked, the final model on every
+ * case, fitted together on the fit pool; then each fold's temperature from the other folds'
+ * out-of-fold predictions, raised by how much softer the forward split needs to be. On 2890 real
+ * reports the pooled temperature is 1.49 and the forward one 1.70; on 115 reports mined after
+ * them, the model's ECE was 0.117 at 1.49 and 0.074 at 1.70.
  */
 async function fitFolds(
   knowledge: Knowledge,
@@ -202,10 +212,31 @@ async function fitFolds(
     return g === undefined ? -1 : (assignment.get(g) ?? -1);
   };
   const everyIndex = examples.map((_, i) => i);
+  // The forward split: the newest reports (in the order given), tested by a model trained on the
+  // ones before them, as the engine meets reports nobody has mined yet.
+  const newest = orderedGroupFolds(
+    grouped.map((i) => examples[i]!.group!),
+    options.folds,
+  );
+  const isNewest = (i: number) => {
+    const g = examples[i]?.group;
+    return g !== undefined && newest.get(g) === options.folds - 1;
+  };
   const jobs = Array.from({ length: options.folds }, (_, f) => everyIndex.filter((i) => foldOf(i) !== f));
+  jobs.push(everyIndex.filter((i) => !isNewest(i)));
   if (withFinal) jobs.push(everyIndex);
   const fittedAll = await fitMany(examples, jobs, causeIds.length, options.fit);
   const fitted = fittedAll.slice(0, options.folds);
+  const forwardModel = fittedAll[options.folds]!;
+  const forwardIdx = grouped.filter(isNewest);
+  const forwardT = fitTemperature(
+    predictLogits(
+      forwardModel,
+      forwardIdx.map((i) => examples[i]!),
+      options.fit.textScale,
+    ),
+    softmaxAccepted(forwardIdx.map((i) => examples[i]!)),
+  );
   const oof = new Map<number, Float64Array>();
   fitted.forEach((model, f) => {
     const testIdx = grouped.filter((i) => foldOf(i) === f);
@@ -216,17 +247,25 @@ async function fitFolds(
     ).forEach((z, k) => oof.set(testIdx[k]!, z));
   });
   const all = grouped.filter((i) => oof.has(i));
-  const temperature = fitTemperature(
+  const pooledT = fitTemperature(
     all.map((i) => oof.get(i)!),
     softmaxAccepted(all.map((i) => examples[i]!)),
   );
+  // Out-of-fold predictions on folds drawn at random are more confident than they should be on new
+  // reports (the forward split needs a higher temperature). The next reports are partly like the
+  // corpus and partly like its newest fifth, so every temperature is raised halfway (geometric)
+  // towards the forward one, never lowered.
+  const softer = forwardIdx.length > 0 ? Math.sqrt(Math.max(1, forwardT / pooledT)) : 1;
+  const temperature = pooledT * softer;
   const hash = trainingHash(cases);
   const folds = fitted.map((model, f) => {
     const others = all.filter((i) => foldOf(i) !== f);
-    const t = fitTemperature(
-      others.map((i) => oof.get(i)!),
-      softmaxAccepted(others.map((i) => examples[i]!)),
-    );
+    const t =
+      softer *
+      fitTemperature(
+        others.map((i) => oof.get(i)!),
+        softmaxAccepted(others.map((i) => examples[i]!)),
+      );
     const test = grouped.filter((i) => foldOf(i) === f).map((i) => caseIndex[i]!);
     return {
       fold: f,
@@ -239,8 +278,11 @@ async function fitFolds(
       }),
     };
   });
-  const final = withFinal ? fittedAll[options.folds] : undefined;
-  return { cv: { folds, temperature }, ...(final ? { final } : {}) };
+  const final = withFinal ? fittedAll[options.folds + 1] : undefined;
+  return {
+    cv: { folds, temperature, pooledTemperature: pooledT, forwardTemperature: forwardT, softer },
+    ...(final ? { final } : {}),
+  };
 }
 
 /** Indexes of the cases buildExamples keeps (those naming at least one known cause), in order. */

@@ -5,7 +5,7 @@ import { run as train } from '../../src/cli/train.ts';
 import { createEngine } from '../../src/engine/index.ts';
 import { MODEL_PATH } from '../../src/engine/model/scorer-model.ts';
 import { checkKnowledgeDir, loadKnowledge } from '../../src/knowledge/load.ts';
-import { groupFolds } from '../../src/train/folds.ts';
+import { groupFolds, orderedGroupFolds } from '../../src/train/folds.ts';
 import { DEFAULT_TRAIN, trainModel } from '../../src/train/train-model.ts';
 import { memoryIo } from '../cli/memory-io.ts';
 import { cause, validFixture } from '../knowledge/fixtures.ts';
@@ -108,6 +108,33 @@ describe('GIVEN cases from several repositories', () => {
     const sizes = [0, 0, 0];
     for (const g of groups) sizes[folds.get(g)!]!++;
     expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+  });
+
+  it('THEN the ordered folds cut the cases in runs by first appearance, a repository whole in one', () => {
+    const groups = ['a', 'b', 'a', 'c', 'd', 'e', 'c', 'f', 'g', 'h', 'i', 'j'];
+    const folds = orderedGroupFolds(groups, 3);
+    expect(new Set(folds.keys())).toEqual(new Set(groups));
+    // runs of 12/3 = 4 cases: a, b and c start in the first (c's later case goes with it, so the
+    // first holds 5); d, e, f start in the second; g to j in the last
+    expect(['a', 'b', 'c'].map((g) => folds.get(g))).toEqual([0, 0, 0]);
+    expect(['d', 'e', 'f'].map((g) => folds.get(g))).toEqual([1, 1, 1]);
+    expect(['g', 'h', 'i', 'j'].map((g) => folds.get(g))).toEqual([2, 2, 2, 2]);
+    const firstFold = groups.map((g) => folds.get(g)!);
+    for (let i = 1; i < groups.length; i++)
+      if (groups.indexOf(groups[i]!) === i) expect(firstFold[i]).toBeGreaterThanOrEqual(firstFold[i - 1]!);
+  });
+
+  it('THEN the temperature is the pooled one raised halfway towards the forward split, never lowered', async () => {
+    const knowledge = loadKnowledge(writeFixtureDir(validFixture()));
+    const cases = caseLines()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { text: string; cause: string; source: string })
+      .map((c) => ({ ...c, also: [], weight: 1, group: c.source.split('#')[0]! }));
+    const { cv, model } = await trainModel(knowledge, cases, { ...DEFAULT_TRAIN, folds: 3, now: NOW });
+    expect(cv.softer).toBeGreaterThanOrEqual(1);
+    expect(cv.softer).toBeCloseTo(Math.sqrt(Math.max(1, cv.forwardTemperature / cv.pooledTemperature)), 9);
+    expect(cv.temperature).toBeCloseTo(cv.pooledTemperature * cv.softer, 9);
+    expect(model.temperature).toBeCloseTo(cv.temperature, 3);
   });
 
   it('THEN no fold model is tested on a repository it was trained on', async () => {
