@@ -16,11 +16,24 @@ describe('text features of the learned scorer', () => {
   it('keeps words of other scripts (Cyrillic) as words, and adds their English glosses', () => {
     expect(textFeatures('неверный ключ')).toEqual([
       'w:неверный',
+      'r:неверн',
       'w:ключ',
       'b:неверный ключ',
       'w:invalid',
       'w:key',
     ]);
+  });
+
+  it('gives inflected forms of one word the same root: Cyrillic, Latin with diacritics, Korean particles', () => {
+    const root = (text: string) => textFeatures(text).filter((f) => f.startsWith('r:'));
+    expect(root('ключа')).toEqual(root('ключом'));
+    expect(root('ключа')).toEqual(['r:ключ']);
+    expect(root('błędny')).toEqual(root('błędna'));
+    expect(root('토큰이')).toEqual(root('토큰을'));
+    expect(root('토큰이')).toEqual(['r:토큰']);
+    expect(root('만료되었습니다')).toEqual(root('만료된'));
+    // English and other ASCII words are left to the stemmer
+    expect(root('tokens expired klucza')).toEqual([]);
   });
 
   it('adds English glosses for words about keys in other languages, inflected or inside a run', () => {

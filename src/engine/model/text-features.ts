@@ -32,6 +32,32 @@ function keepWord(word: string): boolean {
   return /[a-z]/.test(word) || /^\d+$/.test(word) ? isContentWord(word) : word.length > 1;
 }
 
+/** Feature prefix of a word's root in languages that inflect by suffix or particle. */
+export const ROOT_PREFIX = 'r:';
+/** A root keeps at least this many letters of an inflected word... */
+const ROOT_MIN_CHARS = 4;
+/** ...and drops up to this many from its end (ключа, ключом -> ключ; błędny, błędna -> błęd). */
+const ROOT_ENDING_CHARS = 2;
+/** Korean particles and endings glued to a noun: 토큰이, 토큰을, 키가, 키는 -> 토큰, 키. */
+const HANGUL_PARTICLE = /(?:으로|에서|에게|까지|부터|이|가|은|는|을|를|의|에|로|도|만|와|과)$/u;
+
+/**
+ * The root of a word whose language inflects it (Cyrillic, Latin with diacritics, Hangul), so its
+ * forms meet; undefined for English and other ASCII words, which the stemmer already folds.
+ */
+function inflectionRoot(word: string): string | undefined {
+  if (/^[\x00-\x7f]*$/.test(word)) return undefined;
+  const chars = [...word];
+  if (/[\uac00-\ud7af]/u.test(word)) {
+    const root = word.replace(HANGUL_PARTICLE, '');
+    if (root !== word && root.length > 0) return root;
+    // a verb or adjective form (만료되었습니다, 만료된): its first two syllables are the noun it is made from
+    return chars.length >= 3 ? chars.slice(0, 2).join('') : undefined;
+  }
+  if (chars.length <= ROOT_MIN_CHARS) return undefined;
+  return chars.slice(0, Math.max(ROOT_MIN_CHARS, chars.length - ROOT_ENDING_CHARS)).join('');
+}
+
 /** The distinct text features of a message, in first-seen order. */
 export function textFeatures(text: string): string[] {
   const out = new Set<string>();
@@ -51,7 +77,11 @@ export function textFeatures(text: string): string[] {
     const raw = token.replace(/[-_]+$/, '');
     const parts = expandIdentifiers([raw]).filter(keepWord).map(stem);
     if (parts.length === 0) continue;
-    for (const p of parts) out.add(`${WORD_PREFIX}${p}`);
+    for (const p of parts) {
+      out.add(`${WORD_PREFIX}${p}`);
+      const root = inflectionRoot(p);
+      if (root !== undefined) out.add(`${ROOT_PREFIX}${root}`);
+    }
     const head = parts[0]!;
     if (previous !== undefined) out.add(`${PAIR_PREFIX}${previous} ${head}`);
     previous = parts.at(-1);
