@@ -51,6 +51,10 @@ function lineValueDescribe(v: string): { kind: string; live?: boolean } {
   // identifiers (SignatureDoesNotMatch, Coinbase_ApiException) and names with versions
   // (claude-3-5-sonnet-20240620) are words, not secrets
   if (!/\d/.test(v) && /^[A-Za-z_]+$/.test(v)) return { kind: '' };
+  // a CamelCase name with a version (CompassTokenV2Backup), or a path with words (/usr/lib/x86_64-linux-gnu)
+  if (/^(?:[A-Z][a-z]{2,}|[A-Z]{1,4}\d{0,2}|\d{1,3}){3,}$/.test(v)) return { kind: '' };
+  if (v.includes('/') && v.split('/').some((part) => /^[a-z]{3,}$|^[a-z]+(?:[-_][a-z0-9]+)+$/.test(part)))
+    return { kind: '' };
   if (/^[a-z]{2,}(?:[-_.][a-z0-9]+)+$/.test(v)) return { kind: '' };
   // commit ids (40 hex), short hashes and UUIDs are ids, not secrets
   if (/^[0-9a-f]{40}$/.test(v) || /^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(v)) return { kind: '' };

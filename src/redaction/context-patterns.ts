@@ -29,7 +29,8 @@ const SCHEME_KINDS: Record<string, string> = {
  * What stands in front of public material or an id that is not a secret: an integrity hash's
  * algorithm, an SSH key type or fingerprint, a data URL, a public key or certificate block, a JWK's
  * modulus, a request-id header, and the ids of API objects (OpenAI completions and messages, Stripe
- * checkout sessions, payment intents and events, Vercel deployments and projects).
+ * checkout sessions, payment intents and events, Vercel deployments and projects, Clerk users and
+ * organisations), and a playlist id in a query (?list=...).
  */
 const PUBLIC_BLOB = [
   'h1:',
@@ -43,12 +44,13 @@ const PUBLIC_BLOB = [
   '-----BEGIN (?:PUBLIC KEY|RSA PUBLIC KEY|CERTIFICATE|PGP PUBLIC KEY BLOCK)-----\\s{0,4}',
   '"(?:n|x5c|x5t|kid)"[ \\t]{0,3}:[ \\t]{0,3}\\[?"',
   '(?:[Xx]-[Aa]mz-(?:[Ii]d-2|[Cc]f-[Ii]d)|[Xx]-[Rr]equest-[Ii][Dd])[ \\t]{0,3}:[ \\t]{0,3}',
-  '(?<![A-Za-z0-9_-])(?:chatcmpl-|msg_|asst_|thread_|run_|resp_|batch_|cs_(?:test|live)_|pi_|evt_|req_|dpl_|prj_)',
+  '(?<![A-Za-z0-9_-])(?:chatcmpl-|msg_|asst_|thread_|run_|resp_|batch_|cs_(?:test|live)_|pi_|evt_|req_|dpl_|prj_|user_|org_)',
+  '[?&]list=',
 ].join('|');
 const PUBLIC_BLOB_RE = `(?:${PUBLIC_BLOB})`;
 const PUBLIC_START = new RegExp(`^${PUBLIC_BLOB_RE}`);
 /** Path segments after which a random one is a document's or a content's address, not a key. */
-const PUBLIC_PATH_SEGMENT = /^(?:d|ipfs|ipns|commit|commits|blob|tree|sha256:?)$/i;
+const PUBLIC_PATH_SEGMENT = /^(?:d|e|ipfs|ipns|commit|commits|blob|tree|sha256:?|folders|drive)$/i;
 /** Where a last-resort run may start: not inside a word. */
 const LAST_RESORT_START = B;
 
@@ -174,26 +176,32 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
   {
     provider: 'generic',
     // A quoted password or passphrase, spaces and all: password="correct horse battery staple"
+    // (not a proxy's bypass list, nor the word itself as a form's label: "password": "Mot de passe")
     regex:
       /(?<![A-Za-z0-9])[A-Za-z0-9_.-]{0,40}(?:password|passwd|passphrase|pwd|pass)["']?[ \t]{0,16}(?::=|=>|[:=])[ \t]{0,16}(["'`])([^\n]{3,200}?)\1(?=[\s,;)}\]]|$)/gi,
     group: 2,
-    describe: () => ({ kind: 'password' }),
+    describe: (v, m) =>
+      /bypass|compass|passthrough/i.test(m[0]) || isPasswordPlaceholder(v)
+        ? { kind: '' }
+        : { kind: 'password' },
   },
   {
     provider: 'generic',
     // A quoted name and a quoted value as code arguments or an index: headers["x-api-key"] = "...",
     // setHeader('x-api-key', '...'), os.environ["API_KEY"] = "...", getenv("API_KEY", "...")
     regex:
-      /(["'])([A-Za-z0-9_.-]{0,40}(?:keys?|tokens?|secrets?|password|passwd|pwd|_pw|pass|passphrase|credentials?|auth|authorization|signature|session(?:id)?))\1[ \t]{0,3}\]?[ \t]{0,3}(?:,|=>|:=|[:=])[ \t]{0,40}(?:[rbuf]?["'`])([^\s"'`]{3,})/gi,
+      /(["'])([A-Za-z0-9_.-]{0,40}(?:keys?|tokens?|secrets?|password|passwd|pwd|_pw|pass|passphrase|credentials?|auth|authorization|signature|session(?:id)?))\1[ \t]{0,3}\]?[ \t]{0,3}(?:,|=>|:=|\|\|=|[:=])[ \t]{0,40}(?:[rbuf]?["'`])([^\s"'`]{3,})/gi,
     group: 3,
     describe: (v, m) => nameValueDescribe(m[2] ?? '', v),
   },
   {
     provider: 'generic',
     // name = value / name: value / "name": "value" / name: type = "value" where the name says it
-    // holds a secret (with a suffix such as _PROD or _2)
+    // holds a secret (with a suffix such as _PROD or _2); the name may be in Markdown emphasis or
+    // backticks (**Password**: ..., `API_KEY`: ...), the separator a default-assignment (||=, ?=)
+    // or a tab or a run of spaces (tables printed by vault, PowerShell and spreadsheets)
     regex:
-      /(?<![A-Za-z0-9])([A-Za-z0-9_.-]{0,40}(?:keys?|tokens?|secrets?|password|passwd|pwd|_pw|pass|passphrase|credentials?|auth|signature|session(?:id)?)(?:[_-](?:prod|production|dev|development|test|staging|stage|live|local|base|old|new|backup|primary|secondary|main|v\d|\d{1,3}|[a-z]{2})|\d{1,2}){0,2})["']?[ \t]{0,16}(?::[ \t]{0,3}[A-Za-z_][A-Za-z0-9_.[\]|<>]{0,30}[ \t]{0,3}=(?!=)|:=|=>|[:=])[ \t]{0,16}(?:[rbuf]?["'`“‘])?([^\s"'`”’]{3,})/gi,
+      /(?<![A-Za-z0-9])([A-Za-z0-9_.-]{0,40}(?:keys?|tokens?|secrets?|password|passwd|pwd|_pw|(?<![A-Za-z])pw|pass|passphrase|credentials?|creds|auth|signature|session(?:id)?|_pat|mnemonic)(?:[_-](?:prod|production|dev|development|test|staging|stage|live|local|base|old|new|backup|primary|secondary|main|v\d|\d{1,3}|[a-z]{2})|\d{1,2}){0,2})(?:["'`]|\*{1,2}|_{2})?[ \t]{0,16}(?::[ \t]{0,3}[&A-Za-z_][A-Za-z0-9_.[\]|<>&']{0,30}(?:[ \t]{0,2}\|[ \t]{0,2}[A-Za-z_][A-Za-z0-9_.[\]<>]{0,20}){0,3}[ \t]{0,3}=(?!=)|:=|=>|\|\|=|\?\?=|\?=|[:=]|(?<=\t|[ ]{2}))(?:[ \t]{0,3}(?:\*{1,2}|_{1,2}|\|\|)(?=[ \t]))?[ \t]{0,16}(?:[rbuf]?["'`“‘])?([^\s"'`”’]{3,})/gi,
     group: 2,
     describe: (v, m) => nameValueDescribe(m[1] ?? '', v),
   },
@@ -280,6 +288,66 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
     regex: /🔑[ \t]{0,3}:?[ \t]{0,3}["'`]?([^\s"'`]{8,200})/gu,
     group: 1,
     describe: (v) => nameValueDescribe('key', v),
+  },
+  {
+    provider: 'generic',
+    // A literal default after an env lookup of a secret's name: process.env.API_KEY || "...",
+    // ?? '...', os.environ.get("API_KEY") or "...", ENV.fetch("API_KEY", "...")
+    regex:
+      /(?:env|environ|getenv|ENV)\b[^\n]{0,40}?["'.[(]([A-Za-z0-9_]{0,40}(?:KEY|TOKEN|SECRET|PASSWORD|PASS|PWD|PW|PAT)[A-Za-z0-9_]{0,20})["'\])]{0,3}[ \t]{0,3}(?:\|\||\?\?|\bor\b|,)[ \t]{0,3}(["'`])([^"'`\s]{4,200})\2/gi,
+    group: 3,
+    describe: (v, m) => nameValueDescribe(m[1] ?? '', v),
+  },
+  {
+    provider: 'generic',
+    // A shell default for a secret's variable: ${API_KEY:-...}, ${DB_PASSWORD-...}
+    regex:
+      /\$\{([A-Za-z0-9_]{0,40}(?:KEY|TOKEN|SECRET|PASSWORD|PASS|PWD|PW|PAT)[A-Za-z0-9_]{0,20}):?[-=]([^}\s]{4,200})\}/gi,
+    group: 2,
+    describe: (v, m) => nameValueDescribe(m[1] ?? '', v),
+  },
+  {
+    provider: 'generic',
+    // A flag that names a secret, with its value after a space or '=': --passphrase ..., --docker-password ...,
+    // --admin-secret=..., -NuGetApiKey ..., -Password ... (a file or a variable is not a value)
+    regex:
+      /(?<![A-Za-z0-9_-])--?([A-Za-z][A-Za-z0-9-]{0,40}(?:password|passwd|passphrase|secret|token|api-?key|apikey|master-key|auth))(?:[ \t]{1,3}|=)(["']?)([^\s"'-][^\s"']{3,200})\2(?=[\s;|&)]|$)/gi,
+    group: 3,
+    describe: (v, m) => {
+      const name = m[1] ?? '';
+      if (/file|path|env|name|type|id$/i.test(name)) return { kind: '' };
+      return nameValueDescribe(name, v);
+    },
+  },
+  {
+    provider: 'generic',
+    // A user and a password in prose: "login: admin / ...", "Credentials: admin / ...", "log in with admin:..."
+    regex:
+      /\b(?:login|credentials|creds|log[ -]?in with)\b[ \t]{0,3}[:=]?[ \t]{1,3}([A-Za-z0-9._@-]{2,40})(?:[ \t]{1,2}\/[ \t]{1,2}|:)([^\s/:]{4,100})(?=[\s,;.)]|$)/gi,
+    group: 2,
+    describe: (v, m) => {
+      if (/^(?:https?|ftp|ssh)$/i.test(m[1] ?? '') || /^\d{1,5}$/.test(v)) return { kind: '' };
+      if (isPasswordPlaceholder(v) || /^[a-z]+$/.test(v)) return { kind: '' };
+      return /\d|[^A-Za-z]/.test(v) ? { kind: 'password' } : { kind: '' };
+    },
+  },
+  {
+    provider: 'generic',
+    // An identifier that ends in a secret's name, then its value after one space: "refresh_token ...",
+    // "client_secret ...", "api_key ..." (as a CLI prints a setting or a person types one)
+    regex:
+      /(?<![A-Za-z0-9_])([A-Za-z0-9]{1,30}_(?:token|secret|key|password|pat))[ \t]{1,3}([^\s"'`]{12,200})/gi,
+    group: 2,
+    describe: (v, m) => (looksIssuedAfterBreak(v) ? nameValueDescribe(m[1] ?? '', v) : { kind: '' }),
+  },
+  {
+    provider: 'generic',
+    // A C/C++ macro or a nginx/Apache/FPM directive that sets a secret: #define WIFI_PASSWORD "...",
+    // proxy_set_header X-API-KEY "...", SetEnv DB_PASSWORD ..., fastcgi_param DB_PASSWORD ..., env[DB_PASSWORD] = ...
+    regex:
+      /(?:#define|proxy_set_header|SetEnv|fastcgi_param|env\[)[ \t]{1,3}([A-Za-z0-9_-]{0,40}(?:KEY|TOKEN|SECRET|PASSWORD|PASS|PWD|AUTH)[A-Za-z0-9_-]{0,20})\]?[ \t]{1,3}(?:=[ \t]{0,3})?(["']?)([^\s"';]{4,200})\2/gi,
+    group: 3,
+    describe: (v, m) => nameValueDescribe(m[1] ?? '', v),
   },
   {
     provider: 'generic',

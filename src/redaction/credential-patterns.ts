@@ -121,7 +121,19 @@ const PREFIXED_FAMILIES: readonly CredentialPattern[] = [
   family(
     'slack',
     'webhook URL',
-    'https://hooks\\.slack\\.com/(?:services|workflows|triggers)/[A-Za-z0-9/_+-]{20,}',
+    // with or without the scheme, slashes escaped in JSON or not
+    '(?:https?:(?:\\\\?/){2})?hooks\\.slack\\.com(?:\\\\?/)(?:services|workflows|triggers)(?:\\\\?/[A-Za-z0-9_+-]{1,60}){2,4}',
+  ),
+  family(
+    'microsoft',
+    'Teams webhook URL',
+    'https://[A-Za-z0-9-]{1,60}\\.webhook\\.office\\.com/webhookb2/[A-Za-z0-9@/_-]{40,400}',
+  ),
+  family(
+    'generic',
+    'webhook URL',
+    // Mattermost, Make, IFTTT and Feishu/Lark incoming webhooks: the path is the credential
+    'https?://(?:[A-Za-z0-9.-]{1,200}/hooks/[a-z0-9]{20,40}|hook\\.[a-z0-9]{2,6}\\.make\\.com/[a-z0-9]{20,60}|maker\\.ifttt\\.com/trigger/[^/\\s]{1,80}/with/key/[A-Za-z0-9_-]{16,60}|open\\.(?:feishu\\.cn|larksuite\\.com)/open-apis/bot/v2/hook/[A-Za-z0-9-]{20,60})',
   ),
   family(
     'discord',

@@ -29,6 +29,24 @@ export const PASSWORD_WORDS: readonly string[] = [
   'haslo',
   'wachtwoord',
   'lösenord',
+  '암호',
+  '授权码',
+  'kata sandi',
+  'sandi',
+  'heslo',
+  'jelszó',
+  'jelszo',
+  'κωδικός',
+  'κωδικος',
+  'סיסמה',
+  'كلمة المرور',
+  'كلمة السر',
+  'पासवर्ड',
+  'รหัสผ่าน',
+  'mat khau',
+  'salasana',
+  'adgangskode',
+  'passord',
 ];
 
 export const KEY_WORDS: readonly string[] = [
@@ -51,6 +69,14 @@ export const KEY_WORDS: readonly string[] = [
   'klucz',
   'sleutel',
   'nyckel',
+  '密匙',
+  '私钥',
+  'kunci',
+  'klíč',
+  'kulcs',
+  'κλειδί',
+  'مفتاح',
+  'कुंजी',
 ];
 
 export const TOKEN_WORDS: readonly string[] = ['令牌', 'トークン', '토큰', 'токен', 'jeton'];

@@ -14,7 +14,12 @@ import { nameValueDescribe } from './value-judges.ts';
 function alternation(words: readonly string[]): string {
   const spaced = (w: string) =>
     [...new Set([w, w.toUpperCase(), w[0]?.toUpperCase() + w.slice(1)])]
-      .map((f) => foldLookAlikes(f).replace(/[ -]/g, '[ \\t-]'))
+      // the view drops combining marks (Devanagari and Thai vowel signs among them), so the word does too
+      .map((f) =>
+        foldLookAlikes(f)
+          .replace(/[\p{Mn}\p{Me}]/gu, '')
+          .replace(/[ -]/g, '[ \\t-]'),
+      )
       .join('|');
   const cjk = words.filter((w) => UNSPACED_SCRIPT.test(w)).map(spaced);
   const latin = words.filter((w) => !UNSPACED_SCRIPT.test(w)).map(spaced);

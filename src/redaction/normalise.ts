@@ -21,11 +21,13 @@ export interface NormalisedView {
 const INVISIBLE = /^[\p{Cf}\p{Mn}\p{Me}\u115F\u1160\u3164\uFFA0\u007F\u000B\u000C\u0085]$/u;
 /** Unicode spaces other than tab, newline and the ASCII space (NBSP, en/em spaces, ideographic). */
 const UNICODE_SPACE = /[\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/;
-/** Dashes and quotes that chat apps and word processors put in place of ASCII ones. */
+/** Dashes, quotes and colons that chat apps and word processors put in place of ASCII ones. */
 const PUNCTUATION_ALIKES = new Map<string, string>([
   ...[...'\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE63'].map((c): [string, string] => [c, '-']),
   ...[...'\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB'].map((c): [string, string] => [c, '"']),
   ...[...'\u2018\u2019\u201A\u201B\u2032'].map((c): [string, string] => [c, "'"]),
+  // colons: small, ratio, modifier letter, presentation form
+  ...[...'\uFE55\u2236\uA789\uFE13'].map((c): [string, string] => [c, ':']),
 ]);
 
 /** Letters from Cyrillic and Greek that look like ASCII letters in most fonts, and their twins. */

@@ -1,3 +1,5 @@
+import { PASSWORD_WORDS } from './credential-words.ts';
+
 /**
  * Judges of a value a context pattern found: whether what follows a password name, an auth scheme,
  * a name that says "key", or a word in prose is a credential or ordinary text (a message, a
@@ -72,10 +74,18 @@ export function isPasswordPlaceholder(value: string): boolean {
   // Home Assistant's `!secret name`, and a name in capitals standing for the value (MY_TOKEN)
   if (/^!secret$/.test(value) || /^[A-Z]+(?:_[A-Z]+)+$/.test(value)) return true;
   if (new Set(value).size <= 1 || PASSWORD_PLACEHOLDER_WORD.test(value)) return true;
+  // the word itself, as a form label or a message says it ("Password is required", "Passwort")
+  if (PASSWORD_LABEL_VALUE.test(value.normalize('NFKC'))) return true;
   return /^(?:password|passw0rd|secret|pass|pwd|admin|root|test|testing|changeit|letmein|qwerty\w{0,6})$/i.test(
     value,
   );
 }
+
+/** A value that is the word "password" in some language, alone or opening a message. */
+const PASSWORD_LABEL_VALUE = new RegExp(
+  `^(?:password|${PASSWORD_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?:\\s|$|[?.!:])`,
+  'iu',
+);
 
 const PASSWORD_REFERENCE =
   /^(?:\$\{[^}]{0,100}\}|\$\(?[A-Z_][A-Z0-9_]{0,60}\)?|\$[A-Za-z_][A-Za-z0-9_]{0,60}|%[A-Z_][A-Z0-9_]{0,60}%|<[^>]{0,100}>|\{\{[^}]{0,100}\}\}|\[[^\]]{0,100}\])[.,;)]?$/;
@@ -107,6 +117,8 @@ export function proseValueDescribe(
     .replace(/[*_~]+$/, '');
   const trim = rawValue.length - skip - value.length;
   if (REFERENCE.test(value) || WORDY_VALUE.test(value) || SINGLE_WORD.test(value)) return { kind: '' };
+  if (KEYBOARD_SHORTCUT.test(value) || ISO_TIME.test(value) || HASHED_CACHE_KEY.test(value))
+    return { kind: '' };
   if (FLAG.test(value) || /^(?:SHA(?:1|256|384|512)|MD5):/i.test(value)) return { kind: '' };
   if (HEADER_NAME.test(value) || UPPER_HEADER_NAME.test(value)) return { kind: '' };
   // another setting of the same message (AdditionalMessage=Invalid), or code (JWT::encode($p)), not a value
@@ -144,9 +156,19 @@ const PASSWORD_MESSAGE_WORD =
   /^(?:required|invalid|incorrect|missing|empty|wrong|expired|yes|no|true|false|null|none|undefined|must|should|cannot|not|is|was|changed|reset|set|provided|mismatch|error|failed|too|short|long|weak|strong|hidden|masked|omitted|unset|blank|present|absent|ok)[.,:;!?)]?$/i;
 /** A command-line flag standing where a value would (`--value`, `-p`): the value comes after it. */
 const FLAG = /^--?[a-z][a-z-]{0,30}$/;
-/** Names that end in a secret word but hold none: a handshake nonce, a client-chosen id, a column. */
+/**
+ * Names that end in a secret word but hold none: a handshake nonce, a client-chosen id, a column,
+ * a pagination cursor, a public key, a CA certificate, a proxy bypass list, a keyboard shortcut.
+ */
 const NOT_SECRET_NAME =
-  /^(?:sec-websocket-(?:key|accept)|(?:x-)?idempotency-key|primary[-_ ]?key|foreign[-_ ]?key|sort[-_ ]?key|partition[-_ ]?key|cache[-_ ]?key|row[-_ ]?key)$/;
+  /^(?:sec-websocket-(?:key|accept)|(?:x-)?idempotency-key|primary[-_ ]?key|foreign[-_ ]?key|sort[-_ ]?key|partition[-_ ]?key|cache[-_ ]?key|row[-_ ]?key|(?:next[-_]?)?page[-_]?token|next[-_]?token|continuation[-_]?token|sync[-_]?token|public[-_]?key|pub[-_]?key|certificate-authority-data|[a-z]*[-_]?bypass|shortcut[-_ ]?key|hot[-_]?key)$/;
+/** A keyboard shortcut (ctrl+shift+k, Cmd+Option+I): what a "key" setting of an editor holds. */
+const KEYBOARD_SHORTCUT =
+  /^(?:(?:ctrl|control|cmd|command|shift|alt|option|opt|meta|super|win)\+)+[^\s+]{1,12}$/i;
+/** A timestamp (token: 2024-06-01T10:00:00Z): when, not what. */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+/** A CI cache key: words, then the hash of a lock file (Linux-node-9a09ade9...). */
+const HASHED_CACHE_KEY = /^[A-Za-z]+(?:-[A-Za-z0-9.]+)*-[0-9a-f]{32,64}$/;
 /** An HTTP header name (Content-Type, X-Client-Info): what a list of header names holds. */
 const HEADER_NAME = /^(?:[A-Z][a-z]+|X)(?:-[A-Z][A-Za-z]*)+$/;
 /** A header name in capitals (CB-ACCESS-PASSPHRASE, X-API-KEY). */
@@ -225,6 +247,8 @@ export function nameValueDescribe(
   if (URL_VALUE.test(value)) return { kind: '' }; // a URL's own credentials have their pattern
   if (/^[A-Za-z_]+=$/.test(value)) return { kind: '' }; // a parameter's name (`hmac username=`)
   if (FLAG.test(value) || NOT_SECRET_NAME.test(name)) return { kind: '' };
+  if (KEYBOARD_SHORTCUT.test(value) || ISO_TIME.test(value) || HASHED_CACHE_KEY.test(value))
+    return { kind: '' };
   if (/pass|pwd|passphrase|(?:^|_)pw$/.test(name)) {
     // A password is redacted whatever its shape, unless it is a placeholder or a word of a message
     // ("password: required", "(using password: YES)")
