@@ -311,7 +311,7 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
     // A flag that names a secret, with its value after a space or '=': --passphrase ..., --docker-password ...,
     // --admin-secret=..., -NuGetApiKey ..., -Password ... (a file or a variable is not a value)
     regex:
-      /(?<![A-Za-z0-9_-])--?([A-Za-z][A-Za-z0-9-]{0,40}(?:password|passwd|passphrase|secret|token|api-?key|apikey|master-key|auth))(?:[ \t]{1,3}|=)(["']?)([^\s"'-][^\s"']{3,200})\2(?=[\s;|&)]|$)/gi,
+      /(?<![A-Za-z0-9_-])--?((?=[A-Za-z])[A-Za-z0-9-]{0,40}(?:password|passwd|passphrase|secret|token|api-?key|apikey|master-key|secret-key|auth))(?:[ \t]{1,3}|=)(["']?)([^\s"'-][^\s"']{3,200})\2(?=[\s;|&)]|$)/gi,
     group: 3,
     describe: (v, m) => {
       const name = m[1] ?? '';
@@ -348,6 +348,77 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
       /(?:#define|proxy_set_header|SetEnv|fastcgi_param|env\[)[ \t]{1,3}([A-Za-z0-9_-]{0,40}(?:KEY|TOKEN|SECRET|PASSWORD|PASS|PWD|AUTH)[A-Za-z0-9_-]{0,20})\]?[ \t]{1,3}(?:=[ \t]{0,3})?(["']?)([^\s"';]{4,200})\2/gi,
     group: 3,
     describe: (v, m) => nameValueDescribe(m[1] ?? '', v),
+  },
+  {
+    provider: 'generic',
+    // A value put on the next line by a formatter: "apiKey":\n  "...", const webhookSecret =\n  "...",
+    // api_key=(\n  "..."\n)
+    regex:
+      /(?<![A-Za-z0-9])([A-Za-z0-9_.-]{0,40}(?:key|token|secret|password|passwd|pwd|passphrase|credentials?)s?)["']?[ \t]{0,3}(?::|=|=>)[ \t]{0,3}\(?[ \t]{0,3}\r?\n[ \t]{0,40}["'`]([^\s"'`]{8,200})["'`]/gi,
+    group: 2,
+    describe: (v, m) => nameValueDescribe(m[1] ?? '', v),
+  },
+  {
+    provider: 'generic',
+    // Each item of a list named for keys or tokens: "api_keys": ["...", "..."], API_KEYS = ['...']
+    regex:
+      /(?<=(?:keys|tokens|secrets|passwords)["']?[ \t]{0,3}(?::|=)[ \t]{0,3}\[(?:[ \t\r\n]{0,20}["'][^"'\n]{1,200}["'][ \t]{0,3},){0,50}[ \t\r\n]{0,20})(["'])([^"'\s,]{8,200})\1/gi,
+    group: 2,
+    describe: (v) => nameValueDescribe('key', v),
+  },
+  {
+    provider: 'generic',
+    // Each item of a YAML list named for keys or tokens: api_keys:\n  - ...\n  - ...
+    regex:
+      /(?<=(?:keys|tokens|secrets|passwords):[ \t]{0,3}\r?\n(?:[ \t]{1,20}-[ \t]{1,3}[^\n]{1,300}\r?\n){0,50}[ \t]{1,20}-[ \t]{1,3}["']?)([^\s"'#]{8,200})/gi,
+    group: 1,
+    describe: (v) => nameValueDescribe('key', v),
+  },
+  {
+    provider: 'generic',
+    // The password of a user:password pair that code base64-encodes or hands to curl as one string:
+    // GetBytes("admin:..."), encodeToString("admin:...".getBytes()), base64_encode('admin:...'),
+    // strict_encode64, EncodeToString([]byte("admin:...")), "admin:...".data(using:), CURLOPT_USERPWD,
+    // btoa("admin:..."), b64encode(b"admin:..."), $pair = "admin:..."
+    regex:
+      /(?:GetBytes|encodeToString|encode64|base64_encode|EncodeToString|btoa|b64encode|CURLOPT_USERPWD|\$pair[ \t]{0,3}=)[^"'`\n]{0,40}(["'`])([^"'`:\s]{0,60}):([^"'`\s]{3,200})\1/g,
+    group: 3,
+    describe: (v) => (isPasswordPlaceholder(v) ? { kind: '' } : { kind: 'password' }),
+  },
+  {
+    provider: 'generic',
+    // The Swift form of the same: "admin:...".data(using: .utf8)!.base64EncodedString()
+    regex: /(["'`])[^"'`:\s]{1,60}:([^"'`\s]{3,200})\1\.data\(using/g,
+    group: 2,
+    describe: (v) => (isPasswordPlaceholder(v) ? { kind: '' } : { kind: 'password' }),
+  },
+  {
+    provider: 'generic',
+    // A user and a password as two arguments of a basic-auth call: Credentials.basic("admin", "..."),
+    // req.basic_auth "admin", "...", 'auth' => ['admin', '...'], auth=("admin", "...")
+    regex:
+      /(?:basic_?auth|Credentials\.basic|['"]auth['"][ \t]{0,3}=>[ \t]{0,3}\[|\bauth[ \t]{0,3}=[ \t]{0,3}\(|HTTPBasicAuth)[ \t(]{0,3}(["'])[^"'\n]{1,60}\1[ \t]{0,3},[ \t]{0,3}(["'])([^"'\n]{3,200})\2/gi,
+    group: 3,
+    describe: (v) => (isPasswordPlaceholder(v) ? { kind: '' } : { kind: 'password' }),
+  },
+  {
+    provider: 'generic',
+    // What a command that reads a secret prints on the next line: heroku config:get DB_PASSWORD,
+    // vault kv get -field=password, gcloud secrets versions access, op read, kubectl get secret ...
+    // | base64 -d, argocd admin initial-password; and Elasticsearch's "New value:" after a reset
+    regex:
+      /(?:^|\n)[ \t]{0,4}(?:\$|>|PS>|#)?[ \t]{0,3}(?:heroku config:get|vault (?:kv )?(?:get|read)|gcloud secrets versions access|op read|argocd admin initial-password|kubectl [^\n]{0,200}(?:base64 (?:-d|--decode))|aws secretsmanager get-secret-value[^\n]{0,200}--output text)[^\n]{0,300}\r?\n[ \t]{0,4}([^\s]{6,200})[ \t]*(?=\r?\n|$)/g,
+    group: 1,
+    describe: (v) => (isPasswordPlaceholder(v) || /^[A-Za-z]+$/.test(v) ? { kind: '' } : { kind: 'secret' }),
+  },
+  {
+    provider: 'generic',
+    // Elasticsearch's reset and first-start banners: the password on the line after "New value:" or
+    // "Password for the elastic user (...):"
+    regex:
+      /(?:New value:|Password for the [a-z_]{1,30} user[^\n]{0,120}:)[ \t]{0,3}(?:\r?\n[ \t]{0,6})?([^\s]{6,200})/g,
+    group: 1,
+    describe: (v) => (isPasswordPlaceholder(v) ? { kind: '' } : { kind: 'password' }),
   },
   {
     provider: 'generic',
