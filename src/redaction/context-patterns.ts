@@ -51,8 +51,44 @@ const PUBLIC_BLOB_RE = `(?:${PUBLIC_BLOB})`;
 const PUBLIC_START = new RegExp(`^${PUBLIC_BLOB_RE}`);
 /** Path segments after which a random one is a document's or a content's address, not a key. */
 const PUBLIC_PATH_SEGMENT = /^(?:d|e|ipfs|ipns|commit|commits|blob|tree|sha256:?|folders|drive)$/i;
+/** The first word of a message after "password:" where a value would be ("must be 8 characters"). */
+const PASSWORD_MESSAGE_START =
+  /^(?:required|invalid|incorrect|missing|empty|wrong|expired|must|should|cannot|can't|not|is|was|needs?|has|have|does|did|will|too|the|a|an|your|enter|please|changed|reset|set|field|length|minimum|at)$/i;
 /** Where a last-resort run may start: not inside a word. */
 const LAST_RESORT_START = B;
+
+/**
+ * Passwords given to tools as a flag's short form or a positional argument, one regex each (the
+ * value is group 1): zip -P, openssl -k / -pass pass:, security add-generic-password -w, smbclient
+ * -U user%..., lftp -u user,..., mc alias set NAME URL USER SECRET, vault login TOKEN, aws configure
+ * set aws_secret_access_key|aws_session_token VALUE.
+ */
+const TOOL_ARGUMENT_PATTERNS: readonly CredentialPattern[] = (
+  [
+    [/\bzip\b[^\n]{0,100}?[ \t]-P[ \t]{1,3}(\S{3,200})/g, 'password'],
+    [/\bopenssl\b[^\n]{0,200}?[ \t](?:-k[ \t]{1,3}|-pass(?:in|out)?[ \t]{1,3}pass:)(\S{3,200})/g, 'password'],
+    [
+      /\bsecurity[ \t]{1,3}add-(?:generic|internet)-password\b[^\n]{0,200}?[ \t]-w[ \t]{1,3}(\S{3,200})/g,
+      'password',
+    ],
+    [/[ \t]-U[ \t]{1,3}[^\s%]{1,60}%(\S{3,200})/g, 'password'],
+    [/\blftp\b[^\n]{0,100}?[ \t]-u[ \t]{1,3}[^\s,]{1,60},(\S{3,200})/g, 'password'],
+    [
+      /\bmc[ \t]{1,3}alias[ \t]{1,3}set[ \t]{1,3}\S{1,100}[ \t]{1,3}\S{1,300}[ \t]{1,3}\S{1,100}[ \t]{1,3}(\S{3,200})/g,
+      'secret',
+    ],
+    [/\bvault[ \t]{1,3}login[ \t]{1,3}(?!-)(\S{8,200})/g, 'token'],
+    [
+      /\baws[ \t]{1,3}configure[ \t]{1,3}set[ \t]{1,3}(?:[\w-]{1,40}\.)?(?:aws_secret_access_key|aws_session_token)[ \t]{1,3}(\S{8,3000})/g,
+      'secret',
+    ],
+  ] as const
+).map(([regex, kind]) => ({
+  provider: 'generic',
+  regex,
+  group: 1,
+  describe: (v: string) => (isPasswordPlaceholder(v) ? { kind: '' } : { kind }),
+}));
 
 export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
   {
@@ -178,7 +214,7 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
     // A quoted password or passphrase, spaces and all: password="correct horse battery staple"
     // (not a proxy's bypass list, nor the word itself as a form's label: "password": "Mot de passe")
     regex:
-      /(?<![A-Za-z0-9])[A-Za-z0-9_.-]{0,40}(?:password|passwd|passphrase|pwd|pass)["']?[ \t]{0,16}(?::=|=>|[:=])[ \t]{0,16}(["'`])([^\n]{3,200}?)\1(?=[\s,;)}\]]|$)/gi,
+      /(?<![A-Za-z0-9])[A-Za-z0-9_.-]{0,40}(?:password|passwd|passphrase|pwd|pass|mnemonic|seed[_ -]?phrase|recovery[_ -]?phrase)["']?[ \t]{0,16}(?::=|=>|[:=])[ \t]{0,16}(["'`])([^\n]{3,200}?)\1(?=[\s,;)}\]]|$)/gi,
     group: 2,
     describe: (v, m) =>
       /bypass|compass|passthrough/i.test(m[0]) || isPasswordPlaceholder(v)
@@ -196,12 +232,33 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
   },
   {
     provider: 'generic',
+    // An unquoted passphrase after a password name in YAML or INI: the rest of the line, words and all
+    // (password: correct horse battery staple), not a message ("password: must be 8 characters")
+    regex:
+      /(?<![A-Za-z0-9])[A-Za-z0-9_.-]{0,40}(?:password|passwd|passphrase|pwd)[ \t]{0,3}[:=][ \t]{1,3}((?:[^\s#"'`]{2,40}[ \t]){2,10}[^\s#"'`]{2,40})[ \t]*(?=\r?\n|$)/gi,
+    group: 1,
+    describe: (v) => {
+      const first = v.split(/\s/)[0] ?? '';
+      if (isPasswordPlaceholder(v) || PASSWORD_MESSAGE_START.test(first)) return { kind: '' };
+      return /^[a-z]+(?: [a-z]+){2,}$/.test(v) ? { kind: 'password' } : { kind: '' };
+    },
+  },
+  {
+    provider: 'generic',
+    // A password holding a quote on an env line (DB_PASSWORD=Xy3'...): the whole value to the end
+    regex:
+      /^[ \t]{0,8}(?:export[ \t]{1,3})?[A-Za-z0-9_]{0,40}(?:PASSWORD|PASSWD|PWD|PASS)=([^\s#"'][^\s#]{0,200}["'][^\s#]{0,200})/gim,
+    group: 1,
+    describe: () => ({ kind: 'password' }),
+  },
+  {
+    provider: 'generic',
     // name = value / name: value / "name": "value" / name: type = "value" where the name says it
     // holds a secret (with a suffix such as _PROD or _2); the name may be in Markdown emphasis or
     // backticks (**Password**: ..., `API_KEY`: ...), the separator a default-assignment (||=, ?=)
     // or a tab or a run of spaces (tables printed by vault, PowerShell and spreadsheets)
     regex:
-      /(?<![A-Za-z0-9])([A-Za-z0-9_.-]{0,40}(?:keys?|tokens?|secrets?|password|passwd|pwd|_pw|(?<![A-Za-z])pw|pass|passphrase|credentials?|creds|auth|signature|session(?:id)?|_pat|mnemonic)(?:[_-](?:prod|production|dev|development|test|staging|stage|live|local|base|old|new|backup|primary|secondary|main|v\d|\d{1,3}|[a-z]{2})|\d{1,2}){0,2})(?:["'`]|\*{1,2}|_{2})?[ \t]{0,16}(?::[ \t]{0,3}[&A-Za-z_][A-Za-z0-9_.[\]|<>&']{0,30}(?:[ \t]{0,2}\|[ \t]{0,2}[A-Za-z_][A-Za-z0-9_.[\]<>]{0,20}){0,3}[ \t]{0,3}=(?!=)|:=|=>|\|\|=|\?\?=|\?=|[:=]|(?<=\t|[ ]{2}))(?:[ \t]{0,3}(?:\*{1,2}|_{1,2}|\|\|)(?=[ \t]))?[ \t]{0,16}(?:[rbuf]?["'`“‘])?([^\s"'`”’]{3,})/gi,
+      /(?<![A-Za-z0-9])([A-Za-z0-9_.-]{0,40}(?:keys?|tokens?|secrets?|password|passwd|pwd|_pw|(?<![A-Za-z])pw|pass|passphrase|credentials?|creds|auth|signature|session(?:id)?|_pat|mnemonic)(?:[_-](?:prod|production|dev|development|test|staging|stage|live|local|base|old|new|backup|primary|secondary|main|v\d|\d{1,3}|[a-z]{2})|\d{1,2}){0,2})(?:["'`]|\*{1,2}|_{2})?[ \t]{0,16}(?::[ \t]{0,3}[&A-Za-z_][A-Za-z0-9_.[\]|<>&']{0,30}(?:[ \t]{0,2}\|[ \t]{0,2}[A-Za-z_][A-Za-z0-9_.[\]<>]{0,20}){0,3}[ \t]{0,3}=(?!=)|:=|=>|\|\|=|\?\?=|\?=|[:=]|(?<=\t|[ ]{2}))(?:[ \t]{0,3}(?:\*{1,2}|_{1,2}|\|\|)(?=[ \t]))?[ \t]{0,16}(?:(?:&[A-Za-z0-9_-]{1,30}|!!?[A-Za-z]{1,20})[ \t]{1,3})?(?:[rbuf]?["'`“‘])?([^\s"'`”’]{3,})/gi,
     group: 2,
     describe: (v, m) => nameValueDescribe(m[1] ?? '', v),
   },
@@ -210,7 +267,7 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
     // Name and value pairs in JSON (HAR files, Postman exports, ECS and Kubernetes env, AWS SSM,
     // CloudFormation): {"name": "x-api-key", "value": "..."}, {"key": "apiKey", "value": "..."}
     regex:
-      /"(?:name|Name|key|Key|ParameterKey)"[ \t]{0,3}:[ \t]{0,3}"([A-Za-z0-9_./-]{0,60}(?:keys?|tokens?|secrets?|password|passwd|pwd|_pw|pass|passphrase|credentials?|auth|authorization|cookie|signature|session(?:id)?))"[ \t]{0,3},[ \t\r\n]{0,40}"(?:value|Value|ParameterValue)"[ \t]{0,3}:[ \t]{0,3}"([^"\n]{3,})"/gi,
+      /"(?:name|Name|key|Key|ParameterKey)"[ \t]{0,3}:[ \t]{0,3}"([A-Za-z0-9_./-]{0,60}(?:keys?|tokens?|secrets?|password|passwd|pwd|_pw|pass|passphrase|credentials?|auth|authorization|cookie|signature|session(?:id)?|sessid|sid|connect\.sid|jsessionid|phpsessid|asp\.net_sessionid))"[ \t]{0,3},[ \t\r\n]{0,40}"(?:value|Value|ParameterValue)"[ \t]{0,3}:[ \t]{0,3}"([^"\n]{3,})"/gi,
     group: 2,
     describe: (v, m) => nameValueDescribe(m[1] ?? '', v),
   },
@@ -260,7 +317,7 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
     provider: 'generic',
     // -p PASSWORD for the tools where -p is the password (not a port, not mkdir -p)
     regex:
-      /\b(?:mysql|mysqldump|mysqladmin|mariadb|sshpass|(?:docker|podman|nerdctl|buildah|skopeo)[ \t]{1,3}login)\b[^\n|;&]{0,200}?[ \t]-p[ \t]?["']?([^\s"'-][^\s"']{2,})/g,
+      /\b(?:mysql|mysqldump|mysqladmin|mariadb|sshpass|twine|psexec|vsce|ovsx|(?:docker|podman|nerdctl|buildah|skopeo|oras|(?:helm[ \t]{1,3}registry))[ \t]{1,3}login)\b[^\n|;&]{0,200}?[ \t]-p[ \t]?["']?([^\s"'-][^\s"']{2,})/g,
     group: 1,
     describe: (v) => (isPasswordPlaceholder(v) ? { kind: '' } : { kind: 'password' }),
   },
@@ -336,7 +393,7 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
     // An identifier that ends in a secret's name, then its value after one space: "refresh_token ...",
     // "client_secret ...", "api_key ..." (as a CLI prints a setting or a person types one)
     regex:
-      /(?<![A-Za-z0-9_])([A-Za-z0-9]{1,30}_(?:token|secret|key|password|pat))[ \t]{1,3}([^\s"'`]{12,200})/gi,
+      /(?<![A-Za-z0-9_])([A-Za-z0-9][A-Za-z0-9_]{0,30}_(?:token|secret|key|password|pat))[ \t]{1,3}([^\s"'`]{12,200})/gi,
     group: 2,
     describe: (v, m) => (looksIssuedAfterBreak(v) ? nameValueDescribe(m[1] ?? '', v) : { kind: '' }),
   },
@@ -420,6 +477,39 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
     group: 1,
     describe: (v) => (isPasswordPlaceholder(v) ? { kind: '' } : { kind: 'password' }),
   },
+  {
+    provider: 'generic',
+    // A secret piped into a command that stores or uses it: echo '...' | docker login --password-stdin,
+    // echo -n "..." | gcloud secrets create, printf '%s' "..." | wrangler secret put, echo ... | vercel env add,
+    // echo 'root:...' | chpasswd; and a here-string: gh auth login --with-token <<< "..."
+    regex:
+      /\b(?:echo(?:[ \t]{1,3}-[neE]{1,2})?|printf[ \t]{1,3}["']%s(?:\\n)?["'])[ \t]{1,3}(["']?)([^\s"'|]{6,200})\1[ \t]{0,3}\|[ \t]{0,3}[^\n|]{0,80}?(?:login|secrets?\b|env[ \t]{1,3}add|--password-stdin|--data-file|chpasswd|passwd|--with-token|set-secret)/g,
+    group: 2,
+    describe: (v) => (isPasswordPlaceholder(v) ? { kind: '' } : { kind: 'secret' }),
+  },
+  {
+    provider: 'generic',
+    regex: /(?:--with-token|--password-stdin|login)[^\n]{0,80}?<<<[ \t]{0,3}(["']?)([^\s"']{6,200})\1/g,
+    group: 2,
+    describe: (v) => (isPasswordPlaceholder(v) ? { kind: '' } : { kind: 'secret' }),
+  },
+  {
+    provider: 'generic',
+    // GitHub Actions' ::add-mask::... (the value it masks is the secret)
+    regex: /::add-mask::([^\s"'`]{4,200})/g,
+    group: 1,
+    describe: (v) => (isPasswordPlaceholder(v) ? { kind: '' } : { kind: 'secret' }),
+  },
+  {
+    provider: 'generic',
+    // SQL that sets a password, and MySQL's first-start log line: IDENTIFIED BY ..., SET PASSWORD FOR
+    // ... = '...', WITH PASSWORD '...', "A temporary password is generated for root@localhost: ..."
+    regex:
+      /\b(?:IDENTIFIED[ \t]{1,3}BY(?:[ \t]{1,3}PASSWORD)?|SET[ \t]{1,3}PASSWORD[ \t]{1,3}FOR[^=\n]{1,100}=(?:[ \t]{0,3}PASSWORD\()?|WITH[ \t]{1,3}(?:ENCRYPTED[ \t]{1,3})?PASSWORD|temporary password is generated for[^:\n]{1,100}:)[ \t]{0,3}(["'`]?)([^\s"'`;)]{3,200})\1/gi,
+    group: 2,
+    describe: (v) => (isPasswordPlaceholder(v) ? { kind: '' } : { kind: 'password' }),
+  },
+  ...TOOL_ARGUMENT_PATTERNS,
   {
     provider: 'generic',
     // A random segment of a URL path, judged on its own: APIs that take the key in the path
