@@ -78,6 +78,7 @@ const TOOL_ARGUMENT_PATTERNS: readonly CredentialPattern[] = (
       'secret',
     ],
     [/\bvault[ \t]{1,3}login[ \t]{1,3}(?!-)(\S{8,200})/g, 'token'],
+    [/\bnuget[ \t]{1,3}setapikey[ \t]{1,3}(\S{8,200})/gi, 'API key'],
     [
       /\baws[ \t]{1,3}configure[ \t]{1,3}set[ \t]{1,3}(?:[\w-]{1,40}\.)?(?:aws_secret_access_key|aws_session_token)[ \t]{1,3}(\S{8,3000})/g,
       'secret',
@@ -198,7 +199,7 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
     provider: 'generic',
     // A secret in a URL query: ?token=...&, &password=...
     regex:
-      /[?&;]([A-Za-z0-9_.-]{0,40}(?:key|token|secret|password|passwd|pwd|signature|sig|auth|code|session|appid|app_id))=([^\s&#"'`<>]{6,})/gi,
+      /[?&;~]([A-Za-z0-9_.-]{0,40}(?:key|token|secret|password|passwd|pwd|signature|sig|sign|hmac|auth|code|session|sessid|sid|appid|app_id))=([^\s&#"'`<>]{6,})/gi,
     group: 2,
     describe: (v, m) => nameValueDescribe(m[1] ?? '', v),
   },
@@ -258,7 +259,7 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
     // backticks (**Password**: ..., `API_KEY`: ...), the separator a default-assignment (||=, ?=)
     // or a tab or a run of spaces (tables printed by vault, PowerShell and spreadsheets)
     regex:
-      /(?<![A-Za-z0-9])([A-Za-z0-9_.-]{0,40}(?:keys?|tokens?|secrets?|password|passwd|pwd|_pw|(?<![A-Za-z])pw|pass|passphrase|credentials?|creds|auth|signature|session(?:id)?|_pat|mnemonic)(?:[_-](?:prod|production|dev|development|test|staging|stage|live|local|base|old|new|backup|primary|secondary|main|v\d|\d{1,3}|[a-z]{2})|\d{1,2}){0,2})(?:["'`]|\*{1,2}|_{2})?[ \t]{0,16}(?::[ \t]{0,3}[&A-Za-z_][A-Za-z0-9_.[\]|<>&']{0,30}(?:[ \t]{0,2}\|[ \t]{0,2}[A-Za-z_][A-Za-z0-9_.[\]<>]{0,20}){0,3}[ \t]{0,3}=(?!=)|:=|=>|\|\|=|\?\?=|\?=|[:=]|(?<=\t|[ ]{2}))(?:[ \t]{0,3}(?:\*{1,2}|_{1,2}|\|\|)(?=[ \t]))?[ \t]{0,16}(?:(?:&[A-Za-z0-9_-]{1,30}|!!?[A-Za-z]{1,20})[ \t]{1,3})?(?:[rbuf]?["'`“‘])?([^\s"'`”’]{3,})/gi,
+      /(?<![A-Za-z0-9])([A-Za-z0-9_.-]{0,40}(?:keys?|tokens?|secrets?|password|passwd|pwd|_pw|(?<![A-Za-z])pw|pass|passphrase|credentials?|creds|auth|signature|session(?:id)?|_pat|mnemonic|salt)(?:[_-](?:prod|production|dev|development|test|staging|stage|live|local|base|old|new|backup|primary|secondary|main|v\d|\d{1,3}|[a-z]{2})|\d{1,2}){0,2})(?:["'`]|\*{1,2}|_{2})?[ \t]{0,16}(?::[ \t]{0,3}[&A-Za-z_][A-Za-z0-9_.[\]|<>&']{0,30}(?:[ \t]{0,2}\|[ \t]{0,2}[A-Za-z_][A-Za-z0-9_.[\]<>]{0,20}){0,3}[ \t]{0,3}=(?!=)|:=|=>|\|\|=|\?\?=|\?=|[:=]|(?<=\t|[ ]{2}))(?:[ \t]{0,3}(?:\*{1,2}|_{1,2}|\|\|)(?=[ \t]))?[ \t]{0,16}(?:(?:&[A-Za-z0-9_-]{1,30}|!!?[A-Za-z]{1,20})[ \t]{1,3})?(?:[rbuf]?(?:"""|'''|["'`“‘]))?([^\s"'`”’]{3,})/gi,
     group: 2,
     describe: (v, m) => nameValueDescribe(m[1] ?? '', v),
   },
@@ -327,7 +328,7 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
     // "the key, ...", "my api key 👉 ..."; a plain word is never the value, so words between the
     // name and the value are read past ("the webhook secret I set in GitHub was ...")
     regex:
-      /(?<![-_.])\b(api[ -]?key|key|token|password|passphrase|passcode|secret|pat)(?:[ \t]{1,3}[A-Za-z']{1,12}){0,4}?(?:[ \t]{1,3}(?:is|was|=|:|->|→|-|=>|⇒|👉)|:|,)?(?:\*{1,2}|_{1,2})?(?:[ \t]{1,3}|[ \t]{0,3}\r?\n[ \t]{0,3})["'`]?(?![A-Za-z]{6,}(?:[\s"'`.,;:!?)]|$))([^\s"'`]{6,})/giu,
+      /(?<![-_.])\b(api[ -]?key|key|token|password|passphrase|passcode|secret|pat|pass|pwd)(?:[ \t]{1,3}[A-Za-z']{1,12}){0,4}?(?:[ \t]{1,3}(?:is|was|=|:|->|→|-|=>|⇒|👉)|:|,)?(?:\*{1,2}|_{1,2})?(?:[ \t]{1,3}|[ \t]{0,3}\r?\n[ \t]{0,3})["'`]?(?![A-Za-z]{6,}(?:[\s"'`.,;:!?)]|$))([^\s"'`]{6,})/giu,
     group: 2,
     describe: (v, m) => proseValueDescribe(m[1] ?? '', v, m[0]),
   },
@@ -402,7 +403,7 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
     // A C/C++ macro or a nginx/Apache/FPM directive that sets a secret: #define WIFI_PASSWORD "...",
     // proxy_set_header X-API-KEY "...", SetEnv DB_PASSWORD ..., fastcgi_param DB_PASSWORD ..., env[DB_PASSWORD] = ...
     regex:
-      /(?:#define|proxy_set_header|SetEnv|fastcgi_param|env\[)[ \t]{1,3}([A-Za-z0-9_-]{0,40}(?:KEY|TOKEN|SECRET|PASSWORD|PASS|PWD|AUTH)[A-Za-z0-9_-]{0,20})\]?[ \t]{1,3}(?:=[ \t]{0,3})?(["']?)([^\s"';]{4,200})\2/gi,
+      /(?:(?:#define|proxy_set_header|SetEnv|fastcgi_param)[ \t]{1,3}|env\[)([A-Za-z0-9_-]{0,40}(?:KEY|TOKEN|SECRET|PASSWORD|PASS|PWD|AUTH)[A-Za-z0-9_-]{0,20})\]?[ \t]{1,3}(?:=[ \t]{0,3})?(["']?)([^\s"';]{4,200})\2/gi,
     group: 3,
     describe: (v, m) => nameValueDescribe(m[1] ?? '', v),
   },
@@ -510,6 +511,97 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
     describe: (v) => (isPasswordPlaceholder(v) ? { kind: '' } : { kind: 'password' }),
   },
   ...TOOL_ARGUMENT_PATTERNS,
+  {
+    provider: 'generic',
+    // Git's prompt for a password, answered in the paste: Password for 'https://me@github.com': ...
+    regex: /Password for '[^'\n]{1,200}':[ \t]{0,3}(\S{3,200})/g,
+    group: 1,
+    describe: (v) => (isPasswordPlaceholder(v) ? { kind: '' } : { kind: 'password' }),
+  },
+  {
+    provider: 'generic',
+    // Composer's auth.json: {"github-oauth": {"github.com": "..."}}, {"bearer": {"host": "..."}}
+    regex:
+      /"(?:github-oauth|gitlab-oauth|gitlab-token|bitbucket-oauth|bearer)"[ \t]{0,3}:[ \t]{0,3}\{[ \t\r\n]{0,40}"[^"\n]{1,200}"[ \t]{0,3}:[ \t]{0,3}"([^"\n]{6,200})"/g,
+    group: 1,
+    describe: (v) => nameValueDescribe('token', v),
+  },
+  {
+    provider: 'generic',
+    // An object named for a secret holding its value: terraform output -json's
+    // "db_password": {"sensitive": true, "type": "string", "value": "..."}
+    regex:
+      /"([A-Za-z0-9_.-]{0,40}(?:password|passwd|secret|token|key)s?)"[ \t]{0,3}:[ \t]{0,3}\{[^{}]{0,300}?"value"[ \t]{0,3}:[ \t]{0,3}"([^"\n]{3,200})"/gi,
+    group: 2,
+    describe: (v, m) => nameValueDescribe(m[1] ?? '', v),
+  },
+  {
+    provider: 'generic',
+    // A name element and a value element: Maven's <name>Private-Token</name> <value>...</value>,
+    // an HTML table's <td>API_KEY</td><td>...</td>
+    regex:
+      /<(name|t[dh])>[ \t]{0,3}([^<\n]{0,60}(?:token|key|secret|password|passwd|auth)[^<\n]{0,20})<\/\1>[ \t\r\n]{0,200}<(?:value|td)>[ \t]{0,3}([^<\s]{4,200})[ \t]{0,3}<\/(?:value|td)>/gi,
+    group: 3,
+    describe: (v, m) => nameValueDescribe(m[2] ?? '', v),
+  },
+  {
+    provider: 'generic',
+    // A Markdown table row naming a secret in its first cell: | Postgres admin password | ... |
+    regex:
+      /\|[ \t]{0,3}([^|\n]{0,60}(?:password|passwd|secret|token|api[ _-]?key)[^|\n]{0,20}?)[ \t]{0,3}\|[ \t]{0,3}`?([^|\s`]{4,200})`?[ \t]{0,3}\|/gi,
+    group: 2,
+    describe: (v, m) => nameValueDescribe(m[1] ?? '', v),
+  },
+  {
+    provider: 'generic',
+    // A CSV or a two-column line: API_KEY,... / DB_PASSWORD;...
+    regex: /^([A-Za-z0-9_]{0,40}(?:KEY|TOKEN|SECRET|PASSWORD))[,;]([^\s,;]{8,200})[ \t]*$/gim,
+    group: 2,
+    describe: (v, m) => nameValueDescribe(m[1] ?? '', v),
+  },
+  {
+    provider: 'generic',
+    // Session cookies by their names in code, logs and PowerShell: cookies: { sid: '...' },
+    // New-Object System.Net.Cookie("PHPSESSID", "...")
+    regex:
+      /\b(?:sid|sessid|session_id|connect\.sid|PHPSESSID|JSESSIONID|laravel_session)["']?[ \t]{0,3}[:=,][ \t]{0,3}["']([^"'\s]{12,200})["']/g,
+    group: 1,
+    describe: () => ({ kind: 'session cookie' }),
+  },
+  {
+    provider: 'generic',
+    // Yarn's npmAuthIdent / npmAuthToken, Swift's setValue("...", forHTTPHeaderField: "X-Api-Key"),
+    regex: /\bnpmAuth(?:Ident|Token)[ \t]{0,3}:[ \t]{0,3}["']?([^"'\s]{6,200})/g,
+    group: 1,
+    describe: (v) => (isPasswordPlaceholder(v) ? { kind: '' } : { kind: 'credential' }),
+  },
+  {
+    provider: 'generic',
+    regex:
+      /setValue\([ \t]{0,3}"(?:Bearer[ \t]{1,3})?([^"\s]{8,200})"[ \t]{0,3},[ \t]{0,3}forHTTPHeaderField:[ \t]{0,3}"[^"\n]{0,40}(?:key|token|auth|secret)[^"\n]{0,20}"/gi,
+    group: 1,
+    describe: (v) => nameValueDescribe('key', v),
+  },
+  {
+    provider: 'generic',
+    // JDBC Oracle thin URLs carry user/password before the @: jdbc:oracle:thin:scott/...@host
+    regex: /jdbc:oracle:thin:[^/\s@:]{1,60}\/([^@\s]{3,200})@/g,
+    group: 1,
+    describe: (v) => (isPasswordPlaceholder(v) ? { kind: '' } : { kind: 'password' }),
+  },
+  {
+    provider: 'generic',
+    // openssl passwd '...' (the password it hashes), and the response of an HTTP Digest header
+    regex: /\bopenssl[ \t]{1,3}passwd\b[^\n'"]{0,40}(["'])([^"'\n]{3,200})\1/g,
+    group: 2,
+    describe: (v) => (isPasswordPlaceholder(v) ? { kind: '' } : { kind: 'password' }),
+  },
+  {
+    provider: 'generic',
+    regex: /\bDigest[ \t][^\n]{0,400}?\bresponse="([0-9a-f]{16,128})"/g,
+    group: 1,
+    describe: () => ({ kind: 'digest response' }),
+  },
   {
     provider: 'generic',
     // A random segment of a URL path, judged on its own: APIs that take the key in the path

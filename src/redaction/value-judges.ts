@@ -240,6 +240,9 @@ export function nameValueDescribe(
   const trim = rawValue.length - value.length;
   // Maven's encrypted password ({base64=}) is the secret itself, not a template
   if (/pass|pwd/.test(name) && /^\{[A-Za-z0-9+/]{16,}={0,2}\}$/.test(rawValue)) return { kind: 'password' };
+  // ODBC quotes a password in braces (PWD={...};), which a template ({{ x }}, {DB_PASSWORD}) is not
+  const braced = /^\{([^{}\s]{3,200})\};?$/.exec(rawValue)?.[1];
+  if (/pass|pwd/.test(name) && braced !== undefined && /[^A-Za-z_]/.test(braced)) return { kind: 'password' };
   if (REFERENCE.test(value) || /\($/.test(value) || isCodeOrPath(value) || EMAIL.test(value))
     return { kind: '' };
   // a file the secret is read from (/run/secrets/db_password, ../htpasswd), not the secret
