@@ -33,13 +33,16 @@ import { REGRESSION_WEIGHT, TRAIN_NOW } from '../../src/train/train-model.ts';
 // Then 115 more from the long tail once the common threads were taken (3005; scored before: 40.9%
 // / 73.0%, ECE 0.117), and the temperatures raised halfway towards the forward split's; then 136
 // from SaaS, infrastructure, data and self-hosted APIs and 11 languages (3141; scored before:
-// 49.3% / 69.9%, ECE 0.132, underconfident this time).
-const FLOOR_CV_TOP1 = 0.525; // measured 0.527 (1656/3141)
-const FLOOR_CV_TOP3 = 0.785; // measured 0.787 (2472/3141)
-const CEILING_CV_ECE = 0.05; // measured 0.043 (the goal: at most 0.05)
+// 49.3% / 69.9%, ECE 0.132, underconfident this time); then 83 from data connectors, IaC
+// providers, plugins, research tooling and CI (3224; scored before: 33.7% / 66.3%, ECE 0.183), the
+// hardest yet: on the same first 3141 reports the scorer keeps 52.4% / 78.0% (52.8% / 78.7% before,
+// folds reassigned), so the floors follow the corpus again.
+const FLOOR_CV_TOP1 = 0.515; // measured 0.519 (1674/3224)
+const FLOOR_CV_TOP3 = 0.775; // measured 0.777 (2506/3224)
+const CEILING_CV_ECE = 0.05; // measured 0.044 (the goal: at most 0.05)
 // The dialogue with a simulated truthful user (at most 3 questions), each case on its fold's scorer.
-const FLOOR_CV_DIALOGUE_RIGHT = 0.9; // measured 0.902 (2832/3141)
-const CEILING_CV_DIALOGUE_QUESTIONS = 1.5; // measured 1.48 (the goal: 1.5)
+const FLOOR_CV_DIALOGUE_RIGHT = 0.89; // measured 0.895 (2885/3224)
+const CEILING_CV_DIALOGUE_QUESTIONS = 1.5; // measured 1.47 (the goal: 1.5)
 
 /** Training five fold models takes several seconds on a busy two-core machine. */
 const CV_TIMEOUT_MS = 180_000;
