@@ -236,7 +236,7 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
     // An unquoted passphrase after a password name in YAML or INI: the rest of the line, words and all
     // (password: correct horse battery staple), not a message ("password: must be 8 characters")
     regex:
-      /(?<![A-Za-z0-9])[A-Za-z0-9_.-]{0,40}(?:password|passwd|passphrase|pwd)[ \t]{0,3}[:=][ \t]{1,3}((?:[^\s#"'`]{2,40}[ \t]){2,10}[^\s#"'`]{2,40})[ \t]*(?=\r?\n|$)/gi,
+      /(?<=(?<![A-Za-z0-9])[A-Za-z0-9_.-]{0,40}(?:password|passwd|passphrase|pwd)[ \t]{0,3}[:=][ \t]{1,3})((?:[^\s#"'`]{2,40}[ \t]){2,10}[^\s#"'`]{2,40})[ \t]*(?=\r?\n|$)/gi,
     group: 1,
     describe: (v) => {
       const first = v.split(/\s/)[0] ?? '';
@@ -412,7 +412,8 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
     // A value put on the next line by a formatter: "apiKey":\n  "...", const webhookSecret =\n  "...",
     // api_key=(\n  "..."\n)
     regex:
-      /(?<![A-Za-z0-9])([A-Za-z0-9_.-]{0,40}(?:key|token|secret|password|passwd|pwd|passphrase|credentials?)s?)["']?[ \t]{0,3}(?::|=|=>)[ \t]{0,3}\(?[ \t]{0,3}\r?\n[ \t]{0,40}["'`]([^\s"'`]{8,200})["'`]/gi,
+      // (it starts at the line break and looks back for the name, so a long line costs nothing)
+      /(?<=(?<![A-Za-z0-9])([A-Za-z0-9_.-]{0,40}(?:key|token|secret|password|passwd|pwd|passphrase|credentials?)s?)["']?[ \t]{0,3}(?::|=|=>)[ \t]{0,3}\(?[ \t]{0,3})\r?\n[ \t]{0,40}["'`]([^\s"'`]{8,200})["'`]/gi,
     group: 2,
     describe: (v, m) => nameValueDescribe(m[1] ?? '', v),
   },
