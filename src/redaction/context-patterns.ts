@@ -11,6 +11,7 @@ import {
   looksIssuedAfterBreak,
   looksRandom,
   nameValueDescribe,
+  PASSWORD_MESSAGE_WORD,
   proseValueDescribe,
   WORDY_VALUE,
 } from './value-judges.ts';
@@ -51,9 +52,6 @@ const PUBLIC_BLOB_RE = `(?:${PUBLIC_BLOB})`;
 const PUBLIC_START = new RegExp(`^${PUBLIC_BLOB_RE}`);
 /** Path segments after which a random one is a document's or a content's address, not a key. */
 const PUBLIC_PATH_SEGMENT = /^(?:d|e|ipfs|ipns|commit|commits|blob|tree|sha256:?|folders|drive)$/i;
-/** The first word of a message after "password:" where a value would be ("must be 8 characters"). */
-const PASSWORD_MESSAGE_START =
-  /^(?:required|invalid|incorrect|missing|empty|wrong|expired|must|should|cannot|can't|not|is|was|needs?|has|have|does|did|will|too|the|a|an|your|enter|please|changed|reset|set|field|length|minimum|at)$/i;
 /** Where a last-resort run may start: not inside a word. */
 const LAST_RESORT_START = B;
 
@@ -240,7 +238,7 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
     group: 1,
     describe: (v) => {
       const first = v.split(/\s/)[0] ?? '';
-      if (isPasswordPlaceholder(v) || PASSWORD_MESSAGE_START.test(first)) return { kind: '' };
+      if (isPasswordPlaceholder(v) || PASSWORD_MESSAGE_WORD.test(first)) return { kind: '' };
       return /^[a-z]+(?: [a-z]+){2,}$/.test(v) ? { kind: 'password' } : { kind: '' };
     },
   },

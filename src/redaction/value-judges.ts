@@ -152,8 +152,8 @@ export function proseValueDescribe(
 }
 
 /** Words of an error message that follow "password:" where a value would ("password: required"). */
-const PASSWORD_MESSAGE_WORD =
-  /^(?:required|invalid|incorrect|missing|empty|wrong|expired|yes|no|true|false|null|none|undefined|must|should|cannot|not|is|was|changed|reset|set|provided|mismatch|error|failed|too|short|long|weak|strong|hidden|masked|omitted|unset|blank|present|absent|ok)[.,:;!?)]?$/i;
+export const PASSWORD_MESSAGE_WORD =
+  /^(?:required|invalid|incorrect|missing|empty|wrong|expired|yes|no|true|false|null|none|undefined|must|should|cannot|can't|not|is|was|needs?|has|have|does|did|will|the|a|an|your|enter|please|field|length|minimum|at|changed|reset|set|provided|mismatch|error|failed|too|short|long|weak|strong|hidden|masked|omitted|unset|blank|present|absent|ok)[.,:;!?)]?$/i;
 /** A command-line flag standing where a value would (`--value`, `-p`): the value comes after it. */
 const FLAG = /^--?[a-z][a-z-]{0,30}$/;
 /**
