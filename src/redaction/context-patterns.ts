@@ -569,13 +569,14 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
   },
   {
     provider: 'generic',
-    // Yarn's npmAuthIdent / npmAuthToken, Swift's setValue("...", forHTTPHeaderField: "X-Api-Key"),
+    // Yarn's npmAuthIdent / npmAuthToken (user:password or a token)
     regex: /\bnpmAuth(?:Ident|Token)[ \t]{0,3}:[ \t]{0,3}["']?([^"'\s]{6,200})/g,
     group: 1,
     describe: (v) => (isPasswordPlaceholder(v) ? { kind: '' } : { kind: 'credential' }),
   },
   {
     provider: 'generic',
+    // Swift's setValue("...", forHTTPHeaderField: "X-Api-Key"): the value comes before the header name
     regex:
       /setValue\([ \t]{0,3}"(?:Bearer[ \t]{1,3})?([^"\s]{8,200})"[ \t]{0,3},[ \t]{0,3}forHTTPHeaderField:[ \t]{0,3}"[^"\n]{0,40}(?:key|token|auth|secret)[^"\n]{0,20}"/gi,
     group: 1,
