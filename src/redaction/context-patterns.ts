@@ -61,6 +61,10 @@ const LAST_RESORT_START = B;
  * -U user%..., lftp -u user,..., mc alias set NAME URL USER SECRET, vault login TOKEN, aws configure
  * set aws_secret_access_key|aws_session_token VALUE.
  */
+/** A cell of a CSV header row: a short name of a few words, no sentence punctuation. */
+const CSV_HEADER_CELL =
+  /^[ \t]{0,2}"?[A-Za-z][A-Za-z0-9_()/-]{0,30}(?: [A-Za-z0-9_()/-]{1,20}){0,3}"?[ \t]{0,2}$/;
+
 const TOOL_ARGUMENT_PATTERNS: readonly CredentialPattern[] = (
   [
     [/\bzip\b[^\n]{0,100}?[ \t]-P[ \t]{1,3}(\S{3,200})/g, 'password'],
@@ -77,6 +81,22 @@ const TOOL_ARGUMENT_PATTERNS: readonly CredentialPattern[] = (
     ],
     [/\bvault[ \t]{1,3}login[ \t]{1,3}(?!-)(\S{8,200})/g, 'token'],
     [/\bnuget[ \t]{1,3}setapikey[ \t]{1,3}(\S{8,200})/gi, 'API key'],
+    // net use Z: \\srv\share PASSWORD /user:DOMAIN\name, the password positional after the share
+    // or after /user: (the share's leading \\ is blanked in the scanned copy; * asks for it)
+    [
+      /\bnet[ \t]{1,3}use\b(?:[ \t]{1,3}[A-Za-z*]:)?[ \t]{1,5}[^\s\\]{1,100}\\\S{1,200}(?:[ \t]{1,3}\/user:\S{1,100})?[ \t]{1,3}(?![/*])(\S{3,200})/gi,
+      'password',
+    ],
+    // Bundler's credentials for a gem host: bundle config [set] [--global] gems.example.com user:pass
+    [
+      /\bbundle[ \t]{1,3}config[ \t]{1,3}(?:set[ \t]{1,3})?(?:--(?:global|local)[ \t]{1,3})?(?:https?:\/\/)?[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,6}\/?[ \t]{1,3}(\S{6,300})/gi,
+      'credentials',
+    ],
+    // ... and as an environment variable, the host's dots doubled into underscores
+    [
+      /\bBUNDLE_[A-Z0-9]{1,63}(?:__[A-Z0-9-]{1,63}){1,6}[ \t]{0,3}[=:][ \t]{0,3}["']?([^\s"']{6,300})/g,
+      'credentials',
+    ],
     [
       /\baws[ \t]{1,3}configure[ \t]{1,3}set[ \t]{1,3}(?:[\w-]{1,40}\.)?(?:aws_secret_access_key|aws_session_token)[ \t]{1,3}(\S{8,3000})/g,
       'secret',
@@ -557,6 +577,31 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
     regex: /^([A-Za-z0-9_]{0,40}(?:KEY|TOKEN|SECRET|PASSWORD))[,;]([^\s,;]{8,200})[ \t]*$/gim,
     group: 2,
     describe: (v, m) => nameValueDescribe(m[1] ?? '', v),
+  },
+  {
+    provider: 'generic',
+    // A CSV whose header row names a secret column, and the row under it (an IAM console
+    // export: User name,Password,Console sign-in URL): the cell in that column of the first row.
+    regex:
+      /^((?:[^,\n]{0,60},){0,12})([^,\n]{0,40}(?:password|passwd|secret|token|api[ _-]?key)[^,\n]{0,20})(?:,[^\n]{0,600})?\r?\n([^\n]{3,2000})/gim,
+    group: 3,
+    describe: (row, m) => {
+      const header = m[0].slice(0, m[0].length - row.length);
+      const column = (m[1] ?? '').split(',').length - 1;
+      // a header is a CSV line: at least two columns, the row at least as many
+      const names = header.trimEnd().split(',');
+      const cells = row.split(',');
+      if (names.length < 2 || cells.length !== names.length || !names.every((n) => CSV_HEADER_CELL.test(n)))
+        return { kind: '' };
+      const cell = cells[column];
+      if (cell === undefined) return { kind: '' };
+      const skip = cells.slice(0, column).join(',').length + (column > 0 ? 1 : 0);
+      const value = cell.replace(/\r$/, '');
+      const d = nameValueDescribe(m[2] ?? '', value.trim());
+      if (!d.kind || value.trim().length < 4) return { kind: '' };
+      const lead = value.length - value.trimStart().length;
+      return { ...d, skip: skip + lead, trim: row.length - skip - value.trimEnd().length };
+    },
   },
   {
     provider: 'generic',

@@ -1,12 +1,14 @@
 /**
  * Shapes of credentials, most specific first: provider key families, then credentials handed to
  * code and commands (code-patterns.ts), in tools' output (tool-output-patterns.ts), named in other
- * languages (label-words.ts), then the context patterns (context-patterns.ts). Every repetition is
+ * languages (label-words.ts), then the context patterns (context-patterns.ts), last base64 that
+ * decodes to a credential (encoded-credentials.ts). Every repetition is
  * bounded and no quantified group overlaps another, so
  * each pattern runs in linear time on any input (no catastrophic backtracking).
  */
 import { CODE_PATTERNS } from './code-patterns.ts';
 import { CONTEXT_PATTERNS } from './context-patterns.ts';
+import { ENCODED_CREDENTIAL_PATTERNS } from './encoded-credentials.ts';
 import { LABEL_WORD_PATTERNS } from './label-words.ts';
 import { B, type CredentialPattern, type KeyShape } from './pattern-types.ts';
 import { TOOL_OUTPUT_PATTERNS } from './tool-output-patterns.ts';
@@ -62,12 +64,16 @@ function family(
   provider: string,
   kind: string,
   body: string,
-  opts: { live?: boolean } = {},
+  opts: { live?: boolean; secretInLastSegment?: boolean } = {},
 ): CredentialPattern {
   return {
     provider,
     regex: new RegExp(`${B}${body}`, 'g'),
-    describe: () => ({ kind, ...(opts.live === false ? { live: false } : {}) }),
+    describe: (value) => ({
+      kind,
+      ...(opts.live === false ? { live: false } : {}),
+      ...(opts.secretInLastSegment ? { judgeFrom: value.lastIndexOf('/') + 1 } : {}),
+    }),
   };
 }
 
@@ -134,6 +140,8 @@ const PREFIXED_FAMILIES: readonly CredentialPattern[] = [
     'webhook URL',
     // Mattermost, Make, IFTTT and Feishu/Lark incoming webhooks: the path is the credential
     'https?://(?:[A-Za-z0-9.-]{1,200}/hooks/[a-z0-9]{20,40}|hook\\.[a-z0-9]{2,6}\\.make\\.com/[a-z0-9]{20,60}|maker\\.ifttt\\.com/trigger/[^/\\s]{1,80}/with/key/[A-Za-z0-9_-]{16,60}|open\\.(?:feishu\\.cn|larksuite\\.com)/open-apis/bot/v2/hook/[A-Za-z0-9-]{20,60})',
+    // a host renamed to chat.example.com leaves the hook's secret path as real as it was
+    { secretInLastSegment: true },
   ),
   family(
     'discord',
@@ -288,4 +296,5 @@ export const CREDENTIAL_PATTERNS: readonly CredentialPattern[] = [
   ...TOOL_OUTPUT_PATTERNS,
   ...LABEL_WORD_PATTERNS,
   ...CONTEXT_PATTERNS,
+  ...ENCODED_CREDENTIAL_PATTERNS,
 ];

@@ -226,6 +226,15 @@ export function normalise(text: string): NormalisedView {
       }
     }
     if (ch === '%' && HEX.test(text.slice(i + 1, i + 3))) {
+      // Encoded twice (a URL inside a redirect parameter): %253D is %3D is "=".
+      if (text.slice(i + 1, i + 3) === '25' && HEX.test(text.slice(i + 3, i + 5))) {
+        const inner = parseInt(text.slice(i + 3, i + 5), 16);
+        if (inner >= 0x20 && inner <= 0x7e) {
+          push(String.fromCharCode(inner), i, i + 5);
+          i += 5;
+          continue;
+        }
+      }
       const decoded = parseInt(text.slice(i + 1, i + 3), 16);
       if (decoded === 0x09 || decoded === 0x0a || decoded === 0x0d || (decoded >= 0x20 && decoded <= 0x7e)) {
         push(String.fromCharCode(decoded), i, i + 3);

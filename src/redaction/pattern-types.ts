@@ -13,6 +13,11 @@ export interface Described {
   skip?: number;
   /** characters at the end of the match that are punctuation around the value, not part of it */
   trim?: number;
+  /**
+   * where, in the value, the secret part starts: a placeholder word before it (a host someone
+   * renamed to example.com) does not make the secret after it a placeholder
+   */
+  judgeFrom?: number;
 }
 
 export interface CredentialPattern {

@@ -147,10 +147,11 @@ function scanView(text: string): CredentialMatch[] {
       }
       // A password is judged by what passwords look like: `password=$Tk9...` or one holding "none"
       // is real; `${DB_PASSWORD}` or `***` is not.
-      const placeholder = d.kind === 'password' ? isPasswordPlaceholder(value) : isPlaceholderValue(value);
+      const judged = d.judgeFrom ? value.slice(d.judgeFrom) : value;
+      const placeholder = d.kind === 'password' ? isPasswordPlaceholder(judged) : isPlaceholderValue(judged);
       // A generic value that is a placeholder (YOUR_API_KEY) is not a credential: leave it visible,
       // unless it looks issued (long, three character classes): a random key may hold "none".
-      if (pattern.provider === 'generic' && placeholder && !looksIssued(value)) continue;
+      if (pattern.provider === 'generic' && placeholder && !looksIssued(judged)) continue;
       const live = (d.live ?? true) && !placeholder && d.shape !== 'test';
       added.push({
         start,

@@ -39,6 +39,7 @@ const password = () =>
   `${pick(UPPER)}${chars(4, LOWER)}${chars(2, DIGITS)}${pick('!#%+')}${chars(3, LOWER)}${pick(DIGITS)}`;
 const hex = (n: number) => chars(n, '0123456789abcdef');
 const j = (...parts: string[]) => parts.join('');
+const b64 = (s: string) => Buffer.from(s).toString('base64');
 
 /** The first 8-character run of `secret` found in `text`, or undefined. */
 function leakedRun(text: string, secret: string): string | undefined {
@@ -524,6 +525,28 @@ const SHAPES: [string, (secret: string) => string, () => string][] = [
     (t) => `const key = "sk-proj-${opaque(20)}" + "${t}";`,
     () => opaque(20),
   ],
+  // round 6 (2026-12-02, the leaks the last audit left)
+  [
+    'a Mattermost hook under a host renamed to example',
+    (t) => `https://chat.example.test/hooks/${t}`,
+    () => chars(26, LOWER + DIGITS),
+  ],
+  ['a token in a URL encoded twice', (t) => `redirect=https%253A%252F%252Fx%253Ftoken%253D${t}`, opaque],
+  // the encoded run is the secret: no 8 characters of it may survive
+  ['a bare base64 user:password', (t) => `the header value is ${t}`, () => b64(`admin:${password()}`)],
+  [
+    'a Kubernetes secret holding an encoded database URL',
+    (t) => `data:\n  DATABASE_URL: ${t}`,
+    () => b64(`postgres://app:${password()}@db/app`),
+  ],
+  [
+    "a CSV whose header names the password's column",
+    (t) => `User name,Password,Console sign-in URL\nalice,${t},https://console.acme.io`,
+    password,
+  ],
+  ["Bundler's host-named variable", (t) => `BUNDLE_GEMS__CONTRIBSYS__COM=deploy:${t}`, opaque],
+  ['bundle config for a gem host', (t) => `bundle config set --global gems.contribsys.com me:${t}`, opaque],
+  ["net use's positional password", (t) => `net use Z: \\\\srv\\share ${t} /user:CORP\\admin`, password],
 ];
 
 /** Characters that split a key and used to slip past the normaliser. */
@@ -637,6 +660,12 @@ describe('GIVEN ordinary text near credential words', () => {
       'Validation error, password: required',
       'Error: Invalid password: must be at least 8 characters',
       'Primary key: customerId',
+      // round 6: base64 of ordinary text, prompts and other shares are not credentials
+      `name: ${b64('keydoctor-test')}`,
+      `${b64('12:30:45.123')} is the encoded time`,
+      'net use \\\\srv\\ipc$ * /user:bob',
+      'net use Z: \\\\srv\\share /persistent:yes',
+      'name,token_count\nfoo,1234',
       'Error: Token Expired',
       'the token OpenAI gave me does not work',
       `<script integrity="sha384-${opaque(64)}" src=x.js>`,
