@@ -53,8 +53,14 @@ export function buildTreeIndex(knowledge: Knowledge): TreeIndex {
   return { byAnswer, byQuestion: memo, order };
 }
 
-/** The answer the evidence implies for a question: exactly one answer's `implied_by` signals seen. */
+/**
+ * The answer the evidence implies for a question: exactly one answer's `implied_by` signals seen,
+ * among the answers whose premise the evidence leaves standing (`Bearer undefined` shows the Bearer
+ * scheme, but the answer "Bearer <key>" is ruled out by the missing key).
+ */
 export function impliedAnswer(question: Question, seen: ReadonlySet<Signal | string>): string | undefined {
-  const hits = question.answers.filter((a) => a.implied_by.some((s) => seen.has(s)));
+  const hits = question.answers.filter(
+    (a) => a.implied_by.some((s) => seen.has(s)) && !(a.ruled_out_by ?? []).some((s) => seen.has(s)),
+  );
   return hits.length === 1 ? hits[0]?.id : undefined;
 }

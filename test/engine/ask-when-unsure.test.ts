@@ -101,3 +101,20 @@ describe('GIVEN a first message on which "not a key problem" leads', () => {
     expect(['diagnosis', 'handoff']).toContain(end.reply.kind);
   });
 });
+
+describe('GIVEN evidence that answers a question and rules out another of its answers', () => {
+  it('THEN "Bearer undefined" answers how the key is sent (no key), so that question is never asked', () => {
+    const { asked, end } = play('curl says 401 and my header is Authorization: Bearer undefined', (r) =>
+      r.reply.questionId === 'q-where' ? 'everywhere' : undefined,
+    );
+    expect(asked.map((r) => r.reply.questionId)).not.toContain('q-header');
+    expect(end.state.impliedAnswers['q-header']).toBe('no-key');
+  });
+
+  it('THEN failing in curl too still leads to an unset key when the header shows none', () => {
+    const { end } = play('curl says 401 and my header is Authorization: Bearer undefined', (r) =>
+      r.reply.questionId === 'q-where' ? 'everywhere' : undefined,
+    );
+    expect(end.reply.causeId).toBe('key-missing');
+  });
+});

@@ -144,6 +144,9 @@ describe('the keydoctor process', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
     await opsPort(bot);
     bot.child.stdin!.write('curl says 401 and my header is Authorization: Bearer undefined\n');
     await expect.poll(() => logLines(bot).length > 0 && bot.stdout().split('> ').length > 2, WAIT).toBe(true);
+    // the answer to a follow-up question when one is asked (where it fails), else a second message
+    bot.child.stdin!.write('it works with a hard-coded key, fails in my code\n');
+    await expect.poll(() => bot.stdout().split('> ').length > 3, WAIT).toBe(true);
     bot.child.kill('SIGTERM');
     expect(await bot.exited).toBe(0);
     expect(logLines(bot).map((l) => l.msg)).toContain('shutdown complete');
