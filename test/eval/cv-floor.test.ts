@@ -36,13 +36,17 @@ import { REGRESSION_WEIGHT, TRAIN_NOW } from '../../src/train/train-model.ts';
 // 49.3% / 69.9%, ECE 0.132, underconfident this time); then 83 from data connectors, IaC
 // providers, plugins, research tooling and CI (3224; scored before: 33.7% / 66.3%, ECE 0.183), the
 // hardest yet: on the same first 3141 reports the scorer keeps 52.4% / 78.0% (52.8% / 78.7% before,
-// folds reassigned), so the floors follow the corpus again.
-const FLOOR_CV_TOP1 = 0.515; // measured 0.519 (1674/3224)
-const FLOOR_CV_TOP3 = 0.775; // measured 0.777 (2506/3224)
-const CEILING_CV_ECE = 0.05; // measured 0.044 (the goal: at most 0.05)
+// folds reassigned), so the floors follow the corpus again. Then 234 from home automation, mobile
+// and JVM SDKs, Go/Rust/PHP/Ruby/.NET, release tooling, the rarest causes, SaaS APIs and nine
+// languages (3458; scored before: 41.5% / 69.7%, ECE 0.081, 9 of 10 right at >=90%); the text
+// scale raised 5 -> 8; on the same first 3224 the scorer keeps 52.4% / 77.8%, the 234 score 40.2% /
+// 68.4% in the folds.
+const FLOOR_CV_TOP1 = 0.51; // measured 0.515 (1780/3458)
+const FLOOR_CV_TOP3 = 0.768; // measured 0.771 (2667/3458)
+const CEILING_CV_ECE = 0.05; // measured 0.048 (the goal: at most 0.05)
 // The dialogue with a simulated truthful user (at most 3 questions), each case on its fold's scorer.
-const FLOOR_CV_DIALOGUE_RIGHT = 0.89; // measured 0.895 (2885/3224)
-const CEILING_CV_DIALOGUE_QUESTIONS = 1.5; // measured 1.47 (the goal: 1.5)
+const FLOOR_CV_DIALOGUE_RIGHT = 0.895; // measured 0.899 (3107/3458)
+const CEILING_CV_DIALOGUE_QUESTIONS = 1.5; // measured 1.48 (the goal: 1.5)
 
 /** Training five fold models takes several seconds on a busy two-core machine. */
 const CV_TIMEOUT_MS = 180_000;
