@@ -5,7 +5,7 @@
  * reachable under it). A question or answer whose premise the evidence contradicts is never offered.
  */
 import type { Knowledge, Question } from '../knowledge/schema.ts';
-import { answerKey, type TreeIndex } from './tree-index.ts';
+import { answerKey, premiseStands, type TreeIndex } from './tree-index.ts';
 import type { RankedCause } from './types.ts';
 
 /** Causes below this confidence are not worth a question. */
@@ -135,7 +135,7 @@ export function clearlyAhead(candidates: readonly Candidate[]): boolean {
 
 /** The answers of `q` whose premise the evidence does not contradict. */
 export function offeredAnswers(q: Question, seen: ReadonlySet<string>): Question['answers'] {
-  return q.answers.filter((a) => !(a.ruled_out_by ?? []).some((s) => seen.has(s)));
+  return q.answers.filter((a) => premiseStands(a, seen));
 }
 
 /** Questions reachable from `qid` through its answers (not itself), memoised per tree. */
@@ -186,7 +186,7 @@ export function premiseContradicted(
   seen: ReadonlySet<string>,
   answered: Readonly<Record<string, string>>,
 ): boolean {
-  if ((q.ruled_out_by ?? []).some((s) => seen.has(s))) return true;
+  if (!premiseStands(q, seen)) return true;
   if (offeredAnswers(q, seen).length < 2) return true;
   return offBranch(knowledge, q.id, answered);
 }

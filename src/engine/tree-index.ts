@@ -53,6 +53,14 @@ export function buildTreeIndex(knowledge: Knowledge): TreeIndex {
   return { byAnswer, byQuestion: memo, order };
 }
 
+/** True when no evidence seen contradicts the premise of a question or answer (its `ruled_out_by`). */
+export function premiseStands(
+  item: { ruled_out_by?: readonly string[] | undefined },
+  seen: ReadonlySet<Signal | string>,
+): boolean {
+  return !(item.ruled_out_by ?? []).some((s) => seen.has(s));
+}
+
 /**
  * The answer the evidence implies for a question: exactly one answer's `implied_by` signals seen,
  * among the answers whose premise the evidence leaves standing (`Bearer undefined` shows the Bearer
@@ -60,7 +68,7 @@ export function buildTreeIndex(knowledge: Knowledge): TreeIndex {
  */
 export function impliedAnswer(question: Question, seen: ReadonlySet<Signal | string>): string | undefined {
   const hits = question.answers.filter(
-    (a) => a.implied_by.some((s) => seen.has(s)) && !(a.ruled_out_by ?? []).some((s) => seen.has(s)),
+    (a) => a.implied_by.some((s) => seen.has(s)) && premiseStands(a, seen),
   );
   return hits.length === 1 ? hits[0]?.id : undefined;
 }

@@ -37,7 +37,7 @@ function printable(text: string): boolean {
 }
 
 /** The text `run` decodes to when it is base64 of printable text, else undefined. */
-export function decodeBase64Text(run: string): string | undefined {
+function decodeBase64Text(run: string): string | undefined {
   const body = run.replace(/=+$/, '');
   if (body.length < MIN_ENCODED || body.length > MAX_ENCODED || body.length % 4 === 1) return undefined;
   const text = Buffer.from(body, 'base64').toString('latin1');
@@ -45,7 +45,7 @@ export function decodeBase64Text(run: string): string | undefined {
 }
 
 /** True when `run` is base64 of a credential: user:password, a URL with a password, a named secret. */
-export function decodesToCredential(run: string): boolean {
+function decodesToCredential(run: string): boolean {
   const text = decodeBase64Text(run);
   if (text === undefined) return false;
   const pair = USER_PASSWORD.exec(text);
