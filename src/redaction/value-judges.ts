@@ -135,6 +135,8 @@ export function proseValueDescribe(
   // ending a line ("publishable API key\nstripe.error...")
   const between = whole.slice(rawName.length, whole.length - rawValue.length);
   if (between.includes('\n') && !/:|is|was|=/.test(between)) return { kind: '' };
+  // an attribute of the key, not the key: "gpg key ID: 3AA5...", "key length: 4096", "token type: ..."
+  if (KEY_ATTRIBUTE.test(between)) return { kind: '' };
   const name = rawName.toLowerCase();
   if (/pass/.test(name)) {
     const symbol = /[^A-Za-z0-9]/.test(value) && /[A-Za-z]/.test(value);
@@ -161,7 +163,10 @@ const FLAG = /^--?[a-z][a-z-]{0,30}$/;
  * a pagination cursor, a public key, a CA certificate, a proxy bypass list, a keyboard shortcut.
  */
 const NOT_SECRET_NAME =
-  /^(?:sec-websocket-(?:key|accept)|(?:x-)?idempotency-key|primary[-_ ]?key|foreign[-_ ]?key|sort[-_ ]?key|partition[-_ ]?key|cache[-_ ]?key|row[-_ ]?key|(?:next[-_]?)?page[-_]?token|next[-_]?token|continuation[-_]?token|sync[-_]?token|public[-_]?key|pub[-_]?key|certificate-authority-data|[a-z]*[-_]?bypass|shortcut[-_ ]?key|hot[-_]?key)$/;
+  /^(?:sec-websocket-(?:key|accept)|(?:x-)?idempotency-key|primary[-_ ]?key|foreign[-_ ]?key|sort[-_ ]?key|partition[-_ ]?key|cache[-_ ]?key|row[-_ ]?key|(?:next[-_]?)?page[-_]?token|next[-_]?token|continuation[-_]?token|sync[-_]?token|public[-_]?key|pub[-_]?key|certificate-authority-data|[a-z]*[-_]?bypass|shortcut[-_ ]?key|hot[-_]?key|(?:[a-z0-9]+[-_])*key[-_]?ids?)$/;
+/** A word naming an attribute of a key right after the key's name: its id, fingerprint, length. */
+const KEY_ATTRIBUTE =
+  /^[ \t]{1,3}(?:id|ids|fingerprint|length|size|type|name|prefix|format|version|count|expiry|expiration)\b/i;
 /** A keyboard shortcut (ctrl+shift+k, Cmd+Option+I): what a "key" setting of an editor holds. */
 const KEYBOARD_SHORTCUT =
   /^(?:(?:ctrl|control|cmd|command|shift|alt|option|opt|meta|super|win)\+)+[^\s+]{1,12}$/i;

@@ -666,6 +666,9 @@ describe('GIVEN ordinary text near credential words', () => {
       'net use \\\\srv\\ipc$ * /user:bob',
       'net use Z: \\\\srv\\share /persistent:yes',
       'name,token_count\nfoo,1234',
+      // an attribute of a key, or a name for its id, holds no secret
+      'gpg key ID: 3AA5C34371567BD2',
+      'SSH_KEY_ID=0x3AA5C34371567BD2',
       'Error: Token Expired',
       'the token OpenAI gave me does not work',
       `<script integrity="sha384-${opaque(64)}" src=x.js>`,
