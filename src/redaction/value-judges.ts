@@ -160,10 +160,11 @@ export const PASSWORD_MESSAGE_WORD =
 const FLAG = /^--?[a-z][a-z-]{0,30}$/;
 /**
  * Names that end in a secret word but hold none: a handshake nonce, a client-chosen id, a column,
- * a pagination cursor, a public key, a CA certificate, a proxy bypass list, a keyboard shortcut.
+ * a pagination cursor, a public key, a CA certificate, a proxy bypass list, a keyboard shortcut, a
+ * key's id (a private key's id stays withheld: it sits in a service-account file beside the key).
  */
 const NOT_SECRET_NAME =
-  /^(?:sec-websocket-(?:key|accept)|(?:x-)?idempotency-key|primary[-_ ]?key|foreign[-_ ]?key|sort[-_ ]?key|partition[-_ ]?key|cache[-_ ]?key|row[-_ ]?key|(?:next[-_]?)?page[-_]?token|next[-_]?token|continuation[-_]?token|sync[-_]?token|public[-_]?key|pub[-_]?key|certificate-authority-data|[a-z]*[-_]?bypass|shortcut[-_ ]?key|hot[-_]?key|(?:[a-z0-9]+[-_])*key[-_]?ids?)$/;
+  /^(?:sec-websocket-(?:key|accept)|(?:x-)?idempotency-key|primary[-_ ]?key|foreign[-_ ]?key|sort[-_ ]?key|partition[-_ ]?key|cache[-_ ]?key|row[-_ ]?key|(?:next[-_]?)?page[-_]?token|next[-_]?token|continuation[-_]?token|sync[-_]?token|public[-_]?key|pub[-_]?key|certificate-authority-data|[a-z]*[-_]?bypass|shortcut[-_ ]?key|hot[-_]?key|(?![a-z0-9_-]*(?:private|secret))(?:[a-z0-9]+[-_])*key[-_]?ids?)$/;
 /** A word naming an attribute of a key right after the key's name: its id, fingerprint, length. */
 const KEY_ATTRIBUTE =
   /^[ \t]{1,3}(?:id|ids|fingerprint|length|size|type|name|prefix|format|version|count|expiry|expiration)\b/i;

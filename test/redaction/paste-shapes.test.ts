@@ -546,6 +546,7 @@ const SHAPES: [string, (secret: string) => string, () => string][] = [
   ],
   ["Bundler's host-named variable", (t) => `BUNDLE_GEMS__CONTRIBSYS__COM=deploy:${t}`, opaque],
   ['bundle config for a gem host', (t) => `bundle config set --global gems.contribsys.com me:${t}`, opaque],
+  ["a service account's private key id", (t) => `"private_key_id": "${t}",`, () => hex(40)],
   ["net use's positional password", (t) => `net use Z: \\\\srv\\share ${t} /user:CORP\\admin`, password],
 ];
 
