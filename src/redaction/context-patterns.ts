@@ -61,10 +61,6 @@ const LAST_RESORT_START = B;
  * -U user%..., lftp -u user,..., mc alias set NAME URL USER SECRET, vault login TOKEN, aws configure
  * set aws_secret_access_key|aws_session_token VALUE.
  */
-/** A cell of a CSV header row: a short name of a few words, no sentence punctuation. */
-const CSV_HEADER_CELL =
-  /^[ \t]{0,2}"?[A-Za-z][A-Za-z0-9_()/-]{0,30}(?: [A-Za-z0-9_()/-]{1,20}){0,3}"?[ \t]{0,2}$/;
-
 const TOOL_ARGUMENT_PATTERNS: readonly CredentialPattern[] = (
   [
     [/\bzip\b[^\n]{0,100}?[ \t]-P[ \t]{1,3}(\S{3,200})/g, 'password'],
@@ -88,8 +84,9 @@ const TOOL_ARGUMENT_PATTERNS: readonly CredentialPattern[] = (
       'password',
     ],
     // Bundler's credentials for a gem host: bundle config [set] [--global] gems.example.com user:pass
+    // (a build setting's flags, bundle config build.nokogiri --use-system-libraries, are not)
     [
-      /\bbundle[ \t]{1,3}config[ \t]{1,3}(?:set[ \t]{1,3})?(?:--(?:global|local)[ \t]{1,3})?(?:https?:\/\/)?[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,6}\/?[ \t]{1,3}(\S{6,300})/gi,
+      /\bbundle[ \t]{1,3}config[ \t]{1,3}(?:set[ \t]{1,3})?(?:--(?:global|local)[ \t]{1,3})?(?:https?:\/\/)?[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,6}\/?[ \t]{1,3}(?!-)(\S{6,300})/gi,
       'credentials',
     ],
     // ... and as an environment variable, the host's dots doubled into underscores
@@ -108,6 +105,10 @@ const TOOL_ARGUMENT_PATTERNS: readonly CredentialPattern[] = (
   group: 1,
   describe: (v: string) => (isPasswordPlaceholder(v) ? { kind: '' } : { kind }),
 }));
+
+/** A cell of a CSV header row: a short name of a few words, no sentence punctuation. */
+const CSV_HEADER_CELL =
+  /^[ \t]{0,2}"?[A-Za-z][A-Za-z0-9_()/-]{0,30}(?: [A-Za-z0-9_()/-]{1,20}){0,3}"?[ \t]{0,2}$/;
 
 export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
   {
@@ -588,7 +589,7 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
     describe: (row, m) => {
       const header = m[0].slice(0, m[0].length - row.length);
       const column = (m[1] ?? '').split(',').length - 1;
-      // a header is a CSV line: at least two columns, the row at least as many
+      // a header is a CSV line of short names, at least two, and the row has as many cells
       const names = header.trimEnd().split(',');
       const cells = row.split(',');
       if (names.length < 2 || cells.length !== names.length || !names.every((n) => CSV_HEADER_CELL.test(n)))

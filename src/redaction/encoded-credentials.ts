@@ -44,7 +44,10 @@ function decodeBase64Text(run: string): string | undefined {
   return printable(text) ? text : undefined;
 }
 
-/** True when `run` is base64 of a credential: user:password, a URL with a password, a named secret. */
+/**
+ * True when `run` is base64 of a credential: user:password, a URL with a password, a named secret,
+ * a provider's key or a PEM private key.
+ */
 function decodesToCredential(run: string): boolean {
   const text = decodeBase64Text(run);
   if (text === undefined) return false;

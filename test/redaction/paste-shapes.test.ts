@@ -667,6 +667,7 @@ describe('GIVEN ordinary text near credential words', () => {
       'net use \\\\srv\\ipc$ * /user:bob',
       'net use Z: \\\\srv\\share /persistent:yes',
       'name,token_count\nfoo,1234',
+      'bundle config build.nokogiri --use-system-libraries',
       // an attribute of a key, or a name for its id, holds no secret
       'gpg key ID: 3AA5C34371567BD2',
       'SSH_KEY_ID=0x3AA5C34371567BD2',
