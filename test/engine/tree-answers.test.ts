@@ -1,0 +1,88 @@
+/**
+ * The shipped tree's answers tell apart causes that a single answer used to lump together: each
+ * conversation below is answered the way a user with that cause would, and must end at it. Before
+ * 2026-12-03 each of these ended at the neighbouring cause (an unset key was always "never set",
+ * a key of another environment on the server was a typo, a 403 naming a region was "not a key
+ * problem", a revoked key was a typo, a test call that works was never a missing scope).
+ */
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../src/engine/index.ts';
+import type { ConversationState, EngineResult } from '../../src/engine/types.ts';
+import { DEFAULT_KNOWLEDGE_DIR } from '../../src/knowledge/default-dir.ts';
+import { loadKnowledge } from '../../src/knowledge/load.ts';
+import { NOW } from './fixtures/knowledge.ts';
+
+const engine = createEngine(loadKnowledge(DEFAULT_KNOWLEDGE_DIR));
+
+/** Plays a conversation; `answers` maps question id to answer id, any other question gets "not sure". */
+function play(text: string, answers: Record<string, string>) {
+  let state: ConversationState | undefined;
+  let r: EngineResult = engine.step(undefined, { type: 'message', text }, { now: NOW });
+  const asked: string[] = [];
+  for (let i = 0; i < 6 && r.reply.kind === 'question'; i++) {
+    const qid = r.reply.questionId ?? '';
+    asked.push(qid);
+    state = r.state;
+    const aid = answers[qid] ?? 'unknown';
+    r = engine.step(state, { type: 'choice', choiceId: `answer:${qid}:${aid}` }, { now: NOW + i + 1 });
+  }
+  return { asked, kind: r.reply.kind, causeId: r.reply.causeId };
+}
+
+describe('GIVEN the key prints as undefined', () => {
+  const text = 'my app gets 401 and when I print the key it is undefined';
+
+  it('THEN it asks where the key was set', () => {
+    expect(play(text, {}).asked).toContain('q-key-source');
+  });
+
+  it('THEN "set in the compose file, but the container does not get it" is a key that did not travel', () => {
+    expect(play(text, { 'q-key-source': 'set-elsewhere' }).causeId).toBe('env-not-propagated');
+  });
+
+  it('THEN "never set it" is a missing key', () => {
+    expect(play(text, { 'q-key-source': 'not-set' }).causeId).toBe('key-missing');
+  });
+});
+
+describe('GIVEN it works locally and fails in Docker', () => {
+  const text = 'works locally but in docker the api returns 401';
+
+  it("THEN another environment's key on the server is the wrong environment", () => {
+    expect(play(text, { 'q-deploy': 'other-env-there' }).causeId).toBe('wrong-environment');
+  });
+
+  it('THEN an older value on the server is a key that did not travel', () => {
+    expect(play(text, { 'q-deploy': 'old-there' }).causeId).toBe('env-not-propagated');
+  });
+});
+
+describe('GIVEN a bare 403', () => {
+  const text = 'the api returns 403 forbidden for my requests';
+  const cases: [string, string][] = [
+    ['endpoint', 'wrong-environment'],
+    ['time', 'clock-skew'],
+    ['disabled-credential', 'key-revoked'],
+    ['key-kind', 'publishable-key-as-secret'],
+  ];
+  for (const [answer, cause] of cases) {
+    it(`THEN an error message about "${answer}" leads to ${cause}`, () => {
+      const r = play(text, { 'q-403-kind': answer });
+      expect(r.asked[0]).toBe('q-403-kind');
+      expect(r.causeId).toBe(cause);
+    });
+  }
+});
+
+describe("GIVEN the provider's own test request works with the same key", () => {
+  const text = 'my static api key gets 401, dashboard shows it active';
+  const base = { 'q-dashboard': 'active', 'q-credential-type': 'static-key' };
+
+  it("THEN only the app's call to another endpoint failing points at a scope, not at the app", () => {
+    expect(play(text, { ...base, 'q-minimal': 'other-call-fails' }).causeId).toBe('insufficient-scope');
+  });
+
+  it('THEN the same call failing only in the app is not a key problem', () => {
+    expect(play(text, { ...base, 'q-minimal': 'works-there' }).causeId).toBe('other');
+  });
+});
