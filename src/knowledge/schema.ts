@@ -82,9 +82,12 @@ export const causeSchema = z.strictObject({
   outside_tree: z.boolean().default(false),
 });
 
+/** The most a Slack button shows (Discord's are 80): an answer's label must fit on its button. */
+export const ANSWER_LABEL_MAX = 75;
+
 export const answerSchema = z.strictObject({
   id,
-  label: nonEmpty,
+  label: nonEmpty.max(ANSWER_LABEL_MAX, `must be at most ${ANSWER_LABEL_MAX} characters to fit on a button`),
   /** words a typed answer may use to pick this answer */
   synonyms: z.array(nonEmpty).default([]),
   /** when any of these signals is in the evidence, the question is answered with this answer */
@@ -93,6 +96,12 @@ export const answerSchema = z.strictObject({
   ruled_out_by: z.array(signalName).optional(),
   /** question or cause ids this answer leads to (the causes under them stay in the running) */
   next: z.array(id),
+  /**
+   * "Nothing unusual here" (the dashboard shows the key active, the value is the expected one): the
+   * answer a user whose cause lies elsewhere gives, so it leans little against causes outside the
+   * question, where a specific answer ("it shows as expired") all but rules them out
+   */
+  neutral: z.boolean().default(false),
 });
 
 export const questionSchema = z.strictObject({

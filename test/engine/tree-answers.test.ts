@@ -86,3 +86,55 @@ describe("GIVEN the provider's own test request works with the same key", () => 
     expect(play(text, { ...base, 'q-minimal': 'works-there' }).causeId).toBe('other');
   });
 });
+
+describe('GIVEN a bare 401 and a user who answers every question truthfully', () => {
+  const text = 'getting 401 unauthorized from the api';
+  /** What a user with a static key that arrives unchanged and is active would answer. */
+  const arrives = {
+    'q-header': 'bearer',
+    'q-proxy': 'direct',
+    'q-deploy': 'identical-there',
+    'q-key-print': 'looks-right',
+    'q-credential-type': 'static-key',
+    'q-where': 'everywhere',
+  };
+  /** What a user whose key never reaches the request would answer. */
+  const noKey = {
+    'q-header': 'no-key',
+    'q-proxy': 'direct',
+    'q-dashboard': 'active',
+    'q-deploy': 'missing-there',
+    'q-key-print': 'undefined',
+    'q-credential-type': 'static-key',
+    'q-timeline': 'never',
+    'q-403-kind': 'missing-credential',
+  };
+  const cases: [string, Record<string, string>, string][] = [
+    [
+      'set in the container config but not arriving',
+      { ...noKey, 'q-where': 'works-locally', 'q-key-source': 'set-elsewhere' },
+      'env-not-propagated',
+    ],
+    ['never set', { ...noKey, 'q-where': 'everywhere', 'q-key-source': 'not-set' }, 'key-missing'],
+    [
+      'the dashboard showing the key expired',
+      { ...arrives, 'q-dashboard': 'expired', 'q-timeline': 'worked-before', 'q-403-kind': 'unclear' },
+      'key-expired',
+    ],
+    [
+      'the dashboard showing the key deleted',
+      { ...arrives, 'q-dashboard': 'gone', 'q-timeline': 'worked-before', 'q-403-kind': 'bad-credential' },
+      'key-revoked',
+    ],
+  ];
+  for (const [what, answers, cause] of cases) {
+    it(`THEN ${what} ends at ${cause}`, () => {
+      expect(play(text, answers).causeId).toBe(cause);
+    });
+  }
+
+  it('THEN "the dashboard shows the key active" does not rule out a key that never arrived', () => {
+    const r = play(text, { ...noKey, 'q-where': 'works-locally', 'q-key-source': 'set-elsewhere' });
+    expect(r.asked).toContain('q-key-source');
+  });
+});

@@ -157,6 +157,18 @@ describe('GIVEN a broken decision tree', () => {
     });
   });
 
+  it('THEN an answer label too long for a button is reported with its line and field', () => {
+    const kb = validFixture();
+    const label = 'An answer label that goes on and on, well past what any chat button is able to show';
+    kb.tree.questions[1]!.answers[0]!.label = label;
+    expectIssue(kb, {
+      file: 'tree.yaml',
+      line: lineOf(textOf(kb, 'tree.yaml'), 'An answer label that goes'),
+      field: 'questions[1].answers[0].label',
+      message: /at most 75 characters/,
+    });
+  });
+
   it('THEN a cycle between questions is reported with its path', () => {
     const kb = validFixture();
     kb.tree.questions[1]!.answers[1]!.next = ['wrong-scheme', 'q-start'];
