@@ -13,8 +13,8 @@ import { detectIntent } from './intents.ts';
 import { MAX_QUESTIONS, MAX_REJECTIONS } from './limits.ts';
 import {
   type Candidate,
-  CONFIRM_OUTSIDE_MIN_GAIN,
   clearlyAhead,
+  minimumGain,
   nextQuestion,
   offeredAnswers,
   standingCandidates,
@@ -178,13 +178,7 @@ function proceed(core: EngineCore, turn: Turn, intro?: string): Reply {
     !!core.knowledge.causes.get(top.causeId)?.outside_tree && state.asked.length === 0;
   const ahead = clearlyAhead(candidates) && !unconfirmedOutside;
   if (!ahead) {
-    const question = ask(
-      core,
-      turn,
-      candidates,
-      intro,
-      unconfirmedOutside ? CONFIRM_OUTSIDE_MIN_GAIN : undefined,
-    );
+    const question = ask(core, turn, candidates, intro, minimumGain(top, unconfirmedOutside));
     if (question) return question;
   }
   if (!move(turn, { type: 'diagnose', causeId: top.causeId, confidence: top.confidence }))

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { applyImpliedAnswers, rankState } from '../../src/engine/analyse.ts';
 import { buildCore } from '../../src/engine/core.ts';
 import { extractEvidence } from '../../src/engine/evidence/index.ts';
-import { informationGain, nextQuestion } from '../../src/engine/next-question.ts';
+import {
+  informationGain,
+  MIN_INFORMATION_GAIN,
+  minimumGain,
+  nextQuestion,
+  UNSURE_CONFIDENCE,
+} from '../../src/engine/next-question.ts';
 import { allAnswers, initialState } from '../../src/engine/state.ts';
 import { buildTreeIndex } from '../../src/engine/tree-index.ts';
 import { fixtureKnowledge, NOW } from './fixtures/knowledge.ts';
@@ -75,5 +81,27 @@ describe('next question', () => {
     const tree = buildTreeIndex(knowledge);
     const q = knowledge.questions.get('q-when')!;
     expect(informationGain(tree, q, ['env-not-propagated', 'key-revoked'], [0.5, 0.5])).toBeGreaterThan(0.5);
+  });
+});
+
+describe('GIVEN a leading cause that is likely but not sure', () => {
+  // q-when tells a revoked key from an expired token only partly: about 0.16 bits at 70 / 30
+  const lead = (p: number) => [
+    { causeId: 'key-revoked', confidence: p },
+    { causeId: 'token-expired-refresh', confidence: 1 - p },
+  ];
+  const ask = (p: number) =>
+    nextQuestion(knowledge, core.tree, lead(p), {}, new Set(), [], minimumGain(lead(p)[0]!, false));
+
+  it('THEN below the unsure line a question that gains less than the usual bar is still asked', () => {
+    expect(UNSURE_CONFIDENCE).toBeGreaterThan(0.7);
+    expect(
+      nextQuestion(knowledge, core.tree, lead(0.7), {}, new Set(), [], MIN_INFORMATION_GAIN),
+    ).toBeUndefined();
+    expect(ask(0.7)).toBe('q-when');
+  });
+
+  it('THEN above it the same question is not worth asking', () => {
+    expect(ask(0.85)).toBeUndefined();
   });
 });
