@@ -46,6 +46,11 @@ export async function crossValidatedDiagnoser(
   return {
     diagnose: (c, index) => engineFor(index).diagnose(c.text, { now }).outcome,
     engineFor,
+    ...(cv.forward
+      ? {
+          forward: { engine: createEngine({ ...knowledge, model: cv.forward.model }), test: cv.forward.test },
+        }
+      : {}),
     knowledge,
     folds: cv.folds.length,
     causeIds: knowledge.causes.keys(),

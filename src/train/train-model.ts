@@ -165,6 +165,12 @@ export interface CrossValidation {
   forwardTemperature: number;
   /** the factor every temperature is raised by: forward over pooled, at least 1 */
   softer: number;
+  /**
+   * The forward split: the model trained without the newest fifth of the grouped cases (in the
+   * order given) and the cases it tests, as the engine meets reports nobody has mined yet. Its
+   * temperature is the final model's.
+   */
+  forward?: FoldModel;
 }
 
 function softmaxAccepted(examples: readonly Example[]): number[][] {
@@ -278,9 +284,29 @@ async function fitFolds(
       }),
     };
   });
+  const forward =
+    forwardIdx.length > 0
+      ? {
+          fold: options.folds,
+          test: forwardIdx.map((i) => caseIndex[i]!),
+          model: toScorerModel(forwardModel, causeIds, temperature, {
+            hash,
+            cases: cases.length,
+            seed: options.seed,
+            fit: options.fit,
+          }),
+        }
+      : undefined;
   const final = withFinal ? fittedAll[options.folds + 1] : undefined;
   return {
-    cv: { folds, temperature, pooledTemperature: pooledT, forwardTemperature: forwardT, softer },
+    cv: {
+      folds,
+      temperature,
+      pooledTemperature: pooledT,
+      forwardTemperature: forwardT,
+      softer,
+      ...(forward ? { forward } : {}),
+    },
     ...(final ? { final } : {}),
   };
 }

@@ -184,6 +184,28 @@ describe('keydoctor eval', () => {
     expect(io.out()).toMatch(/top-1\s+50\.0%/);
   });
 
+  it('reports the forward split next to the folds: the newest cases, by the engine trained without them', async () => {
+    const cvDeps = () =>
+      deps({
+        crossValidate: () => {
+          const engine = fakeEngine(RANKINGS, []);
+          return {
+            diagnose: (c) => engine.diagnose(c.text, { now: NOW }).outcome,
+            folds: 5,
+            causeIds: ['a', 'b', 'c'],
+            // the last two cases: "three" (c via also: a top-1 hit) and "four" (c fourth: a miss)
+            forward: { engine, test: [2, 3] },
+          };
+        },
+      });
+    const text = memoryIo({ cwd: workDir({ 'c.jsonl': CASES }) });
+    expect(await createEvalCommand(cvDeps())(['c.jsonl', '--cv'], text)).toBe(0);
+    expect(text.out()).toMatch(/forward split \(the newest fifth.*\): 2 cases, top-1 50\.0%, top-3 50\.0%/);
+    const json = memoryIo({ cwd: workDir({ 'c.jsonl': CASES }) });
+    expect(await createEvalCommand(cvDeps())(['c.jsonl', '--cv', '--json'], json)).toBe(0);
+    expect(JSON.parse(json.out()).crossValidation.forward).toEqual({ n: 2, top1: 0.5, top3: 0.5 });
+  });
+
   it('refuses --regression without --cv', async () => {
     const io = memoryIo({ cwd: workDir({ 'c.jsonl': CASES }) });
     expect(await createEvalCommand(deps())(['c.jsonl', '--regression', 'r.jsonl'], io)).toBe(2);

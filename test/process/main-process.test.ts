@@ -144,8 +144,8 @@ describe('the keydoctor process', { timeout: PROCESS_TEST_TIMEOUT_MS }, () => {
     await opsPort(bot);
     bot.child.stdin!.write('curl says 401 and my header is Authorization: Bearer undefined\n');
     await expect.poll(() => logLines(bot).length > 0 && bot.stdout().split('> ').length > 2, WAIT).toBe(true);
-    // the answer to a follow-up question when one is asked (where it fails), else a second message
-    bot.child.stdin!.write('it works with a hard-coded key, fails in my code\n');
+    // the answer to a follow-up question when one is asked (where the key was set), else a second message
+    bot.child.stdin!.write('I never set it anywhere\n');
     await expect.poll(() => bot.stdout().split('> ').length > 3, WAIT).toBe(true);
     bot.child.kill('SIGTERM');
     expect(await bot.exited).toBe(0);
