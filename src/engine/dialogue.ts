@@ -163,7 +163,9 @@ function proceed(core: EngineCore, turn: Turn, intro?: string): Reply {
   const candidates = standingCandidates(core.knowledge, core.tree, ranking.scored, state.userAnswers);
   const top = candidates[0];
   if (!top || ranking.outcome.kind === 'none') {
-    if (state.rejected.length > 0) return handoff(core, turn, 'exhausted');
+    // Rejections, or answers that between them rule every cause out: a person, not "tell me more".
+    if (state.rejected.length > 0 || (!top && state.asked.length > 0))
+      return handoff(core, turn, 'exhausted');
     move(turn, { type: 'need-more' });
     return needMoreReply(state.transcript.length === 0);
   }

@@ -86,14 +86,21 @@ export async function chooseAndWait(h: ContractHarness, choiceId: string): Promi
 }
 
 /** Answers questions (first real answer each time) until a diagnosis arrives; returns it or undefined. */
+/** The "not sure" answer of a question (a user who cannot tell), else its first answer. */
+export function notSureAnswer(m: ContractMessage): { id: string; label: string } {
+  const answers = m.choices.filter((c) => c.id.startsWith('answer:'));
+  return answers.find((c) => /:unknown$/.test(c.id)) ?? answers[0]!;
+}
+
 export async function answerUntilDiagnosis(
   h: ContractHarness,
   first: ContractMessage[],
+  pick: (m: ContractMessage) => { id: string } = firstRealAnswer,
 ): Promise<ContractMessage | undefined> {
   let prompt = lastPrompt(first);
   for (let i = 0; i <= MAX_QUESTIONS && prompt; i++) {
     if (isDiagnosis(prompt)) return prompt;
-    prompt = lastPrompt(await chooseAndWait(h, firstRealAnswer(prompt).id));
+    prompt = lastPrompt(await chooseAndWait(h, pick(prompt).id));
   }
   return prompt && isDiagnosis(prompt) ? prompt : undefined;
 }
@@ -153,7 +160,7 @@ export function runAdapterContract(descriptor: AdapterDescriptor): void {
 
     it('GIVEN a clear symptom THEN a diagnosis arrives within a few questions', async () => {
       await withHarness(descriptor, async (h) => {
-        const diagnosis = await answerUntilDiagnosis(h, await sayAndWait(h, CLEAR_SYMPTOM));
+        const diagnosis = await answerUntilDiagnosis(h, await sayAndWait(h, CLEAR_SYMPTOM), notSureAnswer);
         expect(diagnosis).toBeDefined();
         expect(hasNumberedSteps(diagnosis!.text)).toBe(true);
       });
@@ -161,7 +168,7 @@ export function runAdapterContract(descriptor: AdapterDescriptor): void {
 
     it('GIVEN "that did not fix it" THEN the bot moves on to a different cause', async () => {
       await withHarness(descriptor, async (h) => {
-        const diagnosis = await answerUntilDiagnosis(h, await sayAndWait(h, CLEAR_SYMPTOM));
+        const diagnosis = await answerUntilDiagnosis(h, await sayAndWait(h, CLEAR_SYMPTOM), notSureAnswer);
         expect(diagnosis).toBeDefined();
         const after = await chooseAndWait(h, 'feedback:broken');
         const next = lastPrompt(after) ?? after.at(-1);
