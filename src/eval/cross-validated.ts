@@ -53,6 +53,6 @@ export async function crossValidatedDiagnoser(
       : {}),
     knowledge,
     folds: cv.folds.length,
-    causeIds: knowledge.causes.keys(),
+    causeIds: [...knowledge.causes.keys()],
   };
 }

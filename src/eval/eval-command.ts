@@ -75,7 +75,8 @@ export interface CrossValidated {
   engineFor?: (index: number) => Engine;
   knowledge?: Knowledge;
   folds: number;
-  causeIds: Iterable<string>;
+  /** read more than once (the folds' report and the forward split's): a list, not an iterator */
+  causeIds: readonly string[];
   /**
    * The forward split: the engine trained without the newest fifth of the cases (repositories
    * kept whole, in file order: a corpus is appended as it is mined) and the indexes it tests

@@ -124,7 +124,7 @@ describe('GIVEN keydoctor eval --dialogue on the shipped knowledge', () => {
         },
         knowledge: shipped,
         folds: 5,
-        causeIds: shipped.causes.keys(),
+        causeIds: [...shipped.causes.keys()],
       }),
       isKnowledgeError: (e): e is Error => e instanceof KnowledgeError,
       now: () => NOW,
