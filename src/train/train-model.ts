@@ -168,7 +168,9 @@ export interface CrossValidation {
   /**
    * The forward split: the model trained without the newest fifth of the grouped cases (in the
    * order given) and the cases it tests, as the engine meets reports nobody has mined yet. Its
-   * temperature is the final model's.
+   * temperature is the final model's, which these cases' labels helped fit (through the folds'
+   * out-of-fold predictions and the forward ratio): its accuracy is honest, its confidences (and so
+   * when it stops asking) slightly flattered.
    */
   forward?: FoldModel;
 }
