@@ -16,9 +16,12 @@ const FIXED =
 const BROKEN =
   /\b(?:did ?n[o']?t (?:fix|work|help|solve)|does ?n[o']?t (?:fix|work|help)|not fixed|still (?:broken|failing|fails|fail|not working|the same|getting|get|4\d\d|an? error|doesn'?t)|no luck|same (?:error|problem|issue|thing)|nope|that wasn'?t it|not it|wrong (?:answer|diagnosis|cause)|no change|didn'?t change anything)\b/;
 
-/** "it works on my laptop but fails in docker" is a symptom, not feedback that it is fixed. */
+/**
+ * "it works on my laptop but fails in docker" is a symptom, not feedback that it is fixed; so is a
+ * condition under which it works ("when I hard-code the key", "with curl", "if I paste it in").
+ */
 const STILL_FAILING =
-  /\b(?:but|except|only|fail\w*|still|locally|yesterday|before|until|used to|ago|last (?:week|month|night|time)|this morning|earlier|on my (?:machine|laptop|computer|pc)|in (?:docker|prod\w*|ci|staging|the browser))\b/;
+  /\b(?:but|except|only|fail\w*|still|locally|yesterday|before|until|used to|ago|last (?:week|month|night|time)|this morning|earlier|on my (?:machine|laptop|computer|pc)|in (?:docker|prod\w*|ci|staging|the browser)|(?:when|if|once) (?:i|we|you)\b|hard[- ]?cod\w*|curl|postman|insomnia|directly|manually)/;
 
 /** The command a typed message expresses, if any. */
 export function detectIntent(text: string): Intent | undefined {

@@ -12,6 +12,7 @@ describe('typed commands', () => {
     ['fixed it', 'fixed'],
     ['thanks, that fixed it!', 'fixed'],
     ['it works now', 'fixed'],
+    ['it works with the new key', 'fixed'],
     ["that didn't fix it", 'broken'],
     ['still 401', 'broken'],
     ['no luck', 'broken'],
@@ -30,6 +31,11 @@ describe('typed commands', () => {
     'it worked yesterday but now 401',
     'works in curl, fails in the browser',
     'it worked yesterday',
+    'it works when I hard-code the key',
+    'works with a hardcoded key',
+    'it works with curl',
+    'works in postman',
+    'it works if I paste the key directly',
   ])('does not read the symptom "%s" as fixed', (text) => {
     expect(detectIntent(text)).not.toBe('fixed');
   });
