@@ -112,8 +112,16 @@ describe('GIVEN evidence that answers a question and rules out another of its an
   });
 
   it('THEN failing in curl too still leads to an unset key when the header shows none', () => {
-    const { end } = play('curl says 401 and my header is Authorization: Bearer undefined', (r) =>
-      r.reply.questionId === 'q-where' ? 'everywhere' : undefined,
+    // a truthful user whose variable was never set; "not sure" counts against the causes a
+    // question is about, so answering it to everything would test that rule, not this one
+    const truthful: Record<string, string> = {
+      'q-where': 'everywhere',
+      'q-key-source': 'not-set',
+      'q-403-kind': 'missing-credential',
+    };
+    const { end } = play(
+      'curl says 401 and my header is Authorization: Bearer undefined',
+      (r) => truthful[r.reply.questionId ?? ''],
     );
     expect(end.reply.causeId).toBe('key-missing');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { textFeatures } from '../../src/engine/model/text-features.ts';
+import { HEAD_PREFIX, HEAD_TOKENS, textFeatures } from '../../src/engine/model/text-features.ts';
 
 describe('text features of the learned scorer', () => {
   it('gives stemmed words and adjacent word pairs, without stop words', () => {
@@ -16,12 +16,26 @@ describe('text features of the learned scorer', () => {
   it('keeps words of other scripts (Cyrillic) as words, and adds their English glosses', () => {
     expect(textFeatures('неверный ключ')).toEqual([
       'w:неверный',
+      't:неверный',
       'r:неверн',
       'w:ключ',
+      't:ключ',
       'b:неверный ключ',
+      't:неверный ключ',
       'w:invalid',
       'w:key',
     ]);
+  });
+
+  it('counts the opening words once more, as head words and pairs, and only those', () => {
+    const filler = Array.from({ length: HEAD_TOKENS }, () => 'and').join(' ');
+    const opening = textFeatures(`token expired ${filler} quota`);
+    expect(opening).toEqual(expect.arrayContaining(['t:token', 't:expir', 't:token expir', 'w:quota']));
+    expect(opening).not.toContain('t:quota');
+    // the same words after the opening ones are plain words only
+    const later = textFeatures(`${filler} token expired`);
+    expect(later).toEqual(expect.arrayContaining(['w:token', 'w:expir', 'b:token expir']));
+    expect(later.filter((f) => f.startsWith(HEAD_PREFIX))).toEqual([]);
   });
 
   it('gives inflected forms of one word the same root: Cyrillic, Latin with diacritics, Korean particles', () => {

@@ -40,20 +40,23 @@ import { REGRESSION_WEIGHT, TRAIN_NOW } from '../../src/train/train-model.ts';
 // and JVM SDKs, Go/Rust/PHP/Ruby/.NET, release tooling, the rarest causes, SaaS APIs and nine
 // languages (3458; scored before: 41.5% / 69.7%, ECE 0.081, 9 of 10 right at >=90%); the text
 // scale raised 5 -> 8; on the same first 3224 the scorer keeps 52.4% / 77.8%, the 234 score 40.2% /
-// 68.4% in the folds.
-const FLOOR_CV_TOP1 = 0.51; // measured 0.515 (1780/3458)
-const FLOOR_CV_TOP3 = 0.768; // measured 0.771 (2667/3458)
-const CEILING_CV_ECE = 0.05; // measured 0.048 (the issue's goal: at most 0.05)
+// 68.4% in the folds. On 2026-12-03 the opening words gained features of their own (51.5% / 77.1%
+// -> 52.9% / 78.0%).
+const FLOOR_CV_TOP1 = 0.524; // measured 0.529 (1828/3458)
+const FLOOR_CV_TOP3 = 0.776; // measured 0.780 (2697/3458)
+const CEILING_CV_ECE = 0.05; // measured 0.049 (the issue's goal: at most 0.05)
 // The dialogue with a simulated truthful user (at most 3 questions), each case on its fold's scorer.
 // On 2026-12-03 the tree's answers were split where one answer lumped causes together (89.9% at
 // 1.48 questions -> 93.6% at 1.27), a less sure lead was let ask for less (94.2% at 1.32), and a
-// question stayed open unless the one question leading to it was answered away (96.3% at 1.29).
-const FLOOR_CV_DIALOGUE_RIGHT = 0.958; // measured 0.963 (3331/3458)
+// question stayed open unless the one question leading to it was answered away (96.3% at 1.29);
+// with the opening words' features 96.4% at 1.27; with "the process has it" under the question of
+// where the key was set, 96.6% at 1.29.
+const FLOOR_CV_DIALOGUE_RIGHT = 0.958; // measured 0.966 (3340/3458)
 const CEILING_CV_DIALOGUE_QUESTIONS = 1.4; // measured 1.29 (the issue's goal: 1.5)
 // The forward split (the newest fifth, repositories whole, by a model trained on the rest): reports
 // nobody has mined yet draw more questions than the corpus does, so the goal is held there.
-const FLOOR_FORWARD_DIALOGUE_RIGHT = 0.945; // measured 0.951 (691 cases)
-const CEILING_FORWARD_DIALOGUE_QUESTIONS = 1.5; // measured 1.44 (the issue's goal: 1.5)
+const FLOOR_FORWARD_DIALOGUE_RIGHT = 0.945; // measured 0.958 (691 cases)
+const CEILING_FORWARD_DIALOGUE_QUESTIONS = 1.5; // measured 1.45 (the issue's goal: 1.5)
 
 /** Training five fold models takes several seconds on a busy two-core machine. */
 const CV_TIMEOUT_MS = 180_000;

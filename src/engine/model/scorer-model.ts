@@ -16,7 +16,7 @@ import {
   SIGNAL_PREFIX,
 } from './features.ts';
 import { type LikelihoodWeights, likelihoodWeights } from './likelihood.ts';
-import { CJK_PREFIX, PAIR_PREFIX, ROOT_PREFIX, WORD_PREFIX } from './text-features.ts';
+import { CJK_PREFIX, HEAD_PREFIX, PAIR_PREFIX, ROOT_PREFIX, WORD_PREFIX } from './text-features.ts';
 
 export const MODEL_FORMAT = 'keydoctor-scorer';
 /**
@@ -223,9 +223,9 @@ export function unknownFeature(
     if (!providers.has(p)) return `"${name}" names an unknown provider "${p}"`;
     return isSignal(`status:${status}`) ? undefined : `"${name}" names an unknown status "${status}"`;
   }
-  for (const prefix of [WORD_PREFIX, PAIR_PREFIX, CJK_PREFIX, ROOT_PREFIX])
+  for (const prefix of [WORD_PREFIX, PAIR_PREFIX, CJK_PREFIX, ROOT_PREFIX, HEAD_PREFIX])
     if (name.startsWith(prefix) && name.length > prefix.length) return undefined;
-  return `"${name}" is not a feature the engine computes (bias, sig:, prov:, ps:, cat:, w:, b:, c:, r:)`;
+  return `"${name}" is not a feature the engine computes (bias, sig:, prov:, ps:, cat:, w:, b:, c:, r:, t:)`;
 }
 
 /** Each row must belong to a listed cause and weigh listed features, each once. */

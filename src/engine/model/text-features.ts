@@ -20,6 +20,17 @@ const CJK = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]/u;
 const MAX_WORD_CHARS = 32;
 /** A word with this many digits is a number, a timestamp or an id (three-digit statuses stay). */
 const MAX_DIGITS = 3;
+/** Feature prefix of a word (or word pair) in a report's opening words. */
+export const HEAD_PREFIX = 't:';
+/**
+ * A report's first this many tokens are its opening words: a title or the line that says what is
+ * wrong, before the pasted logs. Their words count once more, as head words. Measured 2026-12-03,
+ * cross-validated on 3458 real reports (top-1 / top-3; forward split): none 51.5% / 77.1% (40.5% /
+ * 67.3%); head words only: 8 52.7% / 77.7%, 12 52.8% / 77.7% (41.7% / 68.0%), 20 52.6% / 77.9%,
+ * 30 52.0% / 77.9%; 12 with head word pairs 52.9% / 78.0% (41.7% / 68.9%). Head character pairs of
+ * CJK text, and words inside or outside code fences as their own features, gained nothing.
+ */
+export const HEAD_TOKENS = 12;
 /** Only the first this many tokens count: a pasted log adds nothing after that, and time stays bounded. */
 export const MAX_TEXT_TOKENS = 600;
 
@@ -79,11 +90,13 @@ export function textFeatures(text: string): string[] {
     if (parts.length === 0) continue;
     for (const p of parts) {
       out.add(`${WORD_PREFIX}${p}`);
+      if (count <= HEAD_TOKENS) out.add(`${HEAD_PREFIX}${p}`);
       const root = inflectionRoot(p);
       if (root !== undefined) out.add(`${ROOT_PREFIX}${root}`);
     }
     const head = parts[0]!;
     if (previous !== undefined) out.add(`${PAIR_PREFIX}${previous} ${head}`);
+    if (previous !== undefined && count <= HEAD_TOKENS) out.add(`${HEAD_PREFIX}${previous} ${head}`);
     previous = parts.at(-1);
   }
   // words about keys in other languages also count as their English glosses
