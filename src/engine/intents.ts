@@ -21,7 +21,7 @@ const BROKEN =
  * condition under which it works ("when I hard-code the key", "with curl", "if I paste it in").
  */
 const STILL_FAILING =
-  /\b(?:but|except|only|fail\w*|still|locally|yesterday|before|until|used to|ago|last (?:week|month|night|time)|this morning|earlier|on my (?:machine|laptop|computer|pc)|in (?:docker|prod\w*|ci|staging|the browser)|(?:when|if|once) (?:i|we|you)\b|hard[- ]?cod\w*|curl|postman|insomnia|directly|manually)/;
+  /\b(?:but|except|only|fail\w*|still|locally|yesterday|before|until|used to|ago|last (?:week|month|night|time)|this morning|earlier|on my (?:machine|laptop|computer|pc)|in (?:docker|prod\w*|ci|staging|the browser)|(?:when|if|once) (?:i|we|you)|hard[- ]?cod\w*|curl|postman|insomnia|directly)\b/;
 
 /** The command a typed message expresses, if any. */
 export function detectIntent(text: string): Intent | undefined {

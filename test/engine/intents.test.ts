@@ -13,6 +13,7 @@ describe('typed commands', () => {
     ['thanks, that fixed it!', 'fixed'],
     ['it works now', 'fixed'],
     ['it works with the new key', 'fixed'],
+    ['fixed it manually', 'fixed'],
     ["that didn't fix it", 'broken'],
     ['still 401', 'broken'],
     ['no luck', 'broken'],

@@ -51,7 +51,7 @@ const CEILING_CV_ECE = 0.05; // measured 0.049 (the issue's goal: at most 0.05)
 // question stayed open unless the one question leading to it was answered away (96.3% at 1.29);
 // with the opening words' features 96.4% at 1.27; with "the process has it" under the question of
 // where the key was set, 96.6% at 1.29.
-const FLOOR_CV_DIALOGUE_RIGHT = 0.958; // measured 0.966 (3340/3458)
+const FLOOR_CV_DIALOGUE_RIGHT = 0.958; // measured 0.966 (3342/3458)
 const CEILING_CV_DIALOGUE_QUESTIONS = 1.4; // measured 1.29 (the issue's goal: 1.5)
 // The forward split (the newest fifth, repositories whole, by a model trained on the rest): reports
 // nobody has mined yet draw more questions than the corpus does, so the goal is held there.
