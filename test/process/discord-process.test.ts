@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FAKE_TOKEN, FakeDiscord } from '../fakes/discord/fake-discord.ts';
+import { FAKE_TOKEN, FakeDiscord, type VisibleSnapshot } from '../fakes/discord/fake-discord.ts';
 import { IDS } from '../fakes/discord/fixtures.ts';
 import { componentsOf } from '../adapters/discord/bot-harness.ts';
 import { PROCESS_TEST_TIMEOUT_MS, spawnPlatformBot, WAIT } from './platform-bot.ts';
@@ -15,6 +15,20 @@ import { PROCESS_TEST_TIMEOUT_MS, spawnPlatformBot, WAIT } from './platform-bot.
 const MAX_QUESTIONS = 5;
 const NOT_SURE_ID = /^kd:answer:.+:unknown$/;
 const NOT_SURE_VALUE = /^answer:.+:unknown$/;
+
+interface NotSure {
+  customId: string;
+  values?: string[];
+}
+
+/** The "not sure" answer on a question snapshot: its button, or its option of the select menu. */
+function notSureOf(snapshot: VisibleSnapshot): NotSure | undefined {
+  const parts = componentsOf(snapshot);
+  const button = parts.find((c) => NOT_SURE_ID.test(c.customId));
+  if (button) return { customId: button.customId };
+  const menu = parts.find((c) => c.values.some((v) => NOT_SURE_VALUE.test(v)));
+  return menu && { customId: menu.customId, values: [menu.values.find((v) => NOT_SURE_VALUE.test(v))!] };
+}
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -48,30 +62,31 @@ describe('the keydoctor process with Discord configured', { timeout: PROCESS_TES
     expect(await health.json()).toMatchObject({ adapters: { discord: 'ready' } });
 
     discord.userSays('my request gets 401 and sends Authorization: Bearer undefined', { mention: true });
-    await expect.poll(() => discord.visible().length, WAIT).toBeGreaterThan(0);
-    // whether the scorer asks first depends on its training: "not sure" until a diagnosis
-    for (let i = 0; i < MAX_QUESTIONS; i++) {
-      const last = discord.visible().at(-1)!;
-      const parts = componentsOf(last);
-      const button = parts.find((c) => NOT_SURE_ID.test(c.customId));
-      const menu = parts.find((c) => c.values.some((v) => NOT_SURE_VALUE.test(v)));
-      if (!button && !menu) break;
-      const seen = discord.visible().length;
-      if (button) discord.click(last.messageId, button.customId);
-      else discord.click(last.messageId, menu!.customId, [menu!.values.find((v) => NOT_SURE_VALUE.test(v))!]);
-      await expect.poll(() => discord.visible().length, WAIT).toBeGreaterThan(seen);
+    const diagnosed = async () =>
+      (await (await fetch(`http://127.0.0.1:${port}/metrics`)).text()).includes('keydoctor_diagnoses_total{');
+    // whether the scorer asks first depends on its training: "not sure" to each question until a
+    // diagnosis. A click first edits the question (its buttons disabled) and only then posts the next
+    // one, so each step waits for a fresh question or the diagnosis, never for just any new snapshot.
+    let from = 0;
+    for (let i = 0; i <= MAX_QUESTIONS && !(await diagnosed()); i++) {
+      let question: { snapshot: VisibleSnapshot; notSure: NotSure } | undefined;
+      await expect
+        .poll(async () => {
+          question = discord
+            .visible()
+            .slice(from)
+            .map((snapshot) => ({ snapshot, notSure: notSureOf(snapshot) }))
+            .filter((q): q is { snapshot: VisibleSnapshot; notSure: NotSure } => q.notSure !== undefined)
+            .at(-1);
+          return question !== undefined || (await diagnosed());
+        }, WAIT)
+        .toBe(true);
+      if (!question) break;
+      from = discord.visible().length;
+      const { snapshot, notSure } = question;
+      discord.click(snapshot.messageId, notSure.customId, notSure.values);
     }
-    await expect
-      .poll(
-        async () =>
-          (await (await fetch(`http://127.0.0.1:${port}/metrics`)).text()).includes(
-            'keydoctor_diagnoses_total{',
-          ),
-        {
-          ...WAIT,
-        },
-      )
-      .toBe(true);
+    await expect.poll(diagnosed, WAIT).toBe(true);
 
     bot.child.kill('SIGTERM');
     expect(await bot.exited).toBe(0);
