@@ -67,6 +67,32 @@ describe('GIVEN a knowledge folder with a learned scorer in model/scorer.json', 
     expect(issue?.message).toMatch(/"sig:key:undefined" is weighed twice/);
   });
 
+  it('THEN one feature weighed by two causes is fine, and a row weighing one twice is still caught after others', () => {
+    const shared = { 'key-missing': { f: [1, 2], w: [1, 2] }, 'wrong-scheme': { f: [1, 2], w: [3, 4] } };
+    expect(() => buildKnowledge(toFiles(withModel(model({ weights: shared }))))).not.toThrow();
+    const twice = { ...shared, 'wrong-scheme': { f: [2, 0, 2], w: [1, 2, 3] } };
+    expect(issueOf(model({ weights: twice }), 'weights.wrong-scheme.f[2]')?.message).toMatch(
+      /"w:undefin" is weighed twice/,
+    );
+  });
+
+  it('THEN a feature named twice is refused at its second place, whether or not the list is in order', () => {
+    for (const features of [
+      ['bias', 'sig:key:undefined', 'w:undefin', 'w:undefin'],
+      ['w:undefin', 'bias', 'sig:key:undefined', 'w:undefin'],
+    ]) {
+      const issue = issueOf(model({ features, weights: {} }), 'features[3]');
+      expect(issue?.message, features.join()).toMatch(/duplicate feature "w:undefin"/);
+    }
+  });
+
+  it('THEN a text feature prefix with nothing after it is refused', () => {
+    for (const name of ['w:', 'b:', 't:']) {
+      const issue = issueOf(model({ features: ['bias', name], weights: {} }), 'features[1]');
+      expect(issue?.message, name).toMatch(/not a feature the engine computes/);
+    }
+  });
+
   it('THEN a file that is not JSON is refused with the file named', () => {
     const error = rejectionOf(withModel('{ not json'));
     expect(error.issues.some((i) => i.file === MODEL_PATH && /not valid JSON/.test(i.message))).toBe(true);

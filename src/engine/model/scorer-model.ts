@@ -199,12 +199,25 @@ export interface ModelIssue {
   message: string;
 }
 
+const COLON = 0x3a;
+/** The first letters of the text feature prefixes (`w:`, `b:`, `c:`, `r:`, `t:`), all one letter and a colon. */
+const TEXT_PREFIX_LETTERS: ReadonlySet<number> = new Set(
+  [WORD_PREFIX, PAIR_PREFIX, CJK_PREFIX, ROOT_PREFIX, HEAD_PREFIX].map((prefix) => {
+    if (prefix.length !== 2 || prefix.charCodeAt(1) !== COLON)
+      throw new Error(`text prefix "${prefix}" is not one letter and ":"`);
+    return prefix.charCodeAt(0);
+  }),
+);
+
 /** Why a feature name is not one the engine computes, or undefined when it is. */
 export function unknownFeature(
   name: string,
   providers: ReadonlySet<string>,
   causeIds: ReadonlySet<string>,
 ): string | undefined {
+  // text features are nearly all of a model's names: one look at their two-character prefix
+  if (name.length > 2 && name.charCodeAt(1) === COLON && TEXT_PREFIX_LETTERS.has(name.charCodeAt(0)))
+    return undefined;
   if (name === BIAS_FEATURE) return undefined;
   if (name.startsWith(CATALOGUE_PREFIX)) {
     const c = name.slice(CATALOGUE_PREFIX.length);
@@ -223,9 +236,24 @@ export function unknownFeature(
     if (!providers.has(p)) return `"${name}" names an unknown provider "${p}"`;
     return isSignal(`status:${status}`) ? undefined : `"${name}" names an unknown status "${status}"`;
   }
-  for (const prefix of [WORD_PREFIX, PAIR_PREFIX, CJK_PREFIX, ROOT_PREFIX, HEAD_PREFIX])
-    if (name.startsWith(prefix) && name.length > prefix.length) return undefined;
   return `"${name}" is not a feature the engine computes (bias, sig:, prov:, ps:, cat:, w:, b:, c:, r:, t:)`;
+}
+
+/**
+ * Positions of names seen earlier in the list. `keydoctor train` writes them sorted, so one pass over
+ * neighbours proves there is none; only a list out of order pays for a set of every name.
+ */
+function duplicateIndexes(names: readonly string[]): number[] {
+  let sorted = true;
+  for (let i = 1; i < names.length && sorted; i++) sorted = names[i - 1]! < names[i]!;
+  if (sorted) return [];
+  const seen = new Set<string>();
+  const duplicates: number[] = [];
+  names.forEach((name, i) => {
+    if (seen.has(name)) duplicates.push(i);
+    seen.add(name);
+  });
+  return duplicates;
 }
 
 /** Each row must belong to a listed cause and weigh listed features, each once. */
@@ -236,6 +264,8 @@ function checkRows(
   listed: ReadonlySet<string>,
   issues: ModelIssue[],
 ): void {
+  const seen = new Uint32Array(model.features.length);
+  let stamp = 0;
   for (const [causeId, row] of Object.entries(rows)) {
     if (!listed.has(causeId)) {
       issues.push({
@@ -244,19 +274,20 @@ function checkRows(
       });
       continue;
     }
-    const seenHere = new Set<number>();
+    // one stamp per feature (the row's number) instead of a Set: a row weighs thousands of features
+    stamp += 1;
     row.f.forEach((i, k) => {
       if (i >= model.features.length)
         issues.push({
           field: `${field}.${causeId}.f[${k}]`,
           message: `feature index ${i} is past the end of the features list (${model.features.length})`,
         });
-      else if (seenHere.has(i))
+      else if (seen[i] === stamp)
         issues.push({
           field: `${field}.${causeId}.f[${k}]`,
           message: `feature "${model.features[i]}" is weighed twice`,
         });
-      seenHere.add(i);
+      else seen[i] = stamp;
     });
   }
 }
@@ -275,13 +306,12 @@ export function checkModel(
     if (listed.has(id)) issues.push({ field: `causes[${i}]`, message: `duplicate cause "${id}"` });
     listed.add(id);
   });
-  const features = new Set<string>();
   model.features.forEach((name, i) => {
     const why = unknownFeature(name, providers, causeIds);
     if (why) issues.push({ field: `features[${i}]`, message: why });
-    if (features.has(name)) issues.push({ field: `features[${i}]`, message: `duplicate feature "${name}"` });
-    features.add(name);
   });
+  for (const i of duplicateIndexes(model.features))
+    issues.push({ field: `features[${i}]`, message: `duplicate feature "${model.features[i]}"` });
   checkRows('weights', model.weights, model, listed, issues);
   if (model.likelihood) checkRows('likelihood.counts', model.likelihood.counts, model, listed, issues);
   return issues;
