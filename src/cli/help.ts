@@ -24,6 +24,8 @@ Usage:
       --dialogue plays each case as a conversation with a simulated user (at most N questions)
   keydoctor kb check [DIR]
       validate a knowledge folder (schema, tree, catalogue)
+  keydoctor kb snapshot [DIR]
+      write the folder's parsed YAML to model/parsed-yaml.json, read at start-up instead
   keydoctor kb audit CASES.jsonl [DIR] [--min N] [--json]
       hold the error catalogue against labelled reports: the causes each string really points at
   keydoctor stats [--json] [--data-dir DIR]

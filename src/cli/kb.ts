@@ -5,15 +5,19 @@ import { EvalCasesError, parseEvalCases } from '../eval/eval-case.ts';
 import { DEFAULT_KNOWLEDGE_DIR } from '../knowledge/default-dir.ts';
 import { displayPath, formatKnowledgeIssues, KnowledgeError } from '../knowledge/knowledge-error.ts';
 import { checkKnowledgeDir, loadKnowledge } from '../knowledge/load.ts';
+import { writeYamlSnapshot } from '../knowledge/write-snapshot.ts';
 import { parseArgs } from './args.ts';
 import type { CliCommand, CliIo } from './io.ts';
 
 export const KB_USAGE = `Usage: keydoctor kb check [dir]
+       keydoctor kb snapshot [dir]
        keydoctor kb audit CASES.jsonl [dir] [--min N] [--json]
 
 check  validates a knowledge folder: YAML syntax, the schema of every file, and the decision tree
        (unknown targets, cycles, unreachable questions and causes, dead-end answers, duplicate ids).
        Every issue is printed as file:line:column field: message.
+snapshot  writes model/parsed-yaml.json: the folder's YAML parsed once, read at start-up instead of
+       parsing it again (a file edited since is parsed from its YAML; \`keydoctor train\` writes it too).
 audit  holds the error catalogue against labelled reports: for every entry that matched at least
        N reports (default ${AUDIT_MIN_REPORTS}), the causes those reports really had next to the causes the entry
        names; an entry that names no weight for its most frequent real cause is flagged.
@@ -38,7 +42,7 @@ export const run: CliCommand = async (args, io) => {
     return EXIT_OK;
   }
   if (subcommand === 'audit') return audit(rest, io);
-  if (subcommand !== 'check') {
+  if (subcommand !== 'check' && subcommand !== 'snapshot') {
     io.stderr.write(`keydoctor kb: unknown subcommand "${subcommand}"\n\n${KB_USAGE}`);
     return EXIT_USAGE;
   }
@@ -50,11 +54,21 @@ export const run: CliCommand = async (args, io) => {
   if (unknownFlag !== undefined || rest.length > 1) {
     const what =
       unknownFlag !== undefined ? `unknown option "${unknownFlag}"` : 'expected at most one folder';
-    io.stderr.write(`keydoctor kb check: ${what}\n\n${KB_USAGE}`);
+    io.stderr.write(`keydoctor kb ${subcommand}: ${what}\n\n${KB_USAGE}`);
     return EXIT_USAGE;
   }
-  return check(resolveDir(rest[0], io), io);
+  const dir = resolveDir(rest[0], io);
+  return subcommand === 'check' ? check(dir, io) : snapshot(dir, io);
 };
+
+/** Writes the parsed YAML snapshot of a valid folder; an invalid one is reported as by check. */
+function snapshot(dir: string, io: CliIo): number {
+  const status = check(dir, io);
+  if (status !== EXIT_OK) return status;
+  const written = writeYamlSnapshot(dir);
+  io.stdout.write(`wrote ${displayPath(written.path, io.cwd)} (${written.files} YAML files)\n`);
+  return EXIT_OK;
+}
 
 function resolveDir(arg: string | undefined, io: CliIo): string {
   const chosen = arg ?? io.env.KNOWLEDGE_DIR;

@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { MODEL_PATH } from '../engine/model/scorer-model.ts';
+import { writeYamlSnapshot } from '../knowledge/write-snapshot.ts';
 import { EvalCasesError } from '../eval/eval-case.ts';
 import { KnowledgeError } from '../knowledge/knowledge-error.ts';
 import { loadKnowledge } from '../knowledge/load.ts';
@@ -82,11 +83,14 @@ export const run: CliCommand = async (args, io) => {
     const target = path.join(dir, MODEL_PATH);
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, formatModelFile(model));
+    // the knowledge it was trained with just passed the loader: its parsed YAML is current too
+    const snapshot = writeYamlSnapshot(dir);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     io.stdout.write(
       `keydoctor train: ${cases.length} cases, ${model.features.length} features, temperature ` +
         `${model.temperature} (pooled out-of-fold ${cv.pooledTemperature.toFixed(4)}, forward ` +
-        `${cv.forwardTemperature.toFixed(4)}), ${seconds} s -> ${path.relative(io.cwd, target) || target}\n`,
+        `${cv.forwardTemperature.toFixed(4)}), ${seconds} s -> ${path.relative(io.cwd, target) || target} ` +
+        `(and ${path.relative(io.cwd, snapshot.path) || snapshot.path})\n`,
     );
     return 0;
   } catch (error) {

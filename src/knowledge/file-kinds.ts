@@ -8,8 +8,12 @@ export type FileKind =
   | { kind: 'cause'; name: string }
   | { kind: 'catalogue'; name: string }
   | { kind: 'model' }
+  | { kind: 'snapshot' }
   | { kind: 'unknown-yaml' }
   | { kind: 'ignored' };
+
+/** Where the parsed YAML snapshot (see yaml-snapshot.ts) sits inside a knowledge folder. */
+export const SNAPSHOT_PATH = 'model/parsed-yaml.json';
 
 const YAML_EXTENSION = /\.ya?ml$/i;
 
@@ -22,6 +26,7 @@ export function normaliseKnowledgePath(filePath: string): string {
 export function classifyKnowledgeFile(relativePath: string): FileKind {
   const normalised = normaliseKnowledgePath(relativePath);
   if (normalised === MODEL_PATH) return { kind: 'model' };
+  if (normalised === SNAPSHOT_PATH) return { kind: 'snapshot' };
   if (!YAML_EXTENSION.test(normalised)) return { kind: 'ignored' };
   const parts = normalised.split('/');
   const base = parts.at(-1)!.replace(YAML_EXTENSION, '');
@@ -37,4 +42,4 @@ export function classifyKnowledgeFile(relativePath: string): FileKind {
 }
 
 export const KNOWN_LAYOUT =
-  'tree.yaml, providers.yaml, phrases.yaml, causes/<cause-id>.yaml, errors/<provider>.yaml and (optional) model/scorer.json';
+  'tree.yaml, providers.yaml, phrases.yaml, causes/<cause-id>.yaml, errors/<provider>.yaml and (optional) model/scorer.json and model/parsed-yaml.json';

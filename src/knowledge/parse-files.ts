@@ -15,7 +15,8 @@ import {
   type Tree,
   treeSchema,
 } from './schema.ts';
-import { describeYamlValue, parseYamlSource, type YamlSource } from './yaml-source.ts';
+import { parseSnapshotFile, snapshotValue, type YamlSnapshot } from './yaml-snapshot.ts';
+import { describeYamlValue, parseYamlSource, sourceOfValue, type YamlSource } from './yaml-source.ts';
 import { validateWithSchema } from './zod-issues.ts';
 
 /** One knowledge file as text, its path relative to the knowledge folder. */
@@ -71,7 +72,8 @@ export function parseKnowledgeFiles(files: readonly KnowledgeFile[]): ParsedKnow
     issues: [],
   };
   const sorted = [...files].sort((a, b) => a.path.localeCompare(b.path));
-  for (const file of sorted) parseOne(file, parsed);
+  const snapshot = readSnapshot(sorted, parsed);
+  for (const file of sorted) parseOne(file, parsed, snapshot);
   if (!parsed.tree && !parsed.treeBroken) {
     parsed.issues.push({
       file: 'tree.yaml',
@@ -93,9 +95,19 @@ export function parseKnowledgeFiles(files: readonly KnowledgeFile[]): ParsedKnow
   return parsed;
 }
 
-function parseOne(file: KnowledgeFile, parsed: ParsedKnowledge): void {
+/** The folder's parsed YAML snapshot, when it has a valid one; a broken one is an issue. */
+function readSnapshot(files: readonly KnowledgeFile[], parsed: ParsedKnowledge): YamlSnapshot | undefined {
+  const file = files.find((f) => classifyKnowledgeFile(f.path).kind === 'snapshot');
+  if (!file) return undefined;
+  const result = parseSnapshotFile(file.path, file.text);
+  if (result.ok) return result.value;
+  parsed.issues.push(...result.issues);
+  return undefined;
+}
+
+function parseOne(file: KnowledgeFile, parsed: ParsedKnowledge, snapshot: YamlSnapshot | undefined): void {
   const kind = classifyKnowledgeFile(file.path);
-  if (kind.kind === 'ignored') return;
+  if (kind.kind === 'ignored' || kind.kind === 'snapshot') return;
   const fileName = file.path;
   if (kind.kind === 'model') {
     const result = parseModelFile(file.path, file.text);
@@ -127,7 +139,10 @@ function parseOne(file: KnowledgeFile, parsed: ParsedKnowledge): void {
     if (kind.kind === 'cause') parsed.brokenCauseIds.add(rawId(source?.value) ?? name);
   };
 
-  const yaml = parseYamlSource(fileName, file.text);
+  const cached = snapshotValue(snapshot, fileName, file.text);
+  const yaml = cached
+    ? { ok: true as const, source: sourceOfValue(fileName, file.text, cached.value) }
+    : parseYamlSource(fileName, file.text);
   if (!yaml.ok) {
     parsed.issues.push(...yaml.issues);
     markBroken();

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { MODEL_PATH } from '../engine/model/scorer-model.ts';
+import { SNAPSHOT_PATH } from './file-kinds.ts';
 import type { KnowledgeIssue } from './knowledge-error.ts';
 import type { KnowledgeFile } from './parse-files.ts';
 
@@ -14,7 +15,8 @@ const KNOWLEDGE_SUBDIRS = ['causes', 'errors', 'model'] as const;
 export const MAX_MODEL_FILE_BYTES = 8_000_000;
 
 /**
- * Reads the YAML files of a knowledge folder (the top level, causes/ and errors/) and model/scorer.json.
+ * Reads the YAML files of a knowledge folder (the top level, causes/ and errors/), model/scorer.json
+ * and model/parsed-yaml.json.
  * Paths come back relative to `dir`; problems reading come back as issues with absolute paths.
  */
 export function readKnowledgeDir(dir: string): { files: KnowledgeFile[]; issues: KnowledgeIssue[] } {
@@ -39,7 +41,8 @@ export function readKnowledgeDir(dir: string): { files: KnowledgeFile[]; issues:
         if (relativeDir === '' && (KNOWLEDGE_SUBDIRS as readonly string[]).includes(name)) readFolder(name);
         continue;
       }
-      const isModel = relative === MODEL_PATH;
+      // the snapshot is as large as the YAML it stands for, well within the model's bound
+      const isModel = relative === MODEL_PATH || relative === SNAPSHOT_PATH;
       if (!entry.isFile() || !(YAML_FILE.test(name) || isModel)) continue;
       const limit = isModel ? MAX_MODEL_FILE_BYTES : MAX_KNOWLEDGE_FILE_BYTES;
       if (entry.size > limit) {

@@ -50,26 +50,31 @@ export function parseYamlSource(file: string, text: string): YamlParseResult {
     } catch {
       return parseLocated(file, text);
     }
-    let located: YamlSource | undefined | null;
-    // `yaml` refusing what js-yaml read is not expected; the issue then points at the file's start
-    const full = (): YamlSource | null => {
-      if (located === undefined) {
-        const result = parseLocated(file, text);
-        located = result.ok ? result.source : null;
-      }
-      return located;
-    };
-    return {
-      ok: true,
-      source: {
-        file,
-        value,
-        at: (fieldPath) => full()?.at(fieldPath) ?? FIRST,
-        keyAt: (mapPath, key) => full()?.keyAt(mapPath, key) ?? FIRST,
-      },
-    };
+    return { ok: true, source: sourceOfValue(file, text, value) };
   }
   return parseLocated(file, text);
+}
+
+/**
+ * A source for a value already read from `text` (by js-yaml, or from the parsed snapshot): where a
+ * field is written is only worked out, by `yaml`'s document parser, when an issue asks for it.
+ */
+export function sourceOfValue(file: string, text: string, value: unknown): YamlSource {
+  let located: YamlSource | undefined | null;
+  // `yaml` refusing what was read is not expected; the issue then points at the file's start
+  const full = (): YamlSource | null => {
+    if (located === undefined) {
+      const result = parseLocated(file, text);
+      located = result.ok ? result.source : null;
+    }
+    return located;
+  };
+  return {
+    file,
+    value,
+    at: (fieldPath) => full()?.at(fieldPath) ?? FIRST,
+    keyAt: (mapPath, key) => full()?.keyAt(mapPath, key) ?? FIRST,
+  };
 }
 
 /** Parses with `yaml`'s document parser, which keeps every node's position. */

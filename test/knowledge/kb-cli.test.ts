@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -94,5 +95,24 @@ describe('keydoctor kb', () => {
     const io = fakeIo();
     expect(await run(['lint'], io)).toBe(2);
     expect(io.err()).toContain('unknown subcommand "lint"');
+  });
+});
+
+describe('keydoctor kb snapshot', () => {
+  it('writes model/parsed-yaml.json for a valid folder and exits 0', async () => {
+    const dir = writeFixtureDir(validFixture());
+    const io = fakeIo();
+    expect(await run(['snapshot', dir], io)).toBe(0);
+    expect(io.out()).toContain(`wrote ${path.join(dir, 'model', 'parsed-yaml.json')} (`);
+    expect(existsSync(path.join(dir, 'model', 'parsed-yaml.json'))).toBe(true);
+    expect(await run(['check', dir], fakeIo())).toBe(0);
+  });
+
+  it('writes nothing for a broken folder: its issues are reported as by check, exit 1', async () => {
+    const dir = brokenDir();
+    const io = fakeIo();
+    expect(await run(['snapshot', dir], io)).toBe(1);
+    expect(io.err()).toContain('unknown target "no-such-cause"');
+    expect(existsSync(path.join(dir, 'model', 'parsed-yaml.json'))).toBe(false);
   });
 });

@@ -1,0 +1,14 @@
+/** Writes a knowledge folder's parsed YAML snapshot (model/parsed-yaml.json) from its current files. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { readKnowledgeDir } from './read-dir.ts';
+import { formatSnapshot, SNAPSHOT_PATH } from './yaml-snapshot.ts';
+
+export function writeYamlSnapshot(dir: string): { path: string; files: number } {
+  const { files } = readKnowledgeDir(dir);
+  const text = formatSnapshot(files);
+  const target = path.join(dir, SNAPSHOT_PATH);
+  mkdirSync(path.dirname(target), { recursive: true });
+  writeFileSync(target, text);
+  return { path: target, files: (text.match(/"sha256"/g) ?? []).length };
+}

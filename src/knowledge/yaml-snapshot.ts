@@ -1,0 +1,90 @@
+/**
+ * The parsed YAML of a knowledge folder, kept as JSON in `model/parsed-yaml.json` (written by
+ * `keydoctor kb snapshot` and `keydoctor train`): start-up reads JSON about forty times faster than
+ * YAML, and parsing the YAML was most of the time a cold start spent loading the knowledge.
+ *
+ * It only stands in for the parser: each entry carries the sha256 of the exact text it was parsed
+ * from, a file whose text changed since is parsed from its YAML again, and every value still goes
+ * through its file's schema and the cross-checks. Where a field is written (for an issue) is still
+ * worked out from the YAML text itself.
+ */
+import { createHash } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
+import { z } from 'zod';
+import { formatFieldPath } from './field-path.ts';
+import { classifyKnowledgeFile, SNAPSHOT_PATH } from './file-kinds.ts';
+import type { KnowledgeIssue } from './knowledge-error.ts';
+import { parseYamlSource } from './yaml-source.ts';
+
+export { SNAPSHOT_PATH };
+export const SNAPSHOT_FORMAT = 'keydoctor-yaml-snapshot';
+export const SNAPSHOT_VERSION = 1;
+
+const snapshotSchema = z.strictObject({
+  format: z.literal(SNAPSHOT_FORMAT),
+  version: z.literal(SNAPSHOT_VERSION),
+  /** knowledge-folder path -> the sha256 of the text parsed and the value it parsed to */
+  files: z.record(
+    z.string().min(1),
+    z.strictObject({ sha256: z.string().regex(/^[0-9a-f]{64}$/), value: z.unknown() }),
+  ),
+});
+
+/** Parsed values by path, each with the hash of the text it came from. */
+export type YamlSnapshot = ReadonlyMap<string, { sha256: string; value: unknown }>;
+
+export const hashText = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** The snapshot's value for `file` when it was parsed from exactly `text`, else undefined. */
+export function snapshotValue(snapshot: YamlSnapshot | undefined, file: string, text: string): { value: unknown } | undefined {
+  const entry = snapshot?.get(file);
+  return entry && entry.sha256 === hashText(text) ? { value: entry.value } : undefined;
+}
+
+/** Parses and schema-checks a snapshot file's text; problems name the file and field. */
+export function parseSnapshotFile(
+  file: string,
+  text: string,
+): { ok: true; value: YamlSnapshot } | { ok: false; issues: KnowledgeIssue[] } {
+  const hint = 'delete it or run `keydoctor kb snapshot` to write it again';
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, issues: [{ file, message: `is not valid JSON (${(error as Error).message}): ${hint}` }] };
+  }
+  const result = snapshotSchema.safeParse(json);
+  if (!result.success)
+    return {
+      ok: false,
+      issues: result.error.issues.slice(0, MAX_SNAPSHOT_ISSUES).map((issue) => {
+        const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+        return {
+          file,
+          ...(path.length > 0 ? { field: formatFieldPath(path) } : {}),
+          message: `${issue.message}: ${hint}`,
+        };
+      }),
+    };
+  return { ok: true, value: new Map(Object.entries(result.data.files)) };
+}
+
+const MAX_SNAPSHOT_ISSUES = 20;
+
+/**
+ * The snapshot file's text for a folder's files: every knowledge YAML file that parses, whose value
+ * JSON keeps as it is (a value JSON would change, such as `.inf`, is left to the YAML parser).
+ */
+export function formatSnapshot(files: readonly { path: string; text: string }[]): string {
+  const entries: string[] = [];
+  for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
+    const kind = classifyKnowledgeFile(file.path).kind;
+    if (kind === 'model' || kind === 'snapshot' || kind === 'ignored' || kind === 'unknown-yaml') continue;
+    const parsed = parseYamlSource(file.path, file.text);
+    if (!parsed.ok) continue;
+    const json = JSON.stringify(parsed.source.value);
+    if (json === undefined || !isDeepStrictEqual(JSON.parse(json), parsed.source.value)) continue;
+    entries.push(`    ${JSON.stringify(file.path)}: {"sha256": "${hashText(file.text)}", "value": ${json}}`);
+  }
+  return `{\n  "format": "${SNAPSHOT_FORMAT}",\n  "version": ${SNAPSHOT_VERSION},\n  "files": {\n${entries.join(',\n')}\n  }\n}\n`;
+}
