@@ -5,7 +5,9 @@ import { EvalCasesError, parseEvalCases } from '../eval/eval-case.ts';
 import { DEFAULT_KNOWLEDGE_DIR } from '../knowledge/default-dir.ts';
 import { displayPath, formatKnowledgeIssues, KnowledgeError } from '../knowledge/knowledge-error.ts';
 import { checkKnowledgeDir, loadKnowledge } from '../knowledge/load.ts';
+import { readKnowledgeDir } from '../knowledge/read-dir.ts';
 import { writeYamlSnapshot } from '../knowledge/write-snapshot.ts';
+import { SNAPSHOT_PATH, snapshotCoverage } from '../knowledge/yaml-snapshot.ts';
 import { parseArgs } from './args.ts';
 import type { CliCommand, CliIo } from './io.ts';
 
@@ -61,6 +63,16 @@ export const run: CliCommand = async (args, io) => {
   return subcommand === 'check' ? check(dir, io) : snapshot(dir, io);
 };
 
+/** How current the folder's parsed YAML snapshot is, when it has one. */
+function snapshotNote(dir: string): string {
+  const coverage = snapshotCoverage(readKnowledgeDir(dir).files);
+  if (!coverage) return '';
+  const { current, total } = coverage;
+  return current === total
+    ? `, its YAML parsed in ${SNAPSHOT_PATH}`
+    : `, ${total - current} of ${total} YAML files newer than ${SNAPSHOT_PATH} (parsed at start-up; \`keydoctor kb snapshot\` writes it again)`;
+}
+
 /** Writes the parsed YAML snapshot of a valid folder; an invalid one is reported as by check. */
 function snapshot(dir: string, io: CliIo): number {
   const status = check(dir, io);
@@ -89,7 +101,8 @@ function check(dir: string, io: CliIo): number {
   io.stdout.write(
     `knowledge OK: ${knowledge.causes.size} causes, ${knowledge.questions.size} questions, ` +
       `${knowledge.catalogue.length} catalogue entries, ${knowledge.providers.size} providers` +
-      `${knowledge.model ? `, a trained scorer (${knowledge.model.features.length} features)` : ''} (${shown})\n`,
+      `${knowledge.model ? `, a trained scorer (${knowledge.model.features.length} features)` : ''}` +
+      `${snapshotNote(dir)} (${shown})\n`,
   );
   return EXIT_OK;
 }

@@ -72,14 +72,32 @@ export function parseSnapshotFile(
 const MAX_SNAPSHOT_ISSUES = 20;
 
 /**
+ * How many of a folder's knowledge YAML files its snapshot holds as they are now (the rest are
+ * parsed at start-up); undefined when it has no valid snapshot.
+ */
+export function snapshotCoverage(
+  files: readonly { path: string; text: string }[],
+): { current: number; total: number } | undefined {
+  const file = files.find((f) => classifyKnowledgeFile(f.path).kind === 'snapshot');
+  const parsed = file && parseSnapshotFile(file.path, file.text);
+  if (!parsed?.ok) return undefined;
+  const yaml = files.filter((f) => isSnapshotKind(classifyKnowledgeFile(f.path).kind));
+  const current = yaml.filter((f) => snapshotValue(parsed.value, f.path, f.text) !== undefined).length;
+  return { current, total: yaml.length };
+}
+
+/** The kinds of file a snapshot holds: the knowledge YAML files. */
+const isSnapshotKind = (kind: string): boolean =>
+  kind === 'tree' || kind === 'providers' || kind === 'phrases' || kind === 'cause' || kind === 'catalogue';
+
+/**
  * The snapshot file's text for a folder's files: every knowledge YAML file that parses, whose value
  * JSON keeps as it is (a value JSON would change, such as `.inf`, is left to the YAML parser).
  */
 export function formatSnapshot(files: readonly { path: string; text: string }[]): string {
   const entries: string[] = [];
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
-    const kind = classifyKnowledgeFile(file.path).kind;
-    if (kind === 'model' || kind === 'snapshot' || kind === 'ignored' || kind === 'unknown-yaml') continue;
+    if (!isSnapshotKind(classifyKnowledgeFile(file.path).kind)) continue;
     const parsed = parseYamlSource(file.path, file.text);
     if (!parsed.ok) continue;
     const json = JSON.stringify(parsed.source.value);

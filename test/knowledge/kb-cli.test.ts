@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { appendFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -106,6 +106,18 @@ describe('keydoctor kb snapshot', () => {
     expect(io.out()).toContain(`wrote ${path.join(dir, 'model', 'parsed-yaml.json')} (`);
     expect(existsSync(path.join(dir, 'model', 'parsed-yaml.json'))).toBe(true);
     expect(await run(['check', dir], fakeIo())).toBe(0);
+  });
+
+  it('lets kb check say when YAML files are newer than the snapshot', async () => {
+    const dir = writeFixtureDir(validFixture());
+    await run(['snapshot', dir], fakeIo());
+    const current = fakeIo();
+    expect(await run(['check', dir], current)).toBe(0);
+    expect(current.out()).toContain('its YAML parsed in model/parsed-yaml.json');
+    appendFileSync(path.join(dir, 'tree.yaml'), '# edited after the snapshot\n');
+    const stale = fakeIo();
+    expect(await run(['check', dir], stale)).toBe(0);
+    expect(stale.out()).toMatch(/1 of \d+ YAML files newer than model\/parsed-yaml\.json \(parsed at start-up/);
   });
 
   it('writes nothing for a broken folder: its issues are reported as by check, exit 1', async () => {
