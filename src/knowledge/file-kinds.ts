@@ -42,4 +42,4 @@ export function classifyKnowledgeFile(relativePath: string): FileKind {
 }
 
 export const KNOWN_LAYOUT =
-  'tree.yaml, providers.yaml, phrases.yaml, causes/<cause-id>.yaml, errors/<provider>.yaml and (optional) model/scorer.json and model/parsed-yaml.json';
+  'tree.yaml, providers.yaml, phrases.yaml, causes/<cause-id>.yaml, errors/<provider>.yaml, and optionally model/scorer.json and model/parsed-yaml.json';

@@ -3,7 +3,7 @@
  * YAML: it is written by `keydoctor train`, not by hand, and parses fast. Problems come back as
  * issues naming the file and field; the loader refuses the knowledge base on any of them.
  */
-import { formatFieldPath } from './field-path.ts';
+import { jsonFileIssues, MAX_JSON_FILE_ISSUES } from './json-file-issues.ts';
 import type { KnowledgeIssue } from './knowledge-error.ts';
 import {
   checkModel,
@@ -42,21 +42,10 @@ export function parseModelFile(
     if (unlisted.length === 0) return { ok: true, value: model };
     return { ok: false, issues: unlisted.slice(0, MAX_MODEL_ISSUES).map((issue) => ({ file, ...issue })) };
   }
-  return {
-    ok: false,
-    issues: result.error.issues.slice(0, MAX_MODEL_ISSUES).map((issue) => {
-      const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-      return {
-        file,
-        ...(path.length > 0 ? { field: formatFieldPath(path) } : {}),
-        message: issue.message,
-      };
-    }),
-  };
+  return { ok: false, issues: jsonFileIssues(file, result.error) };
 }
 
-/** A broken model can have thousands of bad weights; the first ones say enough. */
-const MAX_MODEL_ISSUES = 20;
+const MAX_MODEL_ISSUES = MAX_JSON_FILE_ISSUES;
 
 /** The model's causes and features checked against the knowledge base's causes and providers. */
 export function crossCheckModel(

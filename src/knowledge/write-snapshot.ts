@@ -6,9 +6,9 @@ import { formatSnapshot, SNAPSHOT_PATH } from './yaml-snapshot.ts';
 
 export function writeYamlSnapshot(dir: string): { path: string; files: number } {
   const { files } = readKnowledgeDir(dir);
-  const text = formatSnapshot(files);
+  const { text, files: count } = formatSnapshot(files);
   const target = path.join(dir, SNAPSHOT_PATH);
   mkdirSync(path.dirname(target), { recursive: true });
   writeFileSync(target, text);
-  return { path: target, files: (text.match(/"sha256"/g) ?? []).length };
+  return { path: target, files: count };
 }

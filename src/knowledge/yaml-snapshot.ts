@@ -11,8 +11,8 @@
 import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { z } from 'zod';
-import { formatFieldPath } from './field-path.ts';
 import { classifyKnowledgeFile, SNAPSHOT_PATH } from './file-kinds.ts';
+import { jsonFileIssues } from './json-file-issues.ts';
 import type { KnowledgeIssue } from './knowledge-error.ts';
 import { parseYamlSource } from './yaml-source.ts';
 
@@ -54,22 +54,9 @@ export function parseSnapshotFile(
     return { ok: false, issues: [{ file, message: `is not valid JSON (${(error as Error).message}): ${hint}` }] };
   }
   const result = snapshotSchema.safeParse(json);
-  if (!result.success)
-    return {
-      ok: false,
-      issues: result.error.issues.slice(0, MAX_SNAPSHOT_ISSUES).map((issue) => {
-        const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-        return {
-          file,
-          ...(path.length > 0 ? { field: formatFieldPath(path) } : {}),
-          message: `${issue.message}: ${hint}`,
-        };
-      }),
-    };
+  if (!result.success) return { ok: false, issues: jsonFileIssues(file, result.error, `: ${hint}`) };
   return { ok: true, value: new Map(Object.entries(result.data.files)) };
 }
-
-const MAX_SNAPSHOT_ISSUES = 20;
 
 /**
  * How many of a folder's knowledge YAML files its snapshot holds as they are now (the rest are
@@ -94,7 +81,7 @@ const isSnapshotKind = (kind: string): boolean =>
  * The snapshot file's text for a folder's files: every knowledge YAML file that parses, whose value
  * JSON keeps as it is (a value JSON would change, such as `.inf`, is left to the YAML parser).
  */
-export function formatSnapshot(files: readonly { path: string; text: string }[]): string {
+export function formatSnapshot(files: readonly { path: string; text: string }[]): { text: string; files: number } {
   const entries: string[] = [];
   for (const file of [...files].sort((a, b) => a.path.localeCompare(b.path))) {
     if (!isSnapshotKind(classifyKnowledgeFile(file.path).kind)) continue;
@@ -104,5 +91,6 @@ export function formatSnapshot(files: readonly { path: string; text: string }[])
     if (json === undefined || !isDeepStrictEqual(JSON.parse(json), parsed.source.value)) continue;
     entries.push(`    ${JSON.stringify(file.path)}: {"sha256": "${hashText(file.text)}", "value": ${json}}`);
   }
-  return `{\n  "format": "${SNAPSHOT_FORMAT}",\n  "version": ${SNAPSHOT_VERSION},\n  "files": {\n${entries.join(',\n')}\n  }\n}\n`;
+  const text = `{\n  "format": "${SNAPSHOT_FORMAT}",\n  "version": ${SNAPSHOT_VERSION},\n  "files": {\n${entries.join(',\n')}\n  }\n}\n`;
+  return { text, files: entries.length };
 }

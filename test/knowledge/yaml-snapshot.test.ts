@@ -19,7 +19,7 @@ import { writeFixtureDir } from './temp-dir.ts';
 
 const withSnapshot = (files: KnowledgeFile[]): KnowledgeFile[] => [
   ...files,
-  { path: SNAPSHOT_PATH, text: formatSnapshot(files) },
+  { path: SNAPSHOT_PATH, text: formatSnapshot(files).text },
 ];
 
 /** The snapshot's value for `file`, read back from its text. */
@@ -57,7 +57,7 @@ describe('GIVEN a knowledge folder with a parsed YAML snapshot', () => {
 
   it('THEN a file edited after the snapshot was written is read from its YAML', () => {
     const before = validFixture();
-    const snapshot = formatSnapshot(toFiles(before));
+    const snapshot = formatSnapshot(toFiles(before)).text;
     const after = validFixture();
     after.causes['key-missing']!.title = 'An edited title, newer than the snapshot';
     const knowledge = buildKnowledge([...toFiles(after), { path: SNAPSHOT_PATH, text: snapshot }]);
@@ -68,7 +68,7 @@ describe('GIVEN a knowledge folder with a parsed YAML snapshot', () => {
     const fixture = validFixture();
     (fixture.causes['key-missing'] as Record<string, unknown>).summary = 42;
     const files = toFiles(fixture);
-    const issue = rejectionOf({ ...fixture, raw: { ...fixture.raw, [SNAPSHOT_PATH]: formatSnapshot(files) } }).issues.find(
+    const issue = rejectionOf({ ...fixture, raw: { ...fixture.raw, [SNAPSHOT_PATH]: formatSnapshot(files).text } }).issues.find(
       (i) => i.file === causePath('key-missing') && i.field === 'summary',
     );
     expect(issue?.line).toBe(lineOf(textOf(fixture, causePath('key-missing')), 'summary:'));
@@ -90,9 +90,9 @@ describe('GIVEN a knowledge folder with a parsed YAML snapshot', () => {
   it('THEN a value JSON would not keep (.inf) is left to the YAML parser, while a date read as text is kept', () => {
     const files: KnowledgeFile[] = [{ path: 'tree.yaml', text: 'root: q\nwhen: 2024-01-02\n' }];
     // js-yaml reads an unquoted date as a string under the core schema: kept; a .inf is not JSON
-    const kept = snapshotEntry(formatSnapshot(files), 'tree.yaml');
+    const kept = snapshotEntry(formatSnapshot(files).text, 'tree.yaml');
     expect(kept?.value).toEqual({ root: 'q', when: '2024-01-02' });
-    const infinite = formatSnapshot([{ path: 'tree.yaml', text: 'root: q\nlimit: .inf\n' }]);
+    const infinite = formatSnapshot([{ path: 'tree.yaml', text: 'root: q\nlimit: .inf\n' }]).text;
     expect(snapshotEntry(infinite, 'tree.yaml')).toBeUndefined();
   });
 
