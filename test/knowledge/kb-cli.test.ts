@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -105,6 +105,7 @@ describe('keydoctor kb snapshot', () => {
     expect(await run(['snapshot', dir], io)).toBe(0);
     expect(io.out()).toContain(`wrote ${path.join(dir, 'model', 'parsed-yaml.json')} (`);
     expect(existsSync(path.join(dir, 'model', 'parsed-yaml.json'))).toBe(true);
+    expect(readdirSync(path.join(dir, 'model'))).toEqual(['parsed-yaml.json']);
     expect(await run(['check', dir], fakeIo())).toBe(0);
   });
 
