@@ -57,6 +57,14 @@ export class SqliteStateStore implements StateStore {
   readonly #due;
   readonly #lease;
   readonly #dequeue;
+  /**
+   * The transactions, compiled once: better-sqlite3 builds four wrapper functions for every
+   * `transaction()` call, which cost more than the statements of a lock check.
+   */
+  readonly #setIfAbsentTx: (key: string, value: string, ttlMs: number) => boolean;
+  readonly #whileHeldTx: (lock: Lock, action: () => void) => boolean;
+  readonly #incrementTx: (key: string, windowMs: number) => WindowCount;
+  readonly #claimDueTx: (queue: string, now: number, limit: number, leaseMs: number) => QueueItem[];
 
   constructor(options: SqliteStateOptions) {
     this.#db = openDatabase(options.file);
@@ -74,6 +82,32 @@ export class SqliteStateStore implements StateStore {
       'UPDATE queue_items SET due_at = ? WHERE queue = ? AND id = ?',
     );
     this.#dequeue = this.#db.prepare<[string, string]>('DELETE FROM queue_items WHERE queue = ? AND id = ?');
+    this.#setIfAbsentTx = this.#db.transaction((key: string, value: string, ttlMs: number) => {
+      if (this.#read(key) !== undefined) return false;
+      this.#write(key, value, ttlMs);
+      return true;
+    }).immediate;
+    this.#whileHeldTx = this.#db.transaction((lock: Lock, action: () => void) => {
+      if (this.#read(lockKey(lock.key)) !== lock.token) return false;
+      action();
+      return true;
+    }).immediate;
+    this.#incrementTx = this.#db.transaction((key: string, windowMs: number): WindowCount => {
+      const now = this.#clock();
+      const row = this.#kv.select.get(key);
+      const live = row && row.expires_at > now ? row : undefined;
+      const count = live ? Number(live.value) + 1 : 1;
+      const expiresAt = live ? live.expires_at : now + windowMs;
+      this.#kv.upsert.run({ key, value: String(count), expiresAt, now });
+      return { count, resetInMs: expiresAt - now };
+    }).immediate;
+    this.#claimDueTx = this.#db.transaction(
+      (queue: string, now: number, limit: number, leaseMs: number): QueueItem[] => {
+        const rows = this.#due.all(queue, now, limit);
+        for (const row of rows) this.#lease.run(now + leaseMs, queue, row.id);
+        return rows.map((row) => ({ id: row.id, value: row.value, dueAt: now + leaseMs }));
+      },
+    ).immediate;
 
     const interval = options.sweepIntervalMs ?? DEFAULT_SWEEP_INTERVAL_MS;
     if (interval > 0) {
@@ -113,13 +147,7 @@ export class SqliteStateStore implements StateStore {
   }
 
   async setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean> {
-    return this.#db
-      .transaction(() => {
-        if (this.#read(key) !== undefined) return false;
-        this.#write(key, value, ttlMs);
-        return true;
-      })
-      .immediate();
+    return this.#setIfAbsentTx(key, value, ttlMs);
   }
 
   async delete(key: string): Promise<void> {
@@ -145,27 +173,11 @@ export class SqliteStateStore implements StateStore {
   }
 
   #whileHeld(lock: Lock, action: () => void): boolean {
-    return this.#db
-      .transaction(() => {
-        if (this.#read(lockKey(lock.key)) !== lock.token) return false;
-        action();
-        return true;
-      })
-      .immediate();
+    return this.#whileHeldTx(lock, action);
   }
 
   async increment(key: string, windowMs: number): Promise<WindowCount> {
-    return this.#db
-      .transaction((): WindowCount => {
-        const now = this.#clock();
-        const row = this.#kv.select.get(key);
-        const live = row && row.expires_at > now ? row : undefined;
-        const count = live ? Number(live.value) + 1 : 1;
-        const expiresAt = live ? live.expires_at : now + windowMs;
-        this.#kv.upsert.run({ key, value: String(count), expiresAt, now });
-        return { count, resetInMs: expiresAt - now };
-      })
-      .immediate();
+    return this.#incrementTx(key, windowMs);
   }
 
   async enqueue(queue: string, item: QueueItem): Promise<void> {
@@ -173,13 +185,7 @@ export class SqliteStateStore implements StateStore {
   }
 
   async claimDue(queue: string, now: number, limit: number, leaseMs: number): Promise<QueueItem[]> {
-    return this.#db
-      .transaction((): QueueItem[] => {
-        const rows = this.#due.all(queue, now, limit);
-        for (const row of rows) this.#lease.run(now + leaseMs, queue, row.id);
-        return rows.map((row) => ({ id: row.id, value: row.value, dueAt: now + leaseMs }));
-      })
-      .immediate();
+    return this.#claimDueTx(queue, now, limit, leaseMs);
   }
 
   async dequeue(queue: string, id: string): Promise<void> {
