@@ -23,12 +23,31 @@ function redactKnownClean(text: string): string {
   if (credentials.length === 0 && redacted === text) {
     if (clean.size >= CLEAN_MAX_STRINGS || cleanChars + text.length > CLEAN_MAX_CHARS) {
       clean.clear();
+      fieldVerdicts.clear();
       cleanChars = 0;
     }
     clean.add(text);
     cleanChars += text.length;
   }
   return redacted;
+}
+
+/**
+ * Whether a field name is a credential's, for names seen clean before: a state object's field
+ * names are the same few on every save, and working out each again was a tenth of a save. Only
+ * names in the clean set are kept, so this never holds a secret either; it is cleared with it.
+ */
+const fieldVerdicts = new Map<string, boolean>();
+
+function credentialFieldKnownClean(name: string): boolean {
+  const known = fieldVerdicts.get(name);
+  if (known !== undefined) return known;
+  const verdict = isCredentialField(name);
+  if (clean.has(name)) {
+    if (fieldVerdicts.size >= CLEAN_MAX_STRINGS) fieldVerdicts.clear();
+    fieldVerdicts.set(name, verdict);
+  }
+  return verdict;
 }
 
 /** An object that wraps a value in a `value` field (ARM parameters, Terraform outputs). */
@@ -42,17 +61,24 @@ function isValueWrapper(v: unknown): boolean {
   );
 }
 
-function redactValue(value: unknown, redact: (text: string) => string): unknown {
-  if (typeof value === 'string') return redact(value);
+interface Redactor {
+  text: (text: string) => string;
+  isCredentialField: (name: string) => boolean;
+}
+
+function redactValue(value: unknown, redact: Redactor): unknown {
+  if (typeof value === 'string') return redact.text(value);
   if (Array.isArray(value)) return value.map((v) => redactValue(v, redact));
   if (value !== null && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     const paired = pairedCredentialField(value as Record<string, unknown>);
     for (const [k, v] of Object.entries(value)) {
+      const name = redact.text(k);
+      const credential = redact.isCredentialField(k);
       // an ARM parameter under a credential's name: {"adminPassword": {"value": "..."}}
-      const wrapped = isCredentialField(k) && isValueWrapper(v);
-      out[redact(k)] =
-        withholds(k, v) || k === paired
+      const wrapped = credential && isValueWrapper(v);
+      out[name] =
+        (credential && withholds(k, v)) || k === paired
           ? WITHHELD
           : wrapped
             ? { ...(redactValue(v, redact) as object), value: WITHHELD }
@@ -68,7 +94,7 @@ function redactValue(value: unknown, redact: (text: string) => string): unknown 
  * value of a field named for a credential (`apiKey`, `password`) is withheld whatever its shape.
  */
 export function redactDeep(value: unknown): unknown {
-  return redactValue(value, redactText);
+  return redactValue(value, { text: redactText, isCredentialField });
 }
 
 /**
@@ -77,5 +103,7 @@ export function redactDeep(value: unknown): unknown {
  * lines is still found. Strings seen clean before are not scanned again.
  */
 export function redactedJson(value: unknown): string {
-  return JSON.stringify(redactValue(value, redactKnownClean));
+  return JSON.stringify(
+    redactValue(value, { text: redactKnownClean, isCredentialField: credentialFieldKnownClean }),
+  );
 }

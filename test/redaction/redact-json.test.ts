@@ -29,4 +29,14 @@ describe('redactedJson', () => {
     expect(leaks(redactedJson({ text: wrapped }), key)).toBe(false);
     expect(JSON.stringify(redactDeep({ text: wrapped }))).not.toContain(key.slice(30));
   });
+
+  it('withholds a credential field on every save, once its name is remembered as clean text', () => {
+    // a short password looks like nothing on its own: only the field's name says what it is
+    const saves = [1, 2, 3].map(() => redactedJson({ apiKey: 'hunter2', password: 'pw', note: 'hunter2' }));
+    for (const json of saves) {
+      expect(JSON.parse(json)).toEqual({ apiKey: '[credential]', password: '[credential]', note: 'hunter2' });
+    }
+    // names that only talk about credentials keep their values, remembered or not
+    for (let i = 0; i < 2; i++) expect(JSON.parse(redactedJson({ maxTokens: 5 }))).toEqual({ maxTokens: 5 });
+  });
 });
