@@ -158,6 +158,14 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
   },
   {
     provider: 'generic',
+    // A Basic credential built in the shell: echo -n user:password | base64 (or openssl base64)
+    regex:
+      /\b(?:echo|printf)(?:[ \t]{1,3}-[nEe]{1,2}){0,2}[ \t]{1,3}["']?[^\s:"'|]{0,100}:([^\s"'|]{4,200})["']?[ \t]{0,3}\|[ \t]{0,3}(?:openssl[ \t]{1,3})?base64\b/g,
+    group: 1,
+    describe: (v) => (isPasswordPlaceholder(v) ? { kind: '' } : { kind: 'password' }),
+  },
+  {
+    provider: 'generic',
     // requests / httpx auth=(user, password), HTTPBasicAuth(user, password): the second value
     regex:
       /(?:\bauth[ \t]{0,3}=[ \t]{0,3}\(|(?:HTTP(?:Basic|Digest)Auth|BasicAuth|DigestAuth)\()[ \t]{0,3}[^,()\n]{0,200},[ \t]{0,3}(?:[rbuf]?["'])?([^"'()\s,]+)/g,
@@ -208,9 +216,10 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
   },
   {
     provider: 'generic',
-    // The Authorization header's value, after any scheme word (Key, AWS4-HMAC-SHA256, a custom one)
+    // The Authorization header's value, after any scheme word (Key, AWS4-HMAC-SHA256, a custom one,
+    // or one glued to the value, which the scan sees blanked: "BearereyJ...")
     regex:
-      /authorization["'`]?[ \t]{0,3}[:=][ \t]{0,3}["'`]?(?:[A-Za-z][A-Za-z0-9-]{1,20}[ \t]{1,3})?([A-Za-z0-9._~+/=:-]{8,})/gi,
+      /authorization["'`]?[ \t]{0,3}[:=][ \t]{0,3}["'`]?[ \t]{0,7}(?:[A-Za-z][A-Za-z0-9-]{1,20}[ \t]{1,3})?([A-Za-z0-9._~+/=:-][A-Za-z0-9_.~+/=:-]{7,})/gi,
     group: 1,
     describe: (v) => (isSchemeValue(v) ? { kind: 'credential' } : { kind: '' }),
   },

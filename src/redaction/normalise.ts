@@ -76,6 +76,8 @@ const NAMED_ENTITIES: Record<string, number> = {
 };
 /** A key split into two string literals has at least this much in its first part. */
 const MIN_SPLIT_LITERAL = 16;
+/** What follows a label's name on the next line of a listing: spaces, then a colon or =. */
+const LABEL_AFTER = /^[ \t]{1,3}[:=]/;
 /** A NAME=value line. */
 const ASSIGNMENT_LINE = /^[A-Za-z_][A-Za-z0-9_.]{0,60}=/;
 
@@ -100,6 +102,8 @@ function wrapContinuation(text: string, nl: number): number {
   // nor a line of prose starting with a capitalised word ("Then I run...").
   if (ASSIGNMENT_LINE.test(text.slice(start, i))) return -1;
   if (text[i] === ' ' && /^[A-Z][a-z]+$/.test(text.slice(start, i))) return -1;
+  // nor the next label of a listing ("masterKey : ..."): a name that a colon or = follows
+  if (LABEL_AFTER.test(text.slice(i, i + 5))) return -1;
   if (i < text.length && !WRAP_TAIL_END.test(text[i] ?? '')) return -1;
   return start;
 }

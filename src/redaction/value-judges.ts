@@ -57,7 +57,8 @@ const NOT_A_SCHEME_VALUE = [
   /\\/,
   /\.(?:js|ts|py|go|java|rb|php|cs)(?::\d+)+\)?$/,
   /::|[()]/,
-  /^--?[a-z]/,
+  // a command-line flag (letters and dashes), not a key id that starts with a dash (-s900t_...)
+  /^--?[a-z][a-z-]*$/,
 ];
 
 /** One word of prose, capitalised or not ("Expired", "OpenAI"): not an issued value. */
@@ -165,6 +166,10 @@ const FLAG = /^--?[a-z][a-z-]{0,30}$/;
  */
 const NOT_SECRET_NAME =
   /^(?:sec-websocket-(?:key|accept)|(?:x-)?idempotency-key|primary[-_ ]?key|foreign[-_ ]?key|sort[-_ ]?key|partition[-_ ]?key|cache[-_ ]?key|row[-_ ]?key|(?:next[-_]?)?page[-_]?token|next[-_]?token|continuation[-_]?token|sync[-_]?token|public[-_]?key|pub[-_]?key|certificate-authority-data|[a-z]*[-_]?bypass|shortcut[-_ ]?key|hot[-_]?key|(?![a-z0-9_-]*(?:private|secret))(?:[a-z0-9]+[-_])*key[-_]?ids?)$/;
+/** A name for a key's id (APCA_API_KEY_ID, access_key_id, client-key-id). */
+const KEY_ID_NAME = /key[-_]?ids?$/;
+/** A key id this long and random is withheld like a key. */
+const MIN_RANDOM_KEY_ID = 16;
 /** A word naming an attribute of a key right after the key's name: its id, fingerprint, length. */
 const KEY_ATTRIBUTE =
   /^[ \t]{1,3}(?:id|ids|fingerprint|length|size|type|name|prefix|format|version|count|expiry|expiration)\b/i;
@@ -206,6 +211,9 @@ export function isCodeOrPath(v: string): boolean {
     v.split('.').some((part) => /^[A-Za-z0-9_-]{16,}$/.test(part) && /\d/.test(part) && classCount(part) >= 2)
   )
     return false;
+  // ...and so is one whose parts are shorter but random: digits strewn among small and capital
+  // letters (eyJc3ttM5t09T7.sOj9LSsOVDN...), which no identifier in code has
+  if (v.includes('.') && (v.split('.').some(strewnDigits) || looksRandom(v))) return false;
   if (/^[A-Za-z_$][\w$]*(?:\??\.[A-Za-z_$][\w$]*)+(?:[([;,)]|$)/.test(v) && !/^\w+\.\w{2,4}$/.test(v))
     return true;
   if (/^[A-Za-z_$][\w$.]*[([]/.test(v)) return true;
@@ -217,6 +225,11 @@ export function isCodeOrPath(v: string): boolean {
     /^[A-Z][a-z]+[A-Z]?[a-z]*-[A-Z][A-Za-z]+$/.test(v) ||
     /^[A-Za-z_][\w-]*(?:\/[A-Za-z_][\w-]*)+\/?$/.test(v)
   );
+}
+
+/** Ten or more characters of all three classes with digits in two or more separate places. */
+function strewnDigits(part: string): boolean {
+  return /^[A-Za-z0-9_-]{10,}$/.test(part) && classCount(part) >= 3 && (part.match(/\d+/g)?.length ?? 0) >= 2;
 }
 
 /** A value after a scheme word on the next line: long and mixed, as issued tokens are. */
@@ -255,6 +268,10 @@ export function nameValueDescribe(
   if (/^(?:\.{1,2})?\/[\w.-]+(?:\/[\w.-]+)+$/.test(value)) return { kind: '' };
   if (URL_VALUE.test(value)) return { kind: '' }; // a URL's own credentials have their pattern
   if (/^[A-Za-z_]+=$/.test(value)) return { kind: '' }; // a parameter's name (`hmac username=`)
+  // A key's id names it rather than proving it, but a random one is half of a key pair
+  // (APCA_API_KEY_ID, an access key id): withheld too; a short or hex id (a GPG key id) stays.
+  if (KEY_ID_NAME.test(name) && value.length >= MIN_RANDOM_KEY_ID && looksRandom(value))
+    return { kind: 'key id' };
   if (FLAG.test(value) || NOT_SECRET_NAME.test(name)) return { kind: '' };
   if (KEYBOARD_SHORTCUT.test(value) || ISO_TIME.test(value) || HASHED_CACHE_KEY.test(value))
     return { kind: '' };

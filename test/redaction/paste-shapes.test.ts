@@ -548,6 +548,38 @@ const SHAPES: [string, (secret: string) => string, () => string][] = [
   ['bundle config for a gem host', (t) => `bundle config set --global gems.contribsys.com me:${t}`, opaque],
   ["a service account's private key id", (t) => `"private_key_id": "${t}",`, () => hex(40)],
   ["net use's positional password", (t) => `net use Z: \\\\srv\\share ${t} /user:CORP\\admin`, password],
+  // Found 2026-12-04 by giving the FAKE values in the real-report corpus random bodies of their shape.
+  [
+    'a dotted token with short random parts after Bearer, in curl -v output',
+    (t) => `> User-Agent: insomnia/2023.2.0\n> Authorization: Bearer ${t}\n> Accept: */*`,
+    () => `${opaque(14)}.${opaque(11)}.${opaque(12)}`,
+  ],
+  [
+    'a dotted token in a query',
+    (t) => `https://api.example.com/login/token?token=${t}  401`,
+    () => `${opaque(14)}.${chars(8, LOWER)}.${opaque(8)}`,
+  ],
+  [
+    'a JWT-looking value glued to its scheme',
+    (t) => `-H "Authorization: Bearer${t}"`,
+    () => `eyJ${opaque(16)}.${opaque(20)}.${opaque(20)}`,
+  ],
+  [
+    'a listing of "name : value" lines',
+    (t) => `instance : 22139\ntoken : ${opaque(20)}\nmasterKey : ${t}`,
+    opaque,
+  ],
+  [
+    "an API key's id beside its secret",
+    (t) => `$ export APCA_API_KEY_ID=PK${t}\n$ export APCA_API_SECRET_KEY=${opaque(40)}`,
+    () => opaque(18),
+  ],
+  ['a Basic credential built in the shell', (t) => `echo -n ${opaque(12)}:${t} | base64`, opaque],
+  [
+    'a custom scheme over a key id starting with a dash',
+    (t) => `{"Authorization":"Qiniu -s900t_${t}:PGrs6gB8Lg="}`,
+    opaque,
+  ],
 ];
 
 /** Characters that split a key and used to slip past the normaliser. */
