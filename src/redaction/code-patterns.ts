@@ -65,6 +65,22 @@ function lineValueDescribe(v: string): { kind: string; live?: boolean } {
 export const CODE_PATTERNS: readonly CredentialPattern[] = [
   {
     provider: 'generic',
+    // The key itself passed where the name of its variable belongs: getenv('sandbox_pkn9...'),
+    // os.environ.get("sk9..."), process.env["..."]: no variable is named like an issued key
+    regex:
+      /(?:\bgetenv|\bos\.environ\.get|\bos\.environ|\bprocess\.env|\bENV\.fetch|\bENV|\bSystem\.getenv|\bEnvironment\.GetEnvironmentVariable)[ \t]{0,3}[([][ \t]{0,3}["']([A-Za-z0-9_.+/=-]{16,200})["']/g,
+    group: 1,
+    describe: (v) =>
+      /[a-z]/.test(v) &&
+      /[A-Z]/.test(v) &&
+      /\d.*\d/.test(v) &&
+      !/^[A-Z][A-Z0-9_]*$/.test(v) &&
+      !WORDY_VALUE.test(v)
+        ? { kind: 'API key' }
+        : { kind: '' },
+  },
+  {
+    provider: 'generic',
     // Calls whose later string arguments are a password or token: login(user, "pw"),
     // NetworkCredential(user, pw), mysqli_connect(host, user, pw, db), new PDO(dsn, user, pw),
     // keyring.set_password(svc, user, pw), AuthenticationHeaderValue("Bearer", tok),

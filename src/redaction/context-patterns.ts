@@ -6,6 +6,7 @@
  */
 import { B, type CredentialPattern } from './pattern-types.ts';
 import {
+  classCount,
   isPasswordPlaceholder,
   isSchemeValue,
   looksIssuedAfterBreak,
@@ -24,6 +25,7 @@ const SCHEME_KINDS: Record<string, string> = {
   apikey: 'API key',
   'api-key': 'API key',
   ssws: 'API token',
+  'deepl-auth-key': 'API key',
 };
 
 /**
@@ -201,7 +203,7 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
     // After an auth scheme, whatever the value's shape (opaque, base64, with dots or colons).
     // (the value may sit on the next line of a wrapped header)
     regex:
-      /\b(Bearer|Basic|Token|Bot|ApiKey|Api-Key|SSWS)(?:[ \t]{1,10}|[ \t]{0,3}\r?\n[ \t]{0,40})["'`]?([^\s"'`<>()[\]{},;]{4,})/gi,
+      /\b(Bearer|Basic|Token|Bot|ApiKey|Api-Key|SSWS|DeepL-Auth-Key)(?:[ \t]{1,10}|[ \t]{0,3}\r?\n[ \t]{0,40})["'`]?([^\s"'`<>()[\]{},;]{4,})/gi,
     group: 2,
     describe: (v, m) => {
       const scheme = m[1] ?? '';
@@ -621,6 +623,16 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
       /\b(?:sid|sessid|session_id|connect\.sid|PHPSESSID|JSESSIONID|laravel_session)["']?[ \t]{0,3}[:=,][ \t]{0,3}["']([^"'\s]{12,200})["']/g,
     group: 1,
     describe: () => ({ kind: 'session cookie' }),
+  },
+  {
+    provider: 'generic',
+    // An anti-forgery token beside a session ('csrf': '...', X-CSRF-Token: ..., _xsrf=...): it is
+    // bound to the session and lets whoever holds both act as the user
+    regex:
+      /\b(?:csrf|xsrf|_csrf|_xsrf|csrf[-_]?token|xsrf[-_]?token|x-csrf-token|x-xsrf-token|csrftoken|csrfmiddlewaretoken)["']?[ \t]{0,3}[:=,][ \t]{0,3}["']?([A-Za-z0-9_+/=.-]{8,200})(?![A-Za-z0-9_+/=.-])/gi,
+    group: 1,
+    describe: (v) =>
+      classCount(v) >= 2 && !WORDY_VALUE.test(v) ? { kind: 'CSRF token', hideLast4: true } : { kind: '' },
   },
   {
     provider: 'generic',

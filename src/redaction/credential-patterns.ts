@@ -109,6 +109,18 @@ const PREFIXED_FAMILIES: readonly CredentialPattern[] = [
   family('sentry', 'auth token', 'sntr[ysu]_[A-Za-z0-9_=+/-]{40,}'),
   family('azure', 'client secret', '[A-Za-z0-9_~.]{3}\\dQ~[A-Za-z0-9_~.-]{31,}'),
   family('telegram', 'bot token', '\\d{8,10}:AA[A-Za-z0-9_-]{33,}'),
+  // DeepL: a UUID with ":fx" for the free API, sent as "DeepL-Auth-Key <key>" (a Pro key has no suffix)
+  family(
+    'deepl',
+    'API key',
+    '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:fx(?![0-9A-Za-z])',
+  ),
+  {
+    provider: 'deepl',
+    regex:
+      /(?<=\bDeepL-Auth-Key[ \t]{1,3}\{?)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?::fx)?(?![0-9A-Za-z])/gi,
+    describe: () => ({ kind: 'API key' }),
+  },
   {
     provider: 'telegram',
     // the Bot API takes the token in the path, glued to "bot": api.telegram.org/bot<token>/getMe

@@ -57,8 +57,28 @@ const ENGLISH_NAME_CJK_IS: CredentialPattern = {
   describe: (v, m) => nameValueDescribe(m[1] ?? 'key', v),
 };
 
+/** "As follows", "below", "is this" in Chinese, Japanese and Korean, before a colon and a value. */
+const CJK_AS_FOLLOWS =
+  '(?:如下(?:所示)?|以下|下面|是这个|是这样的|は以下(?:の通り)?|は次の通り|は下記|는[ \\t]?다음과[ \\t]?같습니다|는[ \\t]?다음과[ \\t]?같이)';
+
+/**
+ * `我申请的 token 如下：\n\n`...``, `APIキーは以下：...`: an English name, a few words of the sentence
+ * in Chinese, Japanese or Korean ("as follows", "below"), a colon, and the value, perhaps on a
+ * following line.
+ */
+const ENGLISH_NAME_CJK_LABEL: CredentialPattern = {
+  provider: 'generic',
+  regex: new RegExp(
+    `(?<![A-Za-z0-9_])(api[ _-]?key|key|token|secret|password)[ \\t]{0,3}${CJK_AS_FOLLOWS}[ \\t]{0,3}[:：][ \\t]{0,3}(?:\\r?\\n[ \\t]{0,3}){0,2}${VALUE}`,
+    'giu',
+  ),
+  group: 2,
+  describe: (v, m) => nameValueDescribe(m[1] ?? 'key', v),
+};
+
 export const LABEL_WORD_PATTERNS: readonly CredentialPattern[] = [
   labelled(PASSWORD_WORDS, 'password'),
   labelled([...KEY_WORDS, ...TOKEN_WORDS, ...SECRET_WORDS], 'key'),
   ENGLISH_NAME_CJK_IS,
+  ENGLISH_NAME_CJK_LABEL,
 ];

@@ -5,6 +5,7 @@
  */
 import { CREDENTIAL_PATTERNS, isPasswordPlaceholder, type KeyShape } from './credential-patterns.ts';
 import { normalise, originalSpan } from './normalise.ts';
+import { valueInTemplateBraces } from './value-judges.ts';
 import type { CredentialFingerprint } from './fingerprint.ts';
 
 /** Below this length the last four characters would reveal too much of the value, so none are shown. */
@@ -33,8 +34,31 @@ const PLACEHOLDER_WORDS =
 const COMMON_WORDS =
   /^(?:password|passw0rd|secret|pass|pwd|admin|root|test|testing|changeit|letmein|qwerty\w{0,6})$/i;
 
+/** A run of mask characters in a value masked by hand or by a provider (sk-ab12****cd34, tok_…wxyz). */
+const MASK_RUN = /\*{3,}|\.{3,}|…|•{2,}/g;
+/** A key family's short prefix (sk-, sk-proj-, ghp_, xoxb-): it tells the shape, not the secret. */
+const FAMILY_PREFIX = /^[A-Za-z]{1,6}(?:[-_][A-Za-z]{1,8}){0,2}[-_]/;
+/**
+ * A masked value still showing more than this many characters of the secret (its family prefix
+ * aside) shows too much to be echoed; providers' own masks show five to nine (sk-PMafP****E873).
+ */
+const MAX_VISIBLE_OF_MASKED = 12;
+
+/** True when a value has a mask in it but still shows much of the secret (sk-rr74s90yy51b****8ac7892149a18). */
+export function showsMuchOfMasked(value: string): boolean {
+  if (!value.match(MASK_RUN)) return false;
+  const visible = value
+    .split(MASK_RUN)
+    .join('')
+    .replace(FAMILY_PREFIX, '')
+    .replace(/[^A-Za-z0-9]/g, '');
+  return visible.length > MAX_VISIBLE_OF_MASKED && /\d/.test(visible) && /[A-Za-z]/.test(visible);
+}
+
 /** True when a value is obviously not a working credential (YOUR_API_KEY, sk-xxxx…, <token>, FAKE). */
 export function isPlaceholderValue(value: string): boolean {
+  if (showsMuchOfMasked(value) && !DELIBERATE_PLACEHOLDER.test(value)) return false;
+  if (valueInTemplateBraces(value) !== undefined) return false;
   if (PLACEHOLDER_WORDS.test(value) || COMMON_WORDS.test(value)) return true;
   // Values made of very few distinct characters (aaaa…, 0000…) are typed by hand, not issued.
   return new Set(value).size < 6;
@@ -63,7 +87,9 @@ function fingerprint(
   live: boolean,
   hideLast4 = false,
 ): CredentialFingerprint {
-  const last4 = value.length >= MIN_LENGTH_FOR_LAST4 && !hideLast4 ? value.slice(-4) : '';
+  // a value masked at its end (sk-abc123…) shows the last four it still has, not the mask
+  const shown = value.replace(/(?:\*+|\.{2,}|…|•+)$/, '');
+  const last4 = shown.length >= MIN_LENGTH_FOR_LAST4 && !hideLast4 ? shown.slice(-4) : '';
   return { provider, kind, last4, live, label: credentialLabel(provider, kind, last4) };
 }
 
@@ -163,7 +189,66 @@ function scanView(text: string): CredentialMatch[] {
     }
     found = mergeByStart(found, added);
   }
-  return found;
+  return withRepeats(text, withMaskedTails(text, found));
+}
+
+/** A credential found once is hidden wherever else the text repeats it, if it is this long. */
+const MIN_REPEATED_LENGTH = 8;
+/**
+ * Only values shaped like keys are looked for again (letters and digits, no path): a value judged a
+ * credential by where it stood (an address after `remote=`, a file path after `token:`) is not
+ * hidden in the rest of the text as well.
+ */
+function repeatable(value: string): boolean {
+  return (
+    value.length >= MIN_REPEATED_LENGTH &&
+    /[A-Za-z]/.test(value) &&
+    /\d/.test(value) &&
+    !/\/[a-z]{3,}/.test(value)
+  );
+}
+/** Runs of the characters keys are made of: a repeat stands alone between other characters. */
+const VALUE_RUN = /[A-Za-z0-9_\-+/~.=:]+/g;
+
+/**
+ * The other places the text repeats a credential found once: an error quoting the key it refused
+ * (`API-KEY 'abc...' is invalid`), the same key pasted again in a sentence after the config. One
+ * pass over the text's runs, each looked up in the set of values found.
+ */
+function withRepeats(text: string, found: CredentialMatch[]): CredentialMatch[] {
+  const byValue = new Map<string, CredentialMatch>();
+  for (const m of found) if (repeatable(m.value)) byValue.set(m.value, m);
+  if (byValue.size === 0) return found;
+  const added: CredentialMatch[] = [];
+  let p = 0;
+  for (const run of text.matchAll(VALUE_RUN)) {
+    const value = byValue.has(run[0]) ? run[0] : run[0].replace(/[.:]+$/, '');
+    const known = byValue.get(value);
+    if (!known) continue;
+    const start = run.index;
+    const end = start + value.length;
+    while (p < found.length && (found[p]?.end ?? 0) <= start) p++;
+    if ((found[p]?.start ?? Infinity) < end) continue;
+    added.push({ ...known, start, end });
+  }
+  return mergeByStart(found, added);
+}
+
+/**
+ * The end a user left visible after masking the middle of a key by hand ("Bearer eyJhbGci ...
+ * Qssw5c8x", "AAAAAAAA…9xk2q3"): it is part of the secret. Only a random-looking piece (letters
+ * and digits) counts, not the word after an ellipsis in a sentence.
+ */
+const MASKED_TAIL = /^[ \t]{0,2}(?:\.{3,}|…)[ \t]{0,2}([A-Za-z0-9_+/=-]{5,120})(?![A-Za-z0-9_+/=-])/;
+
+function withMaskedTails(text: string, found: CredentialMatch[]): CredentialMatch[] {
+  return found.map((m, i) => {
+    const tail = MASKED_TAIL.exec(text.slice(m.end, m.end + 130));
+    if (!tail || !/\d/.test(tail[1] ?? '') || !/[A-Za-z]/.test(tail[1] ?? '')) return m;
+    const end = m.end + tail[0].length;
+    const next = found[i + 1];
+    return next && next.start < end ? m : { ...m, end };
+  });
 }
 
 /** Replaces the matches in `text` with their labels (or with `replacement`). */

@@ -6,8 +6,11 @@ import { PASSWORD_WORDS } from './credential-words.ts';
  * variable, a placeholder, a word).
  */
 
-/** A value made of lowercase words and separators: a name or setting, not an issued secret. */
-export const WORDY_VALUE = /^[a-z]{2,}(?:[-_.:/][a-z0-9]{1,})*$/;
+/**
+ * A value made of lowercase words and separators: a name or setting (us-east-1, gpt-4o-mini), not
+ * an issued secret. A long part mixing letters and digits (sess-1j27zafm2cxmf9v2) is random, not a word.
+ */
+export const WORDY_VALUE = /^[a-z]{2,}(?:[-_.:/](?:[a-z0-9]{1,10}|[a-z]+|[0-9]+))*$/;
 
 /** Three character classes, few slashes, no path shape, capitals and small letters mixed: random. */
 export function looksRandom(v: string): boolean {
@@ -186,6 +189,13 @@ const HEADER_NAME = /^(?:[A-Z][a-z]+|X)(?:-[A-Z][A-Za-z]*)+$/;
 const UPPER_HEADER_NAME = /^[A-Z]+(?:-[A-Z0-9]+)+$/;
 /** An environment variable's name (OPENAI_API_KEY): a reference to a value, not one. */
 const ENV_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+/**
+ * An environment variable's name has a word among its parts (OPENAI_API_KEY, S3_BUCKET); capitals
+ * and digits mixed in every part (UGN7_N8G_GH3) are an issued value written in capitals.
+ */
+function isEnvName(v: string): boolean {
+  return ENV_NAME.test(v) && (v.length < 10 || v.split('_').some((part) => /^[A-Z]{2,}$/.test(part)));
+}
 /** A dotted path of identifiers (common.buttons.submitForm, config.apiKey): code or a key path. */
 const DOTTED_PATH = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/;
 
@@ -249,14 +259,35 @@ const TRAILING = /[)\]},;.:`]+$/;
 const REFERENCE =
   /^(?:\$\{|\$(?:[A-Z_][A-Z0-9_]*|[A-Za-z_][A-Za-z_]*)[.,;)]?$|process\.env|os\.environ|os\.getenv|env\.|ENV\[|getenv|System\.getenv|Environment\.|import\.meta\.env|Deno\.env|<|\{)/;
 
+/** Capitals and digits mixed, as issued key ids are (PK9DF3CA0FHCKY2BWF8R), not a constant's name. */
+function randomCapitalsAndDigits(v: string): boolean {
+  if (!/^[A-Z0-9]{16,64}$/.test(v)) return false;
+  const digits = v.replace(/\D/g, '').length;
+  return digits >= 3 && v.length - digits >= 3;
+}
+
+/**
+ * A random value someone put inside a template's braces (`api_key=${k3e8...}`): the braces make it
+ * look like a reference, but no variable is named like that. Returns the value inside.
+ */
+export function valueInTemplateBraces(value: string): string | undefined {
+  const inner = /^\$\{([A-Za-z0-9_-]{16,200})\}?$/.exec(value)?.[1];
+  if (inner === undefined || ENV_NAME.test(inner)) return undefined;
+  const random = looksRandom(inner) || (/\d.*\d.*\d/.test(inner) && /[a-z]/.test(inner) && !/_/.test(inner));
+  return random ? inner : undefined;
+}
+
 /** Judges a value found after a name: passwords whatever their shape, vague names only when keyish. */
 export function nameValueDescribe(
   rawName: string,
   rawValue: string,
-): { kind: string; hideLast4?: boolean; trim?: number } {
+): { kind: string; hideLast4?: boolean; trim?: number; skip?: number } {
   const name = rawName.toLowerCase();
-  const value = rawValue.replace(TRAILING, '');
-  const trim = rawValue.length - value.length;
+  const written = rawValue.replace(TRAILING, '');
+  const trim = rawValue.length - written.length;
+  const inBraces = valueInTemplateBraces(written);
+  const value = inBraces ?? written;
+  if (inBraces !== undefined) return { ...nameValueDescribe(rawName, inBraces), skip: 2, trim };
   // Maven's encrypted password ({base64=}) is the secret itself, not a template
   if (/pass|pwd/.test(name) && /^\{[A-Za-z0-9+/]{16,}={0,2}\}$/.test(rawValue)) return { kind: 'password' };
   // ODBC quotes a password in braces (PWD={...};), which a template ({{ x }}, {DB_PASSWORD}) is not
@@ -270,7 +301,11 @@ export function nameValueDescribe(
   if (/^[A-Za-z_]+=$/.test(value)) return { kind: '' }; // a parameter's name (`hmac username=`)
   // A key's id names it rather than proving it, but a random one is half of a key pair
   // (APCA_API_KEY_ID, an access key id): withheld too; a short or hex id (a GPG key id) stays.
-  if (KEY_ID_NAME.test(name) && value.length >= MIN_RANDOM_KEY_ID && looksRandom(value))
+  if (
+    KEY_ID_NAME.test(name) &&
+    value.length >= MIN_RANDOM_KEY_ID &&
+    (looksRandom(value) || randomCapitalsAndDigits(value))
+  )
     return { kind: 'key id' };
   if (FLAG.test(value) || NOT_SECRET_NAME.test(name)) return { kind: '' };
   if (KEYBOARD_SHORTCUT.test(value) || ISO_TIME.test(value) || HASHED_CACHE_KEY.test(value))
@@ -291,7 +326,7 @@ export function nameValueDescribe(
   // customerId", "Authorization", "Content-Type", `OPENAI_API_KEY`, '/.../aws4_request'
   if (SINGLE_WORD.test(value) || HEADER_NAME.test(value) || /[^\x00-\x7f]/.test(value)) return { kind: '' };
   if (UPPER_HEADER_NAME.test(value) || /^[A-Za-z]+(?:-[A-Za-z]+)+$/.test(value)) return { kind: '' };
-  if (ENV_NAME.test(value) || /^\.{0,2}\//.test(value)) return { kind: '' };
+  if (isEnvName(value) || /^\.{0,2}\//.test(value)) return { kind: '' };
   // a PascalCase identifier (ClearTextPassword, SecretAccessKey) names a setting, not a value
   if (/^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/.test(value)) return { kind: '' };
   if (WORDY_VALUE.test(value) || value.length < 8 || (value.length < 12 && classCount(value) < 2))

@@ -38,6 +38,21 @@ function opaque(n = 24): string {
 const password = () =>
   `${pick(UPPER)}${chars(4, LOWER)}${chars(2, DIGITS)}${pick('!#%+')}${chars(3, LOWER)}${pick(DIGITS)}`;
 const hex = (n: number) => chars(n, '0123456789abcdef');
+const deeplKey = () => `${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}:fx`;
+/** Capitals and digits only, as some providers issue key ids (at least three digits). */
+function capitalsAndDigits(): string {
+  for (;;) {
+    const s = chars(18, UPPER + DIGITS);
+    if (s.replace(/\D/g, '').length >= 3 && s.replace(/\d/g, '').length >= 3) return s;
+  }
+}
+/** Small letters and digits, as many issued tokens are (at least three digits). */
+function lowerAndDigits(): string {
+  for (;;) {
+    const s = chars(40, LOWER + DIGITS);
+    if (s.replace(/\D/g, '').length >= 3) return s;
+  }
+}
 const j = (...parts: string[]) => parts.join('');
 const b64 = (s: string) => Buffer.from(s).toString('base64');
 
@@ -580,6 +595,60 @@ const SHAPES: [string, (secret: string) => string, () => string][] = [
     (t) => `{"Authorization":"Qiniu -s900t_${t}:PGrs6gB8Lg="}`,
     opaque,
   ],
+  // Found 2026-12-04 (second pass, after the masked and repeated values were given random bodies too)
+  [
+    'a DeepL key after its scheme',
+    (t) => `curl -H "Authorization: DeepL-Auth-Key ${t}" https://api-free.deepl.com/v2/translate`,
+    deeplKey,
+  ],
+  ['a DeepL key in braces in prose', (t) => `it looks like this DeepL-Auth-Key {${t}} (I have`, deeplKey],
+  ['a DeepL free key alone', (t) => `使用形如 \`${t}\` 这样的apikey的时候`, deeplKey],
+  [
+    'a key masked by hand that still shows most of it',
+    (t) => `--header 'Authorization: Bearer sk-${t.slice(0, 12)}******${t.slice(12)}'`,
+    () => opaque(26),
+  ],
+  [
+    'the end left visible after masking the middle',
+    (t) => `authorization: 'Bearer ${t.slice(0, 12)} ... ${t.slice(12)}',`,
+    () => opaque(12) + opaque(10),
+  ],
+  [
+    'a key in capitals quoted again by the error that refused it',
+    (t) => `X-API-KEY:"${t}", X-Customer:"1490239"\n{"detail":"API-KEY '${t}' is invalid."}`,
+    () => [0, 1, 2].map(() => `${chars(3, UPPER)}${pick(DIGITS)}`).join('_'),
+  ],
+  [
+    'a key written again in a sentence after the request',
+    (t) => `?api_key=${t}&application_key=x\n\nthe key shown in the dashboard:\nAPI:  ${t}\nApplication: y`,
+    opaque,
+  ],
+  [
+    'a random value inside template braces',
+    (t) => `https://api.datadoghq.com/api/v1/dash?api_key=\${${t}}&application_key=\${${opaque(20)}}`,
+    opaque,
+  ],
+  ['a key id in capitals and digits', (t) => `$ export APCA_API_KEY_ID=PK${t}`, capitalsAndDigits],
+  [
+    'an anti-forgery token beside a session',
+    (t) => `{'session': {'valid': True, 'sid': '${opaque(16)}', 'csrf': '${t}'}}`,
+    () => opaque(16),
+  ],
+  [
+    'a token after "as follows" in Chinese',
+    (t) => `我申请的 token 如下：\n\n\`${t}\` ，按照描述`,
+    lowerAndDigits,
+  ],
+  [
+    'the key passed where the name of its variable belongs',
+    (t) => `$access_token = getenv('sandbox_${t}');\n$client = new \\GoCardlessPro\\Client([`,
+    opaque,
+  ],
+  [
+    'a long random part after a short word',
+    (t) => `docker run -e OPENAI_API_KEY=sess-${t} -e OPENAI_PROXY_URL=x`,
+    () => lowerAndDigits().slice(0, 16),
+  ],
 ];
 
 /** Characters that split a key and used to slip past the normaliser. */
@@ -800,6 +869,14 @@ describe('GIVEN ordinary text near credential words', () => {
       'DB_PASSWORD_FILE: /run/secrets/db_password\n  password: /run/secrets/db_password',
       '-Password $PersonalAccessToken',
       'C:\\Users\\me\\BOT\nnode_modules\\discord.js\\src\\util\\Util.js:302:40',
+      // left visible by the second pass's rules: a status after a word in Chinese, a region and a
+      // model name, a reference in braces, an anti-forgery field's message
+      'Token 已过期且刷新失败: Token 刷新失败: status=401 Unauthorized',
+      'region=us-east-1 model: gpt-4o-mini-2024-07-18',
+      'api_key=${OPENAI_API_KEY}&token=${secrets.GITHUB_TOKEN}',
+      'csrf: required',
+      `os.getenv('OPENAI_API_KEY') or process.env["MyServiceApiKey2"]`,
+      'the key is sk-...abcd, as the provider masks it',
     ])
       expect(redactSecrets(text).text).toBe(text);
   });
