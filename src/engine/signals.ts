@@ -85,6 +85,10 @@ export const SIGNALS = {
   'timeline:never-worked': 'it never worked, a first attempt',
   'timeline:intermittent': 'it fails only some of the time, or under load',
   'timeline:after-relogin': 'it works again after logging in again / restarting',
+  'timeline:after-update': 'it broke after an update, upgrade or new version of a tool or library',
+
+  // How the report is written
+  'report:version': 'the report quotes a version number (a bug-report form, a release, a package version)',
 } as const;
 
 export type Signal = keyof typeof SIGNALS;

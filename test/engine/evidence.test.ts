@@ -267,8 +267,22 @@ describe('runtime and timeline', () => {
     ['key:whitespace', 'the error shows the masked key as "sk_test_****abcd " with a space'],
     ['key:whitespace', "if I pipe it through tr -d '[:space:]' it works"],
     ['header:organization', 'I send X-Tenant-Id: prod-eu with the key'],
+    ['timeline:after-update', 'it fails since the latest update of the plugin'],
+    ['timeline:after-update', 'after upgrading to 2.4 every call is a 401'],
+    ['timeline:after-update', 'I updated to the newest release and now the key is refused'],
+    ['report:version', 'Version: 3.0.4 on Windows'],
+    ['report:version', 'openai v1.12.0-beta.2'],
   ])('sees %s in "%s"', (signal, text) => {
     expect(signals(extract(text))).toContain(signal);
+  });
+
+  it.each([
+    ['timeline:after-update', 'I have not updated anything, it just stopped'],
+    ['timeline:after-update', 'please update the docs'],
+    ['report:version', 'requests from 10.32.22.169 are refused'],
+    ['report:version', 'it is version 2 of the API'],
+  ])('does not see %s in "%s"', (signal, text) => {
+    expect(signals(extract(text))).not.toContain(signal);
   });
 });
 

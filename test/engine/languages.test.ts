@@ -51,6 +51,13 @@ const REPORTS: [lang: string, text: string, signal: string][] = [
   ['fr', 'ça ne fonctionne plus depuis hier', 'timeline:worked-before'],
   ['ja', '昨日まで動いていたのに', 'timeline:worked-before'],
   ['pt', 'parou de funcionar hoje', 'timeline:worked-before'],
+  // it broke after an update
+  ['zh', '更新后一直报错 401', 'timeline:after-update'],
+  ['ja', 'アップデート後にAPIキーが通らない', 'timeline:after-update'],
+  ['ko', '업데이트 후 인증 오류', 'timeline:after-update'],
+  ['de', 'Nach dem Update kommt immer 401', 'timeline:after-update'],
+  ['es', 'después de actualizar el plugin da 401', 'timeline:after-update'],
+  ['ru', 'после обновления ошибка 401', 'timeline:after-update'],
 ];
 
 describe('GIVEN reports written in other languages', () => {

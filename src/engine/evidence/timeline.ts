@@ -40,9 +40,21 @@ const TIMELINE_RULES: readonly PhraseRule[] = [
       /\b(?:(?:after|when i) (?:re-?login|logging in again|log(?:ging)? out and (?:back )?in|re-?authenticat\w{0,5}|sign(?:ing)? in again|restart\w{0,3})|works again after|works (?:again )?(?:if|when|after) i restart|re-?login fixes|(?:logging|log) in again fixes|after (?:about |exactly |roughly )?(?:an? |one |1 )?hour|every (?:hour|60 minutes)|after (?:60|sixty) minutes)/,
     detail: 'it works again after logging in again, or fails after a fixed time ("$0")',
   },
+  {
+    signal: 'timeline:after-update',
+    regex:
+      /\b(?:(?:after|since|with) (?:the |an? |my |this )?(?:latest |recent |last |new |newest )?(?:update|upgrade|updating|upgrading|release|version bump|new version|v?\d+\.\d+)|(?:after|since) (?:i |we )?(?:updated|upgraded|bumped|installed the (?:latest|new))|(?:updated|upgraded|bumped) (?:to|from) (?:the )?(?:v?\d|latest|newest|new)|(?:new|latest) (?:version|release) (?:broke|breaks|fails)|broke (?:in|with|after) (?:the )?(?:latest|new|v?\d)|regression (?:in|since|after))/,
+    detail: 'it broke after an update ("$0")',
+  },
 ];
+
+/** A semantic version (1.2.3, v2.0.1-beta): a report quoting one comes from a form or names a release. */
+const VERSION = /(?<![\w.])v?\d{1,4}\.\d{1,4}\.\d{1,6}(?:[-+][\w.]+)?(?![\w.])/;
 
 /** Timeline signals from phrases in the text. */
 export function extractTimeline(input: ExtractionInput): EvidenceItem[] {
-  return applyRules(TIMELINE_RULES, input.lower);
+  const out = applyRules(TIMELINE_RULES, input.lower);
+  const version = VERSION.exec(input.lower);
+  if (version) out.push({ signal: 'report:version', detail: `a version number is quoted ("${version[0]}")` });
+  return out;
 }
