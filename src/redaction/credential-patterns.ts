@@ -136,6 +136,12 @@ const PREFIXED_FAMILIES: readonly CredentialPattern[] = [
     'API token',
     'PVEAPIToken=[^\\s!]{1,100}![A-Za-z0-9_.-]{1,64}=[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
   ),
+  // a Proxmox API token written as USER@REALM!TOKENID=SECRET, without the PVEAPIToken= in front
+  family(
+    'proxmox',
+    'API token',
+    '(?<=[\\s"\'`=:]|^)[A-Za-z0-9_.-]{1,64}@[A-Za-z0-9_.-]{1,32}(?:![A-Za-z0-9_.-]{1,64}){1,2}[=:][0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}',
+  ),
   family(
     'slack',
     'webhook URL',

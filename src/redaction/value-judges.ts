@@ -52,7 +52,8 @@ export function isSchemeValue(raw: string): boolean {
 const NOT_A_SCHEME_VALUE = [
   /[^\x00-\x7f]/,
   /^[A-Z]+[.,:;!?]?$/,
-  /^[A-Za-z]+\d{0,2}[.,:;!?]?$/,
+  // a word with a version (OAuth2, JWT, token1), not letters with a capital inside (CxzdfvwsdqJ8)
+  /^(?:[A-Z]{0,3}[a-z]+|[A-Z]+)\d{0,2}[.,:;!?]?$/,
   /^[a-z]+[.,:;!?]$/,
   /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/,
   /^HTTP\/\d/,

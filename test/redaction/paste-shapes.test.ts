@@ -645,6 +645,16 @@ const SHAPES: [string, (secret: string) => string, () => string][] = [
     opaque,
   ],
   [
+    'a Basic value with a capital inside and a digit at its end',
+    (t) => `'Authorization: Basic ${t}'`,
+    () => `${pick(UPPER)}${chars(9, LOWER)}${pick(UPPER)}${pick(DIGITS)}`,
+  ],
+  [
+    'a Proxmox API token without its header name',
+    (t) => `API key format: root@pam!proxcenter!tokenid=${t}`,
+    () => `${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`,
+  ],
+  [
     'a long random part after a short word',
     (t) => `docker run -e OPENAI_API_KEY=sess-${t} -e OPENAI_PROXY_URL=x`,
     () => lowerAndDigits().slice(0, 16),
