@@ -1,0 +1,155 @@
+/**
+ * The real-report corpus replaces every secret by a same-shaped fake holding FAKE. Here each fake is
+ * given a random body of its shape again (seeded per report, so the run is the same every time), the
+ * report is redacted, and no 8-character run of any body may survive: the shapes real people paste
+ * secrets in, tried with values nothing but their place marks as secret. The few values left visible
+ * are not secrets (ids, request ids, signatures, public client ids) and are listed with the reason.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { redactSecrets } from '../../src/redaction/redact.ts';
+
+interface Report {
+  text: string;
+  source: string;
+}
+
+const reports: Report[] = readFileSync(
+  fileURLToPath(new URL('../eval/real/corpus.jsonl', import.meta.url)),
+  'utf8',
+)
+  .split('\n')
+  .filter((l) => l.trim() !== '')
+  .map((l) => JSON.parse(l) as Report);
+
+/** Values shown on purpose, by report: none of them is a credential. */
+const NOT_SECRETS: Record<string, string> = {
+  'zhayujie/CowAgent#1934': 'a chat user id (receiver=@...)',
+  'mikumifa/QChatGPT-Docker-Installer#4': 'an OpenAI request id',
+  'Aider-AI/aider#604': 'an OpenAI project id in an error message',
+  'continuedev/continue#10120': 'an OpenAI project id in an error message',
+  'LongNgn204/local-coding-agent#1': 'an OpenAI organization id',
+  'stripe-samples/connect-onboarding-for-standard#4': 'a Stripe request id',
+  'tidbyt/tidbyt.dev#148': "the first characters of a JWT's header, cut by the reporter",
+  'Chanzhaoyu/chatgpt-web#321': 'an OpenAI organization id in a rate-limit message',
+  'vcatalano/py-authorize#63': 'an API login id beside the transaction key (the key is hidden)',
+  'patcher454/TranslateCmdPal#2': 'a value the reporter cut down (six characters deleted), not a key shape',
+  'FluentRead/FluentRead#39':
+    "an example of a key's shape, with a suffix DeepL does not issue (:p6, not :fx)",
+  'domainaware/parsedmarc#582': 'the key id before the colon of id:secret (the secret is hidden)',
+  'swiftyspiffy/twitch-token-generator#10': "a Twitch app's public client id",
+  'nozzlegear/Shopify-Prime#2': 'an HMAC signature of a webhook, public once sent',
+  'allegro/allegro-api#12760': 'an OAuth client id',
+  'allegro/allegro-api#12585': 'an OAuth client id',
+  'openshiye/edgeone-webhook-pusher#46': 'a WeChat open id',
+  'allegro/allegro-api#13553': 'an OAuth client id',
+  'allegro/allegro-api#13074': 'an OAuth client id',
+  'BTCTrader/broker-api-docs#154': 'two quoted values whose names come only after them in Turkish',
+  'kcolemangt/llm-router#10': 'a key the reporter masked, showing five characters',
+  'aspnet/WebHooks#65': 'a value written as "something like" with an xxxx mask in front',
+  'paypal/paypal-checkout-components#1035': "a PayPal app's public client id",
+  'mollie/mollie-api-ruby#119': 'a Mollie customer id',
+  'semashkinvg/Bitmex.NET#1': 'a computed signature printed as bytes',
+  'ministero-salute/it-fse-support#2458': 'a JWT cut to its header and a few characters',
+  'LoeiFy/Mirror#31': "the documentation's example value (a number and #), not the reporter's token",
+  'renovatebot/config-help#29': "a value encrypted with Renovate's public key",
+  'VulnPlanet/l3x#5': 'an OpenAI organization id',
+  'sorenkrabbe/Chrome-Salesforce-inspector#227': 'a fragment of a session hash quoted in an error',
+  'codeswholesale/codeswholesale-sdk-php#13':
+    "the SDK's documented public sandbox secret (a bcrypt-style hash)",
+};
+
+const UPPER = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
+const LOWER = 'abcdefghijkmnpqrstuvwxyz';
+const DIGITS = '0123456789';
+const HEX = '0123456789abcdef';
+
+/** mulberry32, seeded from the report's source so one report always gets the same bodies. */
+function rngFor(source: string): () => number {
+  let a = 0;
+  for (const ch of source) a = (Math.imul(a, 31) + ch.charCodeAt(0)) >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A run holding FAKE: the fake value with whatever prefix and suffix it was given. */
+const FAKE_RUN = /[A-Za-z0-9_\-./+=:]*FAKE[A-Za-z0-9_\-./+=:]*/gi;
+
+/** A random body in the shape of `fake` (hex stays hex, capitals-and-digits stay so); the prefix before FAKE is kept. */
+function randomBody(fake: string, r: () => number): string {
+  const at = fake.toUpperCase().indexOf('FAKE');
+  const rest = fake.slice(at).replace(/FAKE/gi, 'QxZw');
+  const others = fake.replace(/FAKE/gi, '').replace(/[^A-Za-z0-9]/g, '');
+  const pick = (from: string) => from[Math.floor(r() * from.length)]!;
+  // a UUID's shape (8-4-4-4-12) is written in hex, as every issuer writes it
+  const uuidShaped = /[A-Za-z0-9]{8}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{12}/.test(rest);
+  const alphabet =
+    uuidShaped || (others.length >= 4 && /^[0-9a-f]+$/.test(others))
+      ? HEX
+      : others.length >= 4 && /^[0-9A-Z]+$/.test(others)
+        ? UPPER + DIGITS
+        : undefined;
+  const body = [...rest]
+    .map((c) =>
+      !/[A-Za-z0-9]/.test(c)
+        ? c
+        : alphabet
+          ? pick(alphabet)
+          : /[A-Z]/.test(c)
+            ? pick(UPPER + LOWER + DIGITS)
+            : /[a-z]/.test(c)
+              ? pick(LOWER + DIGITS)
+              : pick(DIGITS + LOWER),
+    )
+    .join('');
+  return fake.slice(0, at) + body;
+}
+
+/** The first 8-character run of `secret`'s letters and digits found in `text`. */
+function leakedRun(text: string, secret: string): string | undefined {
+  const core = secret.replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '');
+  for (let i = 0; i + 8 <= core.length; i++)
+    if (text.includes(core.slice(i, i + 8))) return core.slice(i, i + 8);
+  return undefined;
+}
+
+describe('GIVEN the real reports with their fake secrets given random bodies again', () => {
+  const leaks = new Map<string, string>();
+  let tried = 0;
+  for (const report of reports) {
+    const fakes = [...new Set(report.text.match(FAKE_RUN) ?? [])];
+    if (fakes.length === 0) continue;
+    const r = rngFor(report.source);
+    const replaced = new Map(fakes.map((fake) => [fake, randomBody(fake, r)]));
+    const text = report.text.replace(FAKE_RUN, (fake) => replaced.get(fake) ?? fake);
+    const bodies = fakes.map((fake) =>
+      (replaced.get(fake) ?? fake).slice(fake.toUpperCase().indexOf('FAKE')),
+    );
+    tried += bodies.length;
+    const out = redactSecrets(text).text;
+    for (const body of bodies) {
+      const run = leakedRun(out, body);
+      if (run !== undefined) leaks.set(report.source, run);
+    }
+  }
+
+  it('THEN enough of them are tried to mean something', () => {
+    expect(tried).toBeGreaterThan(200);
+  });
+
+  it('THEN none of a secret survives redaction, only the values listed as not secret', () => {
+    const unexpected = [...leaks].filter(([source]) => NOT_SECRETS[source] === undefined);
+    expect(unexpected, unexpected.map(([s, run]) => `${s}: ${run}`).join('\n')).toEqual([]);
+  });
+
+  it('THEN every value listed as not secret is still shown (the list shrinks when one gets hidden)', () => {
+    const stale = Object.keys(NOT_SECRETS).filter((source) => !leaks.has(source));
+    expect(stale).toEqual([]);
+  });
+});
