@@ -57,10 +57,13 @@ import { REGRESSION_WEIGHT, TRAIN_NOW } from '../../src/train/train-model.ts';
 // ECE 0.081); the audit asked three strings to weigh `other` (`PermissionDenied`, Google's
 // "Expected OAuth 2 access token", discord.js's `TokenInvalid`). 52.6% / 78.2%, ECE 0.041: on the
 // same first 4211 reports the scorer keeps 53.0%, the 421 score 47.5% in the folds, so the top-1
-// floor follows the corpus and the top-3 floor rises.
-const FLOOR_CV_TOP1 = 0.522; // measured 0.5255 (2434/4632)
-const FLOOR_CV_TOP3 = 0.779; // measured 0.782 (3622/4632)
-const CEILING_CV_ECE = 0.05; // measured 0.041 (the issue's goal: at most 0.05)
+// floor follows the corpus and the top-3 floor rises. Four strings the new reports print, each
+// documented by its provider, entered the catalogue (Google's "API keys are not supported by this
+// API", Entra ID's AADSTS65001, Azure Storage's AuthorizationPermissionMismatch, `invalid-signature`):
+// 52.7% / 78.2%, ECE 0.044.
+const FLOOR_CV_TOP1 = 0.522; // measured 0.527 (2440/4632)
+const FLOOR_CV_TOP3 = 0.779; // measured 0.782 (3624/4632)
+const CEILING_CV_ECE = 0.05; // measured 0.044 (the issue's goal: at most 0.05)
 // The dialogue with a simulated truthful user (at most 3 questions), each case on its fold's scorer.
 // On 2026-12-03 the tree's answers were split where one answer lumped causes together (89.9% at
 // 1.48 questions -> 93.6% at 1.27), a less sure lead was let ask for less (94.2% at 1.32), and a
