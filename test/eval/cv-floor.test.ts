@@ -51,33 +51,34 @@ import { REGRESSION_WEIGHT, TRAIN_NOW } from '../../src/train/train-model.ts';
 // must be set" from tools demanding a key they did not need, a bare `WWW-Authenticate: Bearer`),
 // and with 16 more from cloud credentials, registries and identity tokens (4211; scored before:
 // 43.8% / 87.5%) a third (`UnrecognizedClientException`); with the three weighed, 53.0% / 77.7%.
-// Then two signals ("it broke after an update", "a version is quoted": 53.1% / 77.7%) and 421
+// Then two signals ("it broke after an update", "a version is quoted": 53.1% / 77.7%) and 405
 // from GCP/Firebase, Azure identity and registries, SaaS, payment and identity providers, AI
-// tools, AWS, chat bots and self-hosted developer platforms (4632; scored before: 49.2% / 69.8%,
-// ECE 0.081); the audit asked three strings to weigh `other` (`PermissionDenied`, Google's
-// "Expected OAuth 2 access token", discord.js's `TokenInvalid`). 52.6% / 78.2%, ECE 0.041: on the
-// same first 4211 reports the scorer keeps 53.0%, the 421 score 47.5% in the folds, so the top-1
-// floor follows the corpus and the top-3 floor rises. Four strings the new reports print, each
-// documented by its provider, entered the catalogue (Google's "API keys are not supported by this
-// API", Entra ID's AADSTS65001, Azure Storage's AuthorizationPermissionMismatch, `invalid-signature`):
-// 52.7% / 78.2%, ECE 0.044.
-const FLOOR_CV_TOP1 = 0.522; // measured 0.527 (2440/4632)
-const FLOOR_CV_TOP3 = 0.779; // measured 0.782 (3624/4632)
-const CEILING_CV_ECE = 0.05; // measured 0.044 (the issue's goal: at most 0.05)
+// tools, AWS, chat bots and self-hosted developer platforms (4616, after 16 more the helpers had
+// flagged were left out: a guess, an open thread, a report that states its own cause; scored
+// before: 49.9% / 70.9%, ECE 0.075); the audit asked three strings to weigh `other`
+// (`PermissionDenied`, Google's "Expected OAuth 2 access token", discord.js's `TokenInvalid`), and
+// four strings the new reports print, each documented by its provider, entered the catalogue
+// (Google's "API keys are not supported by this API", Entra ID's AADSTS65001, Azure Storage's
+// AuthorizationPermissionMismatch, `invalid-signature`). 52.6% / 77.9%, ECE 0.043: on the same
+// first 4211 reports the scorer keeps 52.9%, the 405 score 48.9% in the folds, so the top-1 floor
+// follows the corpus; the top-3 floor rises.
+const FLOOR_CV_TOP1 = 0.522; // measured 0.526 (2427/4616)
+const FLOOR_CV_TOP3 = 0.779; // measured 0.779 (3597/4616)
+const CEILING_CV_ECE = 0.05; // measured 0.043 (the issue's goal: at most 0.05)
 // The dialogue with a simulated truthful user (at most 3 questions), each case on its fold's scorer.
 // On 2026-12-03 the tree's answers were split where one answer lumped causes together (89.9% at
 // 1.48 questions -> 93.6% at 1.27), a less sure lead was let ask for less (94.2% at 1.32), and a
 // question stayed open unless the one question leading to it was answered away (96.3% at 1.29);
 // with the opening words' features 96.4% at 1.27; with "the process has it" under the question of
-// where the key was set, 96.6% at 1.29. With 4211 reports 96.3% at 1.27; with 4632 96.4% at 1.27.
-const FLOOR_CV_DIALOGUE_RIGHT = 0.958; // measured 0.964 (4463/4632)
+// where the key was set, 96.6% at 1.29. With 4211 reports 96.3% at 1.27; with 4616 96.2% at 1.27.
+const FLOOR_CV_DIALOGUE_RIGHT = 0.958; // measured 0.962 (4440/4616)
 const CEILING_CV_DIALOGUE_QUESTIONS = 1.4; // measured 1.27 (the issue's goal: 1.5)
 // The forward split (the newest fifth, repositories whole, by a model trained on the rest): reports
 // nobody has mined yet draw more questions than the corpus does, so the goal is held there. With
 // 4012 reports the newest fifth is mostly the batch of 2026-12-04: 94.5% (95.8% on the 691 before).
-// With 4632 the newest fifth holds the 421 of the second batch of that day: 94.3% at 1.36.
-const FLOOR_FORWARD_DIALOGUE_RIGHT = 0.94; // measured 0.943 (926 cases)
-const CEILING_FORWARD_DIALOGUE_QUESTIONS = 1.5; // measured 1.36 (the issue's goal: 1.5)
+// With 4616 the newest fifth holds the 405 of the second batch of that day: 94.3% at 1.37.
+const FLOOR_FORWARD_DIALOGUE_RIGHT = 0.94; // measured 0.943 (922 cases)
+const CEILING_FORWARD_DIALOGUE_QUESTIONS = 1.5; // measured 1.37 (the issue's goal: 1.5)
 
 /** Training five fold models takes several seconds on a busy two-core machine. */
 const CV_TIMEOUT_MS = 180_000;
