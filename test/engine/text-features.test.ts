@@ -62,6 +62,15 @@ describe('text features of the learned scorer', () => {
     expect(textFeatures('klucz API nieprawidłowy, brak uprawnień')).toEqual(
       expect.arrayContaining(['w:key', 'w:invalid', 'w:miss', 'w:permission']),
     );
+    expect(textFeatures('kunci API tidak valid, akses ditolak')).toEqual(
+      expect.arrayContaining(['w:key', 'w:invalid', 'w:access', 'w:deni']),
+    );
+    expect(textFeatures('token kedaluwarsa, autentikasi gagal')).toEqual(
+      expect.arrayContaining(['w:token', 'w:expir', 'w:authentic']),
+    );
+    expect(textFeatures('API anahtarı hatalı, yetkisiz erişim')).toEqual(
+      expect.arrayContaining(['w:key', 'w:wrong', 'w:unauthoriz', 'w:access']),
+    );
   });
 
   it('adds no gloss to English text, nor for an emoji or a smart quote in it', () => {

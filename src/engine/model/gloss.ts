@@ -58,6 +58,7 @@ const CONCEPTS: Record<string, { latin: string[]; cjk: string[] }> = {
       'falsch',
       'błędn',
       'yanlış',
+      'hatalı',
       'sbagliat',
     ],
     cjk: ['错误', '錯誤', '間違'],
@@ -165,6 +166,7 @@ const CONCEPTS: Record<string, { latin: string[]; cjk: string[] }> = {
       'non autorisé',
       'не авторизован',
       'nieautoryzowan',
+      'yetkisiz',
     ],
     cjk: ['未授权', '未授權', '未認証'],
   },
@@ -255,17 +257,47 @@ for (const g of LATIN) {
   LATIN_BY_START.set(start, [...(LATIN_BY_START.get(start) ?? []), g]);
 }
 
+/**
+ * Glosses of a language written in plain ASCII (Indonesian and Malay): looked for in every text, so
+ * only words no English report uses are listed ("kunci API tidak valid", "token kedaluwarsa").
+ */
+const ASCII_GLOSSES: Record<string, string> = {
+  kunci: 'key',
+  'tidak valid': 'invalid',
+  'tidak sah': 'invalid',
+  kedaluwarsa: 'expired',
+  kadaluarsa: 'expired',
+  kadaluwarsa: 'expired',
+  ditolak: 'denied',
+  akses: 'access',
+  autentikasi: 'authentication',
+  otentikasi: 'authentication',
+  'tidak diizinkan': 'unauthorized',
+  kuota: 'quota',
+};
+const ASCII_GLOSS = new RegExp(
+  `(?<![a-z0-9])(${Object.keys(ASCII_GLOSSES)
+    .map((w) => w.replace(' ', '[ \\t]+'))
+    .join('|')})`,
+  'g',
+);
+
 /** A letter that is not ASCII (not an emoji or a smart quote): the text may be in another language. */
 const NON_ASCII = /(?![\x00-\x7f])\p{L}/u;
 
 /**
  * The English concepts a normalised (NFKC, lowercased) text names in other languages, each once.
- * English text costs one test: only text with a non-ASCII letter is looked at, since every gloss
- * but a few Latin ones (inválid, falta) holds one, and those are looked up only beside such text.
+ * English text costs one scan for the plain-ASCII glosses and one test: only text with a non-ASCII
+ * letter is looked at further, since every other gloss but a few Latin ones (inválid, falta) holds
+ * one, and those are looked up only beside such text.
  */
 export function glossConcepts(normalText: string): string[] {
-  if (!NON_ASCII.test(normalText)) return [];
   const found = new Set<string>();
+  for (const m of normalText.matchAll(ASCII_GLOSS)) {
+    const english = ASCII_GLOSSES[(m[1] ?? '').replace(/[ \t]+/g, ' ')];
+    if (english) found.add(english);
+  }
+  if (!NON_ASCII.test(normalText)) return [...found];
   for (const g of CJK) if (normalText.includes(g.form)) found.add(g.english);
   for (const m of normalText.matchAll(/(?<![\p{L}\p{N}])[\p{L}]{2}/gu)) {
     const candidates = LATIN_BY_START.get(m[0]);
