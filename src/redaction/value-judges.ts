@@ -200,6 +200,9 @@ function isEnvName(v: string): boolean {
 /** A dotted path of identifiers (common.buttons.submitForm, config.apiKey): code or a key path. */
 const DOTTED_PATH = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/;
 
+/** An IPv4 address, perhaps with a port or a prefix length. */
+const IP_ADDRESS = /^(?:\d{1,3}\.){3}\d{1,3}(?::\d{1,5}|\/\d{1,2})?$/;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A URL (its user:password part, if any, is the URL pattern's). */
@@ -309,6 +312,9 @@ export function nameValueDescribe(
   )
     return { kind: 'key id' };
   if (FLAG.test(value) || NOT_SECRET_NAME.test(name)) return { kind: '' };
+  // an address (the client's IP in a log line: "invalid API key: remote='10.0.0.7'"), which an
+  // IP-restriction diagnosis needs to see, is not a key
+  if (!/pass|pwd/.test(name) && IP_ADDRESS.test(value)) return { kind: '' };
   if (KEYBOARD_SHORTCUT.test(value) || ISO_TIME.test(value) || HASHED_CACHE_KEY.test(value))
     return { kind: '' };
   if (/pass|pwd|passphrase|(?:^|_)pw$/.test(name)) {

@@ -886,6 +886,7 @@ describe('GIVEN ordinary text near credential words', () => {
       'api_key=${OPENAI_API_KEY}&token=${secrets.GITHUB_TOKEN}',
       'csrf: required',
       `os.getenv('OPENAI_API_KEY') or process.env["MyServiceApiKey2"]`,
+      "API server rejected invalid API key: remote='10.89.11.120' peer_ip='10.89.11.120' method='GET'",
       'the key is sk-...abcd, as the provider masks it',
     ])
       expect(redactSecrets(text).text).toBe(text);
