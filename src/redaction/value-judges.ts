@@ -287,10 +287,10 @@ export function nameValueDescribe(
   rawValue: string,
 ): { kind: string; hideLast4?: boolean; trim?: number; skip?: number } {
   const name = rawName.toLowerCase();
-  const written = rawValue.replace(TRAILING, '');
-  const trim = rawValue.length - written.length;
-  const inBraces = valueInTemplateBraces(written);
-  const value = inBraces ?? written;
+  const value = rawValue.replace(TRAILING, '');
+  const trim = rawValue.length - value.length;
+  // a random value in template braces is judged as the value itself; its "${" and "}" stay visible
+  const inBraces = valueInTemplateBraces(value);
   if (inBraces !== undefined) return { ...nameValueDescribe(rawName, inBraces), skip: 2, trim };
   // Maven's encrypted password ({base64=}) is the secret itself, not a template
   if (/pass|pwd/.test(name) && /^\{[A-Za-z0-9+/]{16,}={0,2}\}$/.test(rawValue)) return { kind: 'password' };

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { redactSecrets } from '../../src/redaction/redact.ts';
+import { seededRandom, seedOf } from '../support/seeded-random.ts';
 
 interface Report {
   text: string;
@@ -65,19 +66,6 @@ const LOWER = 'abcdefghijkmnpqrstuvwxyz';
 const DIGITS = '0123456789';
 const HEX = '0123456789abcdef';
 
-/** mulberry32, seeded from the report's source so one report always gets the same bodies. */
-function rngFor(source: string): () => number {
-  let a = 0;
-  for (const ch of source) a = (Math.imul(a, 31) + ch.charCodeAt(0)) >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A run holding FAKE: the fake value with whatever prefix and suffix it was given. */
 const FAKE_RUN = /[A-Za-z0-9_\-./+=:]*FAKE[A-Za-z0-9_\-./+=:]*/gi;
 
@@ -125,7 +113,7 @@ describe('GIVEN the real reports with their fake secrets given random bodies aga
   for (const report of reports) {
     const fakes = [...new Set(report.text.match(FAKE_RUN) ?? [])];
     if (fakes.length === 0) continue;
-    const r = rngFor(report.source);
+    const r = seededRandom(seedOf(report.source));
     const replaced = new Map(fakes.map((fake) => [fake, randomBody(fake, r)]));
     const text = report.text.replace(FAKE_RUN, (fake) => replaced.get(fake) ?? fake);
     const bodies = fakes.map((fake) =>

@@ -21,24 +21,13 @@ import { renderText } from '../../src/render/text.ts';
 import { SqliteFeedbackLog } from '../../src/analytics/feedback-log.ts';
 import { SqliteStateStore } from '../../src/state/sqlite-state.ts';
 import { realEngine } from '../contract/real-engine.ts';
+import { seededRandom } from '../support/seeded-random.ts';
 
 /** Cases per run: bounded so the test stays a few seconds on a shared machine. */
 const RUNS = 160;
 /** Another seed can be tried with LEAK_SEED=n; the default is fixed so CI runs are reproducible. */
 const SEED = Number(process.env.LEAK_SEED ?? 0x5eed_10);
 const RUN_LENGTH = 8;
-
-/** mulberry32: a small seeded generator, so a failure is reproducible from the seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Rand = () => number;
 const pick = <T>(r: Rand, items: readonly T[]): T => items[Math.floor(r() * items.length)] as T;
@@ -195,7 +184,7 @@ describe('no secret comes out of any channel', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it(`GIVEN ${RUNS} random secrets in random constructs and disguises THEN no 8-character run of any appears in replies, API JSON, trace logs, SQLite (with its -wal) or analytics`, async () => {
-    const r = rng(SEED);
+    const r = seededRandom(SEED);
     const file = path.join(dir, 'keydoctor.sqlite');
     const store = new SqliteStateStore({ file, sweepIntervalMs: 0 });
     const feedback = new SqliteFeedbackLog({ file });

@@ -9,19 +9,9 @@ import { redactDeep, redactedJson } from '../../src/redaction/redact-json.ts';
 import { redactSecrets } from '../../src/redaction/redact.ts';
 import { Writable } from 'node:stream';
 import { createLogger } from '../../src/log/logger.ts';
+import { seededRandom } from '../support/seeded-random.ts';
 
-/** mulberry32 */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const r = rng(0x5eed_2026);
+const r = seededRandom(0x5eed_2026);
 const UPPER = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
 const LOWER = 'abcdefghjkmnpqrstuvwxyz';
 const DIGITS = '23456789';
