@@ -12,7 +12,7 @@ import type {
 } from '../engine/types.ts';
 import { capHeadAndTail } from '../redaction/cap.ts';
 import { redactText } from '../redaction/redact-json.ts';
-import { redactSecrets } from '../redaction/redact.ts';
+import { distinctFingerprints, redactSecrets } from '../redaction/redact.ts';
 import type { FeedbackLog, RecordContext } from '../analytics/analytics.ts';
 import { conversationKeyString } from '../state/conversation-store.ts';
 import { loadConversation, saveConversation } from '../state/conversations.ts';
@@ -87,7 +87,10 @@ function credentialsIn(input: EngineInput): CredentialFingerprint[] {
 function allCredentials(engineSaw: CredentialFingerprint[], incoming: Incoming, truncated: boolean) {
   if (!truncated) return engineSaw;
   const labels = new Set(engineSaw.map((c) => c.label));
-  return [...engineSaw, ...credentialsIn(incoming.input).filter((c) => !labels.has(c.label))];
+  return distinctFingerprints([
+    ...engineSaw,
+    ...credentialsIn(incoming.input).filter((c) => !labels.has(c.label)),
+  ]);
 }
 
 /** Who the rate limit counts: one user within one workspace of one platform. */

@@ -45,10 +45,10 @@ const FAMILY_PREFIX = /^[A-Za-z]{1,6}(?:[-_][A-Za-z]{1,8}){0,2}[-_]/;
 const MAX_VISIBLE_OF_MASKED = 12;
 
 /** True when a value has a mask in it but still shows much of the secret (sk-rr74s90yy51b****8ac7892149a18). */
-export function showsMuchOfMasked(value: string): boolean {
-  if (!value.match(MASK_RUN)) return false;
-  const visible = value
-    .split(MASK_RUN)
+function showsMuchOfMasked(value: string): boolean {
+  const parts = value.split(MASK_RUN);
+  if (parts.length < 2) return false;
+  const visible = parts
     .join('')
     .replace(FAMILY_PREFIX, '')
     .replace(/[^A-Za-z0-9]/g, '');
@@ -273,6 +273,20 @@ const LABEL =
 /** Removes credential labels from redacted text, so the words in them are not read as the user's. */
 export function stripLabels(redacted: string): string {
   return redacted.replace(LABEL, ' ');
+}
+
+/** Each credential once, by its label: a key pasted twice, or quoted back by an error, is one key. */
+export function distinctFingerprints(
+  fingerprints: readonly CredentialFingerprint[],
+): CredentialFingerprint[] {
+  const seen = new Set<string>();
+  const out: CredentialFingerprint[] = [];
+  for (const f of fingerprints) {
+    if (seen.has(f.label)) continue;
+    seen.add(f.label);
+    out.push(f);
+  }
+  return out;
 }
 
 /** Replaces every credential in `text` by its fingerprint label; returns the fingerprints (no values). */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { buildEvidenceIndex, extractEvidence } from '../../src/engine/evidence/index.ts';
 import { redactSecrets } from '../../src/redaction/redact.ts';
 import { FAKE, fakeJwt, filler } from '../engine/fixtures/fake-keys.ts';
-import { NOW } from '../engine/fixtures/knowledge.ts';
+import { fixtureKnowledge, NOW } from '../engine/fixtures/knowledge.ts';
 
 type Case = {
   name: string;
@@ -363,5 +364,18 @@ describe('redactSecrets', () => {
   it('returns on 100 KB of key=value noise', () => {
     const out = redactSecrets('key=value&token=x '.repeat(6_000));
     expect(typeof out.text).toBe('string');
+  });
+});
+
+describe('GIVEN one key that the text shows twice (pasted, then quoted back by an error)', () => {
+  const key = `${filler(8)}Q7${filler(10)}`;
+  const text = `X-API-KEY: ${key}\n{"detail":"API-KEY '${key}' is invalid."}`;
+
+  it('THEN both places are hidden, and the evidence names the key once', () => {
+    const { text: out } = redactSecrets(text);
+    expect(out).not.toContain(key.slice(0, 8));
+    expect(out.match(/\[API key/g)).toHaveLength(2);
+    const evidence = extractEvidence(buildEvidenceIndex(fixtureKnowledge()), text, NOW);
+    expect(evidence.credentials).toHaveLength(1);
   });
 });

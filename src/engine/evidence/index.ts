@@ -1,7 +1,7 @@
 /** Evidence extraction: from a raw message to the redacted facts the ranking reads. */
 import type { Knowledge } from '../../knowledge/schema.ts';
 import { cleanInput } from '../input.ts';
-import { replaceCredentials, scanCredentials } from '../../redaction/redact.ts';
+import { distinctFingerprints, replaceCredentials, scanCredentials } from '../../redaction/redact.ts';
 import type { Signal } from '../signals.ts';
 import type { Evidence, EvidenceItem } from '../types.ts';
 import { parseAuth } from './auth-header.ts';
@@ -121,7 +121,7 @@ export function extractEvidence(index: EvidenceIndex, text: string, now: number)
     providers,
     tools: tools.ids,
     errors,
-    credentials: fingerprints.filter((f, i) => fingerprints.findIndex((g) => g.label === f.label) === i),
+    credentials: distinctFingerprints(fingerprints),
     redactedText: redacted,
     truncated: clean.truncated,
   };
