@@ -12,7 +12,7 @@ import {
   isCodeOrPath,
   isPasswordPlaceholder,
   nameValueDescribe,
-  WORDY_VALUE,
+  isWordyValue,
 } from './value-judges.ts';
 
 /** Names that say a value is a secret, for the patterns below. */
@@ -26,7 +26,7 @@ function literalDescribe(kind: string): (v: string) => { kind: string } {
     // a key argument that is a name (x-api-token, API_KEY), not a key
     if (
       kind !== 'password' &&
-      (WORDY_VALUE.test(v) || /^[a-z]+(?:[-_][a-z]+)+$/.test(v) || /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/.test(v))
+      (isWordyValue(v) || /^[a-z]+(?:[-_][a-z]+)+$/.test(v) || /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*$/.test(v))
     )
       return { kind: '' };
     return { kind };
@@ -75,7 +75,7 @@ export const CODE_PATTERNS: readonly CredentialPattern[] = [
       /[A-Z]/.test(v) &&
       /\d.*\d/.test(v) &&
       !/^[A-Z][A-Z0-9_]*$/.test(v) &&
-      !WORDY_VALUE.test(v)
+      !isWordyValue(v)
         ? { kind: 'API key' }
         : { kind: '' },
   },
@@ -235,7 +235,7 @@ export const CODE_PATTERNS: readonly CredentialPattern[] = [
     group: 3,
     describe: (_v, m) => {
       const head = m[1] ?? '';
-      return classCount(head) >= 2 && /\d/.test(head) && !WORDY_VALUE.test(head) && !isCodeOrPath(head)
+      return classCount(head) >= 2 && /\d/.test(head) && !isWordyValue(head) && !isCodeOrPath(head)
         ? { kind: 'secret' }
         : { kind: '' };
     },

@@ -14,7 +14,7 @@ import {
   nameValueDescribe,
   PASSWORD_MESSAGE_WORD,
   proseValueDescribe,
-  WORDY_VALUE,
+  isWordyValue,
 } from './value-judges.ts';
 
 const SCHEME_KINDS: Record<string, string> = {
@@ -193,7 +193,7 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
     // an options object (cookie: { maxAge: ... })
     describe: (v) =>
       !/^[{[]/.test(v) &&
-      (/^[^\s=;]{1,100}=/.test(v) || (v.length >= 16 && !/\s/.test(v) && !WORDY_VALUE.test(v)))
+      (/^[^\s=;]{1,100}=/.test(v) || (v.length >= 16 && !/\s/.test(v) && !isWordyValue(v)))
         ? { kind: 'cookie', hideLast4: true }
         : { kind: '' },
   },
@@ -632,7 +632,7 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
       /\b(?:csrf|xsrf|_csrf|_xsrf|csrf[-_]?token|xsrf[-_]?token|x-csrf-token|x-xsrf-token|csrftoken|csrfmiddlewaretoken)["']?[ \t]{0,3}[:=,][ \t]{0,3}["']?([A-Za-z0-9_+/=.-]{8,200})(?![A-Za-z0-9_+/=.-])/gi,
     group: 1,
     describe: (v) =>
-      classCount(v) >= 2 && !WORDY_VALUE.test(v) ? { kind: 'CSRF token', hideLast4: true } : { kind: '' },
+      classCount(v) >= 2 && !isWordyValue(v) ? { kind: 'CSRF token', hideLast4: true } : { kind: '' },
   },
   {
     provider: 'generic',

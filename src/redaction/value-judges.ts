@@ -6,11 +6,31 @@ import { PASSWORD_WORDS } from './credential-words.ts';
  * variable, a placeholder, a word).
  */
 
+const WORDY_SHAPE = /^[a-z]{2,}(?:[-_.:/](?:[a-z0-9]{1,10}|[a-z]+|[0-9]+))*$/;
+/** A long run of letters that no word has: few vowels, or five consonants in a row (srzcrzzcjhrg). */
+const RANDOM_LETTERS = /[b-df-hj-np-tv-xz]{5}/;
+
 /**
  * A value made of lowercase words and separators: a name or setting (us-east-1, gpt-4o-mini), not
- * an issued secret. A long part mixing letters and digits (sess-1j27zafm2cxmf9v2) is random, not a word.
+ * an issued secret. A long part mixing letters and digits (sess-1j27zafm2cxmf9v2), or a long run of
+ * letters no word has (sess-srzcrzzcjhrgggtm), is random, not a word.
  */
-export const WORDY_VALUE = /^[a-z]{2,}(?:[-_.:/](?:[a-z0-9]{1,10}|[a-z]+|[0-9]+))*$/;
+export function isWordyValue(v: string): boolean {
+  return WORDY_SHAPE.test(v) && !hasRandomLetters(v);
+}
+
+/** A part of twelve or more letters that no word has (the body of sess-srzcrzzcjhrgggtm). */
+function hasRandomLetters(v: string): boolean {
+  return v
+    .toLowerCase()
+    .split(/[-_.:/]/)
+    .some((part) => part.length >= 12 && (RANDOM_LETTERS.test(part) || fewVowels(part)));
+}
+
+/** Fewer than one letter in five a vowel: random letters (a word of twelve or more has more). */
+function fewVowels(part: string): boolean {
+  return (part.length - part.replace(/[aeiouy]/g, '').length) * 5 < part.length;
+}
 
 /** Three character classes, few slashes, no path shape, capitals and small letters mixed: random. */
 export function looksRandom(v: string): boolean {
@@ -37,7 +57,7 @@ export function looksRandom(v: string): boolean {
 /** A value after a scheme word that is a credential, not prose ("Bearer token is wrong"). */
 export function isSchemeValue(raw: string): boolean {
   const v = raw.replace(/^[*_~]+|[*_~]+$/g, '');
-  if (WORDY_VALUE.test(v) || PROSE_AFTER_SCHEME.test(v) || SINGLE_WORD.test(v)) return false;
+  if (isWordyValue(v) || PROSE_AFTER_SCHEME.test(v) || SINGLE_WORD.test(v)) return false;
   if (/^[A-Za-z_]+=$/.test(v) || isCodeOrPath(v) || URL_VALUE.test(v)) return false;
   if (NOT_A_SCHEME_VALUE.some((r) => r.test(v))) return false;
   return v.length >= 8 || classCount(v) >= 2;
@@ -121,7 +141,7 @@ export function proseValueDescribe(
     .replace(TRAILING, '')
     .replace(/[*_~]+$/, '');
   const trim = rawValue.length - skip - value.length;
-  if (REFERENCE.test(value) || WORDY_VALUE.test(value) || SINGLE_WORD.test(value)) return { kind: '' };
+  if (REFERENCE.test(value) || isWordyValue(value) || SINGLE_WORD.test(value)) return { kind: '' };
   if (KEYBOARD_SHORTCUT.test(value) || ISO_TIME.test(value) || HASHED_CACHE_KEY.test(value))
     return { kind: '' };
   if (FLAG.test(value) || /^(?:SHA(?:1|256|384|512)|MD5):/i.test(value)) return { kind: '' };
@@ -258,6 +278,8 @@ const MIN_BARE_VALUE = 20;
 
 /** Trailing punctuation of prose or code around a value that is not part of it. */
 const TRAILING = /[)\]},;.:`]+$/;
+/** A value followed by the next field of a form body: `k3e8…&format=json` (group 1: the value). */
+const FORM_FIELD_AFTER = /^([^&=\s]{3,}?)&[A-Za-z_][A-Za-z0-9_.[\]-]{0,40}=/;
 
 /** A value that names where the secret comes from (an env lookup, a template), not the secret. */
 const REFERENCE =
@@ -287,6 +309,14 @@ export function nameValueDescribe(
   rawValue: string,
 ): { kind: string; hideLast4?: boolean; trim?: number; skip?: number } {
   const name = rawName.toLowerCase();
+  // A form body (api_key=...&format=json, with no "?" before it): the value ends where the next
+  // field starts. Keys never hold "&name="; a password might, so it keeps the whole run hidden.
+  const field = /pass|pwd/.test(name) ? null : FORM_FIELD_AFTER.exec(rawValue);
+  if (field?.[1] !== undefined) {
+    const head = field[1];
+    const d = nameValueDescribe(rawName, head);
+    return d.kind ? { ...d, trim: (d.trim ?? 0) + rawValue.length - head.length } : d;
+  }
   const value = rawValue.replace(TRAILING, '');
   const trim = rawValue.length - value.length;
   // a random value in template braces is judged as the value itself; its "${" and "}" stay visible
@@ -332,11 +362,12 @@ export function nameValueDescribe(
   // One word of prose, a header name, an env var name or a path is not a value: "Primary key:
   // customerId", "Authorization", "Content-Type", `OPENAI_API_KEY`, '/.../aws4_request'
   if (SINGLE_WORD.test(value) || HEADER_NAME.test(value) || /[^\x00-\x7f]/.test(value)) return { kind: '' };
-  if (UPPER_HEADER_NAME.test(value) || /^[A-Za-z]+(?:-[A-Za-z]+)+$/.test(value)) return { kind: '' };
+  if (UPPER_HEADER_NAME.test(value) || (/^[A-Za-z]+(?:-[A-Za-z]+)+$/.test(value) && !hasRandomLetters(value)))
+    return { kind: '' };
   if (isEnvName(value) || /^\.{0,2}\//.test(value)) return { kind: '' };
   // a PascalCase identifier (ClearTextPassword, SecretAccessKey) names a setting, not a value
   if (/^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/.test(value)) return { kind: '' };
-  if (WORDY_VALUE.test(value) || value.length < 8 || (value.length < 12 && classCount(value) < 2))
+  if (isWordyValue(value) || value.length < 8 || (value.length < 12 && classCount(value) < 2))
     return { kind: '' };
   if (/^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/.test(value) && !/\d/.test(value))
     return { kind: '' }; // a code expression (config.apiKey), not a value

@@ -645,6 +645,16 @@ const SHAPES: [string, (secret: string) => string, () => string][] = [
     () => `${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`,
   ],
   [
+    'a key as the first field of a form body',
+    (t) => `curl -X POST https://api.example.com/v1/report -d "api_key=\${${t}}&format=json"`,
+    opaque,
+  ],
+  [
+    'a key as the first field of a form body, bare',
+    (t) => `POST /v1/report HTTP/1.1\n\napi_key=${t}&format=json&page=2`,
+    opaque,
+  ],
+  [
     'a long random part after a short word',
     (t) => `docker run -e OPENAI_API_KEY=sess-${t} -e OPENAI_PROXY_URL=x`,
     () => lowerAndDigits().slice(0, 16),
