@@ -32,7 +32,7 @@ function fewVowels(part: string): boolean {
   return (part.length - part.replace(/[aeiouy]/g, '').length) * 5 < part.length;
 }
 
-/** Three character classes, few slashes, no path shape, capitals and small letters mixed: random. */
+/** Three character classes, few slashes, no path shape, capitals and small letters (or digits) mixed: random. */
 export function looksRandom(v: string): boolean {
   if (classCount(v) < 3 || v.includes('://') || v.startsWith('//')) return false;
   // a path with words in it (archives/C05.../p17..., file/d/<id>/view) is a URL's, not a key
@@ -51,7 +51,14 @@ export function looksRandom(v: string): boolean {
   // CamelCase identifiers have a capital per word; random strings about as many capitals as small.
   const upper = v.length - v.replace(/[A-Z]/g, '').length;
   const lower = v.length - v.replace(/[a-z]/g, '').length;
-  return slashes * 10 <= v.length && upper * 4 >= lower && lower * 4 >= upper;
+  // ...and an identifier has a digit or two, where a random run of letters and digits has one in
+  // five or more, and letters beyond hex (a hex id with a capital glued on is not random)
+  const digits = v.length - v.replace(/\d/g, '').length;
+  const beyondHex = v.length - v.replace(/[g-z]/g, '').length;
+  const mixed =
+    (upper * 4 >= lower && lower * 4 >= upper) ||
+    (/^[A-Za-z0-9]+$/.test(v) && upper >= 2 && beyondHex >= 4 && digits * 5 >= v.length);
+  return slashes * 10 <= v.length && mixed;
 }
 
 /** A value after a scheme word that is a credential, not prose ("Bearer token is wrong"). */

@@ -49,7 +49,6 @@ const NOT_SECRETS: Record<string, string> = {
   'BTCTrader/broker-api-docs#154': 'two quoted values whose names come only after them in Turkish',
   'kcolemangt/llm-router#10': 'a key the reporter masked, showing five characters',
   'aspnet/WebHooks#65': 'a value written as "something like" with an xxxx mask in front',
-  'paypal/paypal-checkout-components#1035': "a PayPal app's public client id",
   'mollie/mollie-api-ruby#119': 'a Mollie customer id',
   'semashkinvg/Bitmex.NET#1': 'a computed signature printed as bytes',
   'ministero-salute/it-fse-support#2458': 'a JWT cut to its header and a few characters',

@@ -655,6 +655,27 @@ const SHAPES: [string, (secret: string) => string, () => string][] = [
     opaque,
   ],
   [
+    'a Plaid token quoted alone',
+    (t) => `This is the value of my access_token for my sandbox testing.\n\n> ${t}\n`,
+    () => `public-sandbox-${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(12)}`,
+  ],
+  [
+    'a Mapbox secret token',
+    (t) => `set the MAPBOX_API_KEY   with "${t}",`,
+    () => `sk.eyJ1Ijoi${opaque(24)}.${opaque(22)}`,
+  ],
+  [
+    'a token kept in the angle brackets of a template',
+    (t) => `Browser request address:http://192.168.1.111:8083/message?token=<${t}>" -F "title=my title"`,
+    () => `${opaque(4)}.${opaque(10)}`,
+  ],
+  [
+    'a token with few capitals in Polish prose',
+    (t) => `Ustawiam token dostępowy na ${t}\nZwrotka:\n{"error":"invalid_token"}`,
+    () =>
+      `${chars(10, LOWER + DIGITS)}${pick(UPPER)}${chars(4, LOWER)}${pick(UPPER)}${chars(8, LOWER + DIGITS)}${pick(UPPER)}${chars(8, DIGITS)}`,
+  ],
+  [
     'a long random part after a short word',
     (t) => `docker run -e OPENAI_API_KEY=sess-${t} -e OPENAI_PROXY_URL=x`,
     () => lowerAndDigits().slice(0, 16),
