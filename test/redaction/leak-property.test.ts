@@ -107,6 +107,8 @@ const CONSTRUCTS: { make: (t: string, r: Rand) => string; opaqueOk: boolean }[] 
   { make: (t) => `AccountName=acct;AccountKey=${t};EndpointSuffix=core.windows.net`, opaqueOk: true },
   { make: (t) => `postgres://app:${t}@db.example.test:5432/app`, opaqueOk: true },
   { make: (t) => `GET /v1/things?token=${t}&page=2`, opaqueOk: true },
+  { make: (t) => `curl -d "api_key=${t}&format=json" https://api.example.test/v1/report`, opaqueOk: true },
+  { make: (t) => `GET /message?token=<${t}> HTTP/1.1`, opaqueOk: true },
   { make: (t) => `here is my key ${t} and it fails`, opaqueOk: false },
   { make: (t) => `export OPENAI_API_KEY="${t}"`, opaqueOk: true },
   // shapes an adversarial audit found leaking on 2026-12-02
