@@ -56,6 +56,11 @@ const NOT_SECRETS: Record<string, string> = {
   'renovatebot/config-help#29': "a value encrypted with Renovate's public key",
   'VulnPlanet/l3x#5': 'an OpenAI organization id',
   'sorenkrabbe/Chrome-Salesforce-inspector#227': 'a fragment of a session hash quoted in an error',
+  'apache/superset#20035':
+    "a Mapbox token masked by the reporter: its fixed prefix and the user name's start",
+  'pusher/pusher-js#238': 'a Pusher app key, public by design (the browser client carries it)',
+  'plaid/plaid-node#149': 'a Plaid client id and legacy public key (the secret and the token are hidden)',
+  'allegro/allegro-api#10558': 'the login name of a sandbox account',
   'codeswholesale/codeswholesale-sdk-php#13':
     "the SDK's documented public sandbox secret (a bcrypt-style hash)",
 };
