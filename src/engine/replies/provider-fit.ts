@@ -140,17 +140,28 @@ function foreign(asker: Asker, mentioned: ReadonlySet<string>): string[] {
   return [...mentioned].filter((p) => !asker.providers.includes(p));
 }
 
-/** Replaces another provider's variable names with the asker's, keeping any prefix (VITE_OPENAI_KEY -> VITE_ + env). */
-function rewriteEnv(knowledge: Knowledge, asker: Asker, text: string): string {
+/**
+ * Replaces another provider's variable names with the asker's, keeping any prefix (VITE_OPENAI_KEY ->
+ * VITE_ + env); undefined when two different names would become one (STRIPE_SECRET_KEY and
+ * STRIPE_PUBLISHABLE_KEY both API_KEY), since the text would then tell them apart by nothing.
+ */
+function rewriteEnv(knowledge: Knowledge, asker: Asker, text: string): string | undefined {
   const index = mentionIndex(knowledge);
-  return text.replace(/\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g, (name) => {
+  const originals = new Map<string, string>();
+  let collapsed = false;
+  const rewritten = text.replace(/\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g, (name) => {
     const parts = name.split('_');
     const at = parts.findIndex((w) => index.stems.has(w));
     if (at === -1) return name;
     const owner = index.stems.get(parts[at]!)!;
     if (asker.providers.includes(owner)) return name;
-    return [...parts.slice(0, at), asker.env].join('_');
+    const replaced = [...parts.slice(0, at), asker.env].join('_');
+    const before = originals.get(replaced);
+    if (before !== undefined && before !== name) collapsed = true;
+    originals.set(replaced, name);
+    return replaced;
   });
+  return collapsed ? undefined : rewritten;
 }
 
 /** Fitted texts per knowledge base and asker: knowledge is immutable, so a text fits the same way every time. */
@@ -173,7 +184,10 @@ export function fitText(knowledge: Knowledge, asker: Asker, text: string): strin
   const cached = memo.get(key);
   if (cached !== undefined) return cached ?? undefined;
   const rewritten = rewriteEnv(knowledge, asker, text);
-  const fitted = foreign(asker, mentionedProviders(knowledge, rewritten)).length > 0 ? undefined : rewritten;
+  const fitted =
+    rewritten === undefined || foreign(asker, mentionedProviders(knowledge, rewritten)).length > 0
+      ? undefined
+      : rewritten;
   if (memo.size >= MAX_FIT_MEMO) memo.clear();
   memo.set(key, fitted ?? null);
   return fitted;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyEvidence } from '../../../src/engine/evidence/index.ts';
 import { diagnosisReply } from '../../../src/engine/replies/diagnosis-reply.ts';
+import { askerOf, fitText } from '../../../src/engine/replies/provider-fit.ts';
 import type { Evidence } from '../../../src/engine/types.ts';
 import { DEFAULT_KNOWLEDGE_DIR } from '../../../src/knowledge/default-dir.ts';
 import { loadKnowledge } from '../../../src/knowledge/load.ts';
@@ -60,6 +61,29 @@ describe('GIVEN every cause rendered for every provider', () => {
   });
 });
 
+describe('GIVEN a step that tells two variables apart by their names', () => {
+  it('THEN no answer shows one name for both once the names are rewritten for the asker', () => {
+    const problems: string[] = [];
+    for (const providerIds of [[], ...providers.map((p) => [p.id])])
+      for (const cause of knowledge.causes.values()) {
+        const text = rendered(cause.id, { ...emptyEvidence(), providers: providerIds });
+        const twice = /`([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)`[^`]{1,30}`\1`/.exec(text);
+        if (twice) problems.push(`${cause.id} (${providerIds.join() || 'none'}): ${twice[0]}`);
+      }
+    expect(problems).toEqual([]);
+  });
+
+  it('THEN a text whose two names would become one is not fitted for another provider', () => {
+    const text = 'rename them (`STRIPE_SECRET_KEY` on the server, `STRIPE_PUBLISHABLE_KEY` in the browser)';
+    expect(fitText(knowledge, askerOf(knowledge, emptyEvidence()), text)).toBeUndefined();
+    const stripe = askerOf(knowledge, { ...emptyEvidence(), providers: ['stripe'] });
+    expect(fitText(knowledge, stripe, text)).toBe(text);
+    expect(fitText(knowledge, askerOf(knowledge, emptyEvidence()), 'set `OPENAI_API_KEY` in `.env`')).toBe(
+      'set `API_KEY` in `.env`',
+    );
+  });
+});
+
 describe('GIVEN the examples from the field', () => {
   const say = (causeId: string, providerIds: string[], tools: string[] = []) =>
     rendered(causeId, { ...emptyEvidence(), providers: providerIds, tools });
@@ -79,6 +103,14 @@ describe('GIVEN the examples from the field', () => {
     const text = say('env-not-propagated', ['github'], ['gh-cli', 'github-actions']);
     expect(text).toContain('GH_TOKEN');
     expect(text).not.toContain('OPENAI_API_KEY');
+  });
+
+  it("THEN a publishable key answer for another API neither cites Stripe's checks nor names Stripe.js", () => {
+    for (const providerIds of [[], ['openai'], ['google-cloud']]) {
+      const text = say('publishable-key-as-secret', providerIds);
+      expect(text).not.toMatch(/Stripe says|Stripe\.js|Stripe: /);
+    }
+    expect(say('publishable-key-as-secret', ['stripe'])).toContain('pk_live_');
   });
 
   it('THEN a Stripe answer cites no Azure material', () => {
