@@ -127,12 +127,18 @@ const PREFIXED_FAMILIES: readonly CredentialPattern[] = [
     regex: /(?<=\/bot)\d{8,10}:AA[A-Za-z0-9_-]{33,}/g,
     describe: () => ({ kind: 'bot token' }),
   },
-  // Plaid: access, public (exchanged for an access token) and link tokens name their environment
-  family(
-    'plaid',
-    'token',
-    '(?:access|public|link|processor)-(?:sandbox|development|production)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9A-Za-z])',
-  ),
+  {
+    provider: 'plaid',
+    // access, public (exchanged for an access token) and link tokens name their environment
+    regex: new RegExp(
+      `${B}(?:access|public|link|processor)-(?:sandbox|development|production)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9A-Za-z])`,
+      'g',
+    ),
+    describe: (value) => ({
+      kind: `${value.slice(0, value.indexOf('-'))} token`,
+      ...(value.includes('-production-') ? {} : { live: false }),
+    }),
+  },
   // Mapbox: a secret token (sk.) is a JWT-like pair after its prefix; a public one (pk.) is meant to be seen
   family('mapbox', 'secret token', 'sk\\.eyJ[A-Za-z0-9_-]{20,}\\.[A-Za-z0-9_-]{16,}'),
   family('docker', 'personal access token', 'dckr_(?:pat|oat)_[A-Za-z0-9_-]{20,}'),

@@ -147,6 +147,20 @@ const CASES: Case[] = [
   },
   { name: 'a SendGrid API key', key: FAKE.sendgrid(), provider: 'sendgrid', kind: /API key/, live: true },
   {
+    name: "a Plaid sandbox public token (not live: the sandbox's)",
+    key: ['public', 'sandbox', 'e7d961b5', '8e41', '4bdd', '9616', '038211293a10'].join('-'),
+    provider: 'plaid',
+    kind: /public token/,
+    live: false,
+  },
+  {
+    name: 'a Plaid production access token',
+    key: ['access', 'production', 'c41a7e02', '5b9d', '4f3e', 'a816', '7d20e9b4c5f1'].join('-'),
+    provider: 'plaid',
+    kind: /access token/,
+    live: true,
+  },
+  {
     name: 'a Hugging Face token',
     key: FAKE.huggingface(),
     provider: 'huggingface',
