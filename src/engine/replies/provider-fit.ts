@@ -82,10 +82,12 @@ function mentionIndex(knowledge: Knowledge): MentionIndex {
     }
     for (const env of p.env ?? []) addStem(env, p.id);
     const display = p.name.replace(/\s*\(.*\)$/, '').split(' / ')[0] ?? p.name;
-    names.push({
-      regex: new RegExp(`^(?:(?:in|on|for|with) )?${escapeRegex(display)}\\b[^.\\n]{0,40}?:`, 'i'),
-      id: p.id,
-    });
+    // the id names it too where people write it so ("AWS says so directly: ..." for Amazon Web Services)
+    for (const name of new Set([display, p.id]))
+      names.push({
+        regex: new RegExp(`^(?:(?:in|on|for|with) )?${escapeRegex(name)}\\b[^.\\n]{0,40}?:`, 'i'),
+        id: p.id,
+      });
   }
   for (const t of knowledge.tools?.values() ?? [])
     if (t.provider) for (const env of t.env ?? []) addStem(env, t.provider);

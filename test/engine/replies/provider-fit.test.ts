@@ -113,6 +113,13 @@ describe('GIVEN the examples from the field', () => {
     expect(say('publishable-key-as-secret', ['stripe'])).toContain('pk_live_');
   });
 
+  it("THEN a Google Cloud signature or clock answer does not quote AWS's errors, an AWS one does", () => {
+    for (const cause of ['clock-skew', 'signature-mismatch']) {
+      expect(say(cause, ['google-cloud'])).not.toMatch(/RequestTimeTooSkewed|SignatureDoesNotMatch/);
+      expect(say(cause, ['aws'])).toMatch(/RequestTimeTooSkewed|SignatureDoesNotMatch/);
+    }
+  });
+
   it('THEN a Stripe answer cites no Azure material', () => {
     expect(say('wrong-environment', ['stripe'])).not.toMatch(/azure/i);
   });
