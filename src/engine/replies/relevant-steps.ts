@@ -27,6 +27,14 @@ function fits(tags: readonly string[] | undefined, detected: ReadonlySet<string>
 }
 
 /**
+ * A tool's step passes only when that tool was detected: most people use none of them, and a step
+ * about the GitHub CLI or a Docker image tells someone calling a REST API from their code nothing.
+ */
+function fitsTools(tags: readonly string[] | undefined, detected: ReadonlySet<string>): boolean {
+  return tags === undefined || tags.length === 0 || tags.some((t) => detected.has(t));
+}
+
+/**
  * The steps of a cause that apply to the detected providers and runtimes. Never empty when the
  * cause has steps: if every step would be left out, the tags are probably too narrow, and all
  * steps are more useful than none.
@@ -36,7 +44,7 @@ export function relevantSteps(steps: readonly FixStep[], evidence: Evidence): Fi
   const runtimes = detectedRuntimes(evidence);
   const tools = new Set(evidence.tools ?? []);
   const kept = steps.filter(
-    (s) => fits(s.providers, providers) && fits(s.runtimes, runtimes) && fits(s.tools, tools),
+    (s) => fits(s.providers, providers) && fits(s.runtimes, runtimes) && fitsTools(s.tools, tools),
   );
   return kept.length > 0 ? kept : [...steps];
 }

@@ -120,6 +120,14 @@ describe('GIVEN the examples from the field', () => {
     }
   });
 
+  it('THEN a step about a tool is shown only to someone using that tool', () => {
+    expect(say('insufficient-scope', [])).not.toContain('gh auth refresh');
+    expect(say('insufficient-scope', ['github'])).not.toContain('gh auth refresh');
+    expect(say('insufficient-scope', ['github'], ['gh-cli'])).toContain('gh auth refresh');
+    expect(say('insufficient-scope', [])).not.toContain('permissions:');
+    expect(say('insufficient-scope', ['github'], ['github-actions'])).toContain('permissions:');
+  });
+
   it('THEN a Stripe answer cites no Azure material', () => {
     expect(say('wrong-environment', ['stripe'])).not.toMatch(/azure/i);
   });
