@@ -128,6 +128,13 @@ describe('GIVEN the examples from the field', () => {
     expect(say('insufficient-scope', ['github'], ['github-actions'])).toContain('permissions:');
   });
 
+  it('THEN a billing or restriction answer for another provider cites no Google Maps page', () => {
+    for (const cause of ['billing-quota', 'ip-referrer-restriction'])
+      for (const providerIds of [[], ['openrouter']])
+        expect(say(cause, providerIds)).not.toContain('developers.google.com');
+    expect(say('ip-referrer-restriction', ['google-cloud'])).toContain('developers.google.com');
+  });
+
   it('THEN a Stripe answer cites no Azure material', () => {
     expect(say('wrong-environment', ['stripe'])).not.toMatch(/azure/i);
   });
