@@ -198,16 +198,28 @@ export function fitText(knowledge: Knowledge, asker: Asker, text: string): strin
 /** A code snippet for the asker: another provider's curl becomes the asker's check; other foreign lines stop it. */
 function fitCode(knowledge: Knowledge, asker: Asker, code: string): string | undefined {
   const lines: string[] = [];
+  const kept: string[] = [];
   let replaced = false;
+  let continuesReplaced = false;
   for (const line of code.split('\n')) {
+    // the rest of a command that was replaced (its `\`-continued options) goes with it
+    if (continuesReplaced) {
+      continuesReplaced = /\\\s*$/.test(line);
+      continue;
+    }
     const fitted = fitText(knowledge, asker, line);
-    if (fitted !== undefined) lines.push(fitted);
-    else if (/^\s*curl\b/.test(line)) {
+    if (fitted !== undefined) {
+      lines.push(fitted);
+      kept.push(line);
+    } else if (/^\s*curl\b/.test(line)) {
       lines.push(asker.check);
       replaced = true;
+      continuesReplaced = /\\\s*$/.test(line);
     } else if (/^\s*#/.test(line)) continue;
     else return undefined;
   }
+  // two names on different lines that would become one make the snippet tell them apart by nothing
+  if (rewriteEnv(knowledge, asker, kept.join('\n')) === undefined) return undefined;
   // A comment describing the example that was replaced no longer describes what is shown.
   return (replaced ? lines.filter((l) => !/^\s*#/.test(l)) : lines).join('\n');
 }

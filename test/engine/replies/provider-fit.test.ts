@@ -73,6 +73,33 @@ describe('GIVEN a step that tells two variables apart by their names', () => {
     expect(problems).toEqual([]);
   });
 
+  it("THEN no snippet keeps the options of a command that was replaced by the asker's own check", () => {
+    const problems: string[] = [];
+    for (const providerIds of [[], ...providers.map((p) => [p.id])])
+      for (const cause of knowledge.causes.values()) {
+        const reply = diagnosisReply(
+          knowledge,
+          { causeId: cause.id, score: 1, confidence: 0.8, reasons: [] },
+          [],
+          {
+            ...emptyEvidence(),
+            providers: providerIds,
+          },
+        );
+        for (const block of reply.blocks) {
+          if (block.type !== 'steps') continue;
+          for (const step of block.items) {
+            const lines = step.code?.code.split('\n') ?? [];
+            lines.forEach((line, i) => {
+              if (/^\s+-{1,2}[A-Za-z]/.test(line) && !/\\\s*$/.test(lines[i - 1] ?? ''))
+                problems.push(`${cause.id} (${providerIds.join() || 'none'}): ${line.trim()}`);
+            });
+          }
+        }
+      }
+    expect(problems).toEqual([]);
+  });
+
   it('THEN a text whose two names would become one is not fitted for another provider', () => {
     const text = 'rename them (`STRIPE_SECRET_KEY` on the server, `STRIPE_PUBLISHABLE_KEY` in the browser)';
     expect(fitText(knowledge, askerOf(knowledge, emptyEvidence()), text)).toBeUndefined();
