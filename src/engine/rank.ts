@@ -9,7 +9,8 @@ import type { Knowledge } from '../knowledge/schema.ts';
 import { MAX_RANKED_KEPT } from './limits.ts';
 import { apiSays, quotedApiText } from './replies/api-says.ts';
 import { messageFeatures, SHARED_FEATURES, SIGNAL_PREFIX } from './model/features.ts';
-import { modelLogits } from './model/score.ts';
+import { modelLogits, textValue } from './model/score.ts';
+import { wordSurfaces } from './model/text-features.ts';
 import { type CompiledModel, featureWeight } from './model/scorer-model.ts';
 import { RANKING } from './ranking-constants.ts';
 import { stripLabels } from '../redaction/redact.ts';
@@ -181,6 +182,7 @@ function modelReasons(
   causeId: string,
   input: RankInput,
   text: TextScore,
+  wordParts: readonly WordPart[],
 ): [number, string][] {
   const reasons: [number, string][] = [];
   const kb = index.knowledge.causes.get(causeId)?.signals ?? {};
@@ -198,7 +200,60 @@ function modelReasons(
   const coverage = share('kb:coverage') * text.coverage ** RANKING.coverageExponent;
   if (text.phrase && text.coverage >= RANKING.coverageReasonMin && coverage > RANKING.modelReasonMin)
     reasons.push([coverage, `your description matches "${text.phrase}"`]);
+  const words = wordReason(c, wordParts);
+  if (words) reasons.push(words);
   return reasons;
+}
+
+/** A word of the message with its part of every cause's logit, less that part's mean over the causes. */
+interface WordPart {
+  surface: string;
+  /** per cause: how much more the word adds to that cause's logit than to the average cause's */
+  lift: Float64Array;
+}
+
+/**
+ * The message's words of the model's vocabulary (seen in several training reports, so never a
+ * credential) with their lift per cause: a word's part of a logit is its logistic weight at the
+ * message's text value plus its likelihood weight.
+ */
+function messageWordParts(model: CompiledModel, redactedText: string): WordPart[] {
+  const surfaces = wordSurfaces(stripLabels(redactedText));
+  const n = model.causeIds.length;
+  let inVocabulary = 0;
+  for (const feature of surfaces.keys()) if (model.index.has(feature)) inVocabulary++;
+  const tv = textValue(model.textScale, inVocabulary);
+  const out: WordPart[] = [];
+  for (const [feature, surface] of surfaces) {
+    const i = model.index.get(feature);
+    if (i === undefined || surface.length < 3) continue;
+    const lift = new Float64Array(n);
+    let mean = 0;
+    for (let k = 0; k < n; k++) {
+      lift[k] = tv * (model.weights[i * n + k] ?? 0) + (model.likelihood?.weights[i * n + k] ?? 0);
+      mean += lift[k]! / n;
+    }
+    for (let k = 0; k < n; k++) lift[k] = lift[k]! - mean;
+    out.push({ surface, lift });
+  }
+  return out;
+}
+
+/** The words that speak for cause `c` more than for the average cause, strongest first, as one reason. */
+function wordReason(c: number, words: readonly WordPart[]): [number, string] | undefined {
+  const found: [number, string][] = [];
+  for (const w of words) {
+    const lift = w.lift[c] ?? 0;
+    if (lift > RANKING.wordReasonMin) found.push([lift, w.surface]);
+  }
+  if (found.length === 0) return undefined;
+  found.sort((a, b) => b[0] - a[0] || (a[1] < b[1] ? -1 : 1));
+  const distinct = [...new Set(found.map(([, w]) => w))];
+  // a part of an identifier that is also quoted whole ("scoped" next to "project-scoped") adds nothing
+  const shown = distinct
+    .filter((w) => !distinct.some((o) => o !== w && o.includes(w)))
+    .slice(0, RANKING.maxReasonWords);
+  return [found[0]![0], `your message says ${shown.map((w) => `"${w}"`).join(', ')}`];
 }
 
 /** The hand-tuned score of a cause, with its reasons. */
@@ -233,6 +288,7 @@ export function rankCauses(index: RankIndex, input: RankInput): Ranking {
     ? modelLogits(model, messageFeatures(index.knowledge, input.evidence, texts, plain, words))
     : undefined;
   const rows: Row[] = [];
+  let wordParts: WordPart[] | undefined;
   let c = -1;
   for (const cause of index.knowledge.causes.values()) {
     c++;
@@ -244,7 +300,8 @@ export function rankCauses(index: RankIndex, input: RankInput): Ranking {
       const answers = answerPart(index, cause.id, input, answerReasons);
       // Answers move the ranking as much as in the hand-tuned scale (its temperature), on top of the model.
       row.score = (logits[c] ?? 0) / model.temperature + answers / RANKING.temperature;
-      row.reasons = [...modelReasons(index, model, c, cause.id, input, text), ...answerReasons];
+      wordParts ??= messageWordParts(model, input.evidence.redactedText);
+      row.reasons = [...modelReasons(index, model, c, cause.id, input, text, wordParts), ...answerReasons];
     }
     rows.push(row);
   }

@@ -45,6 +45,10 @@ export const RANKING = {
   calibratedMatchMargin: 0.25,
   /** with the model, evidence is named as a reason when its logit contribution to the cause exceeds this */
   modelReasonMin: 0.05,
+  /** a word is quoted as a reason when it adds at least this much more to the cause's logit than to the average cause's */
+  wordReasonMin: 0.3,
+  /** at most this many words are quoted in that reason */
+  maxReasonWords: 3,
   /** a reason weaker than this share of the strongest one is not shown */
   minReasonShare: 0.25,
 } as const;

@@ -63,4 +63,30 @@ describe('GIVEN a learned model (calibrated confidences)', () => {
     expect(reasonsOf(helps).join('\n')).toMatch(/undefined/);
     expect(reasonsOf(hurts).join('\n')).not.toMatch(/undefined/);
   });
+
+  it('THEN the words that speak for a cause are quoted as written, and words that speak against it are not', () => {
+    const engine = withModel(
+      {},
+      { 'clock-skew': { 'w:skew': 4, 'w:clock': 3 }, 'key-missing': { 'w:skew': -4 } },
+    );
+    const reasonsOf = (id: string) =>
+      engine
+        .diagnose('The clock SKEW breaks every signed call', { now: NOW })
+        .outcome.ranked.find((r) => r.causeId === id)
+        ?.reasons.join('\n') ?? '';
+    expect(reasonsOf('clock-skew')).toContain('your message says "skew", "clock"');
+    expect(reasonsOf('key-missing')).not.toMatch(/your message says/);
+  });
+
+  it('THEN a pasted key is never quoted as a word, even when the model knows it', () => {
+    const key = ['sk', 'test', 'FAKEq7Zr2LmW9xKp4TnV8sHd'].join('-');
+    const engine = withModel({}, { 'clock-skew': { [`w:${key.toLowerCase()}`]: 9, 'w:clock': 3 } });
+    const reasons = engine
+      .diagnose(`clock drift? my key is ${key}`, { now: NOW })
+      .outcome.ranked.flatMap((r) => r.reasons)
+      .join('\n');
+    expect(reasons).toContain('"clock"');
+    expect(reasons).not.toContain('FAKEq7Zr');
+    expect(reasons.toLowerCase()).not.toContain('fakeq7zr');
+  });
 });

@@ -103,3 +103,31 @@ export function textFeatures(text: string): string[] {
   for (const english of glossConcepts(normal)) out.add(`${WORD_PREFIX}${stem(english)}`);
   return [...out];
 }
+
+/**
+ * The words of a message as written, by the word feature each one gives (w:expir -> "expired"),
+ * and each CJK character pair by its own feature: what a reason quotes when a word helped a cause.
+ */
+export function wordSurfaces(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const normal = text.normalize('NFKC').toLowerCase();
+  let count = 0;
+  for (const match of normal.matchAll(TOKEN)) {
+    if (++count > MAX_TEXT_TOKENS) break;
+    const token = match[0];
+    if (CJK.test(token)) {
+      const chars = [...token];
+      for (let i = 1; i < chars.length; i++) {
+        const pair = `${chars[i - 1]}${chars[i]}`;
+        if (!out.has(`${CJK_PREFIX}${pair}`)) out.set(`${CJK_PREFIX}${pair}`, pair);
+      }
+      continue;
+    }
+    const raw = token.replace(/[-_]+$/, '');
+    for (const word of expandIdentifiers([raw]).filter(keepWord)) {
+      const feature = `${WORD_PREFIX}${stem(word)}`;
+      if (!out.has(feature)) out.set(feature, word);
+    }
+  }
+  return out;
+}
