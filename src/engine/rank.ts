@@ -248,11 +248,13 @@ function wordReason(c: number, words: readonly WordPart[]): [number, string] | u
   }
   if (found.length === 0) return undefined;
   found.sort((a, b) => b[0] - a[0] || (a[1] < b[1] ? -1 : 1));
-  const distinct = [...new Set(found.map(([, w]) => w))];
-  // a part of an identifier that is also quoted whole ("scoped" next to "project-scoped") adds nothing
-  const shown = distinct
-    .filter((w) => !distinct.some((o) => o !== w && o.includes(w)))
-    .slice(0, RANKING.maxReasonWords);
+  // strongest first; a word inside one already quoted, or holding one ("project-scoped" after
+  // "project"), adds nothing
+  const shown: string[] = [];
+  for (const [, w] of found) {
+    if (shown.length >= RANKING.maxReasonWords) break;
+    if (!shown.some((o) => o.includes(w) || w.includes(o))) shown.push(w);
+  }
   return [found[0]![0], `your message says ${shown.map((w) => `"${w}"`).join(', ')}`];
 }
 

@@ -7,7 +7,7 @@ import { PASSWORD_WORDS } from './credential-words.ts';
  */
 
 const WORDY_SHAPE = /^[a-z]{2,}(?:[-_.:/](?:[a-z0-9]{1,10}|[a-z]+|[0-9]+))*$/;
-/** A long run of letters that no word has: few vowels, or five consonants in a row (srzcrzzcjhrg). */
+/** Five consonants in a row (srzcrzzcjhrg), which no word of twelve or more letters has. */
 const RANDOM_LETTERS = /[b-df-hj-np-tv-xz]{5}/;
 
 /**

@@ -69,34 +69,45 @@ function inflectionRoot(word: string): string | undefined {
   return chars.slice(0, Math.max(ROOT_MIN_CHARS, chars.length - ROOT_ENDING_CHARS)).join('');
 }
 
+/** A token of a message: a run of CJK characters, or the kept words (unstemmed) of a Latin/Cyrillic/... run. */
+type Token = { position: number } & ({ cjk: string } | { words: string[] });
+
+/** The message's first MAX_TEXT_TOKENS tokens, lowercased and NFKC-normalised, each with its 1-based position. */
+function* tokensOf(normal: string): Generator<Token> {
+  let position = 0;
+  for (const match of normal.matchAll(TOKEN)) {
+    if (++position > MAX_TEXT_TOKENS) return;
+    const token = match[0];
+    if (CJK.test(token)) yield { position, cjk: token };
+    else yield { position, words: expandIdentifiers([token.replace(/[-_]+$/, '')]).filter(keepWord) };
+  }
+}
+
 /** The distinct text features of a message, in first-seen order. */
 export function textFeatures(text: string): string[] {
   const out = new Set<string>();
   const normal = text.normalize('NFKC').toLowerCase();
   let previous: string | undefined;
-  let count = 0;
-  for (const match of normal.matchAll(TOKEN)) {
-    if (++count > MAX_TEXT_TOKENS) break;
-    const token = match[0];
-    if (CJK.test(token)) {
+  for (const token of tokensOf(normal)) {
+    const head = token.position <= HEAD_TOKENS;
+    if ('cjk' in token) {
       previous = undefined;
-      const chars = [...token];
-      if (chars.length === 1) out.add(`${CJK_PREFIX}${token}`);
+      const chars = [...token.cjk];
+      if (chars.length === 1) out.add(`${CJK_PREFIX}${token.cjk}`);
       for (let i = 1; i < chars.length; i++) out.add(`${CJK_PREFIX}${chars[i - 1]}${chars[i]}`);
       continue;
     }
-    const raw = token.replace(/[-_]+$/, '');
-    const parts = expandIdentifiers([raw]).filter(keepWord).map(stem);
+    const parts = token.words.map(stem);
     if (parts.length === 0) continue;
     for (const p of parts) {
       out.add(`${WORD_PREFIX}${p}`);
-      if (count <= HEAD_TOKENS) out.add(`${HEAD_PREFIX}${p}`);
+      if (head) out.add(`${HEAD_PREFIX}${p}`);
       const root = inflectionRoot(p);
       if (root !== undefined) out.add(`${ROOT_PREFIX}${root}`);
     }
-    const head = parts[0]!;
-    if (previous !== undefined) out.add(`${PAIR_PREFIX}${previous} ${head}`);
-    if (previous !== undefined && count <= HEAD_TOKENS) out.add(`${HEAD_PREFIX}${previous} ${head}`);
+    const first = parts[0]!;
+    if (previous !== undefined) out.add(`${PAIR_PREFIX}${previous} ${first}`);
+    if (previous !== undefined && head) out.add(`${HEAD_PREFIX}${previous} ${first}`);
     previous = parts.at(-1);
   }
   // words about keys in other languages also count as their English glosses
@@ -110,24 +121,15 @@ export function textFeatures(text: string): string[] {
  */
 export function wordSurfaces(text: string): Map<string, string> {
   const out = new Map<string, string>();
-  const normal = text.normalize('NFKC').toLowerCase();
-  let count = 0;
-  for (const match of normal.matchAll(TOKEN)) {
-    if (++count > MAX_TEXT_TOKENS) break;
-    const token = match[0];
-    if (CJK.test(token)) {
-      const chars = [...token];
-      for (let i = 1; i < chars.length; i++) {
-        const pair = `${chars[i - 1]}${chars[i]}`;
-        if (!out.has(`${CJK_PREFIX}${pair}`)) out.set(`${CJK_PREFIX}${pair}`, pair);
-      }
-      continue;
-    }
-    const raw = token.replace(/[-_]+$/, '');
-    for (const word of expandIdentifiers([raw]).filter(keepWord)) {
-      const feature = `${WORD_PREFIX}${stem(word)}`;
-      if (!out.has(feature)) out.set(feature, word);
-    }
+  const add = (feature: string, surface: string) => {
+    if (!out.has(feature)) out.set(feature, surface);
+  };
+  for (const token of tokensOf(text.normalize('NFKC').toLowerCase())) {
+    if ('cjk' in token) {
+      const chars = [...token.cjk];
+      for (let i = 1; i < chars.length; i++)
+        add(`${CJK_PREFIX}${chars[i - 1]}${chars[i]}`, `${chars[i - 1]}${chars[i]}`);
+    } else for (const word of token.words) add(`${WORD_PREFIX}${stem(word)}`, word);
   }
   return out;
 }
