@@ -10,13 +10,11 @@ import { MAX_RANKED_KEPT } from './limits.ts';
 import { apiSays, quotedApiText } from './replies/api-says.ts';
 import { messageFeatures, SHARED_FEATURES, SIGNAL_PREFIX } from './model/features.ts';
 import { modelLogits, textValue } from './model/score.ts';
-import { wordSurfaces } from './model/text-features.ts';
 import { type CompiledModel, featureWeight } from './model/scorer-model.ts';
 import { RANKING } from './ranking-constants.ts';
 import { stripLabels } from '../redaction/redact.ts';
 import type { TextIndex, TextScore } from './text/text-index.ts';
-import { scoreText } from './text/text-index.ts';
-import type { TextMemo } from './text/text-memo.ts';
+import { analyseText, type TextMemo } from './text/text-memo.ts';
 import { answerKey, type TreeIndex } from './tree-index.ts';
 import type { DiagnosisOutcome, Evidence, RankedCause } from './types.ts';
 
@@ -217,8 +215,7 @@ interface WordPart {
  * credential) with their lift per cause: a word's part of a logit is its logistic weight at the
  * message's text value plus its likelihood weight.
  */
-function messageWordParts(model: CompiledModel, redactedText: string): WordPart[] {
-  const surfaces = wordSurfaces(stripLabels(redactedText));
+function messageWordParts(model: CompiledModel, surfaces: ReadonlyMap<string, string>): WordPart[] {
   const n = model.causeIds.length;
   let inVocabulary = 0;
   for (const feature of surfaces.keys()) if (model.index.has(feature)) inVocabulary++;
@@ -281,9 +278,9 @@ function handTunedRow(
 /** Scores every cause that was not rejected and decides the outcome. */
 export function rankCauses(index: RankIndex, input: RankInput): Ranking {
   const plain = stripLabels(input.evidence.redactedText);
-  const { texts, words } = index.textMemo
+  const { texts, words, surfaces } = index.textMemo
     ? index.textMemo.analyse(index.text, plain)
-    : { texts: scoreText(index.text, plain), words: undefined };
+    : analyseText(index.text, plain);
   const maxBm25 = Math.max(0, ...[...texts.values()].map((t) => t.bm25));
   const { model } = index;
   const logits = model
@@ -302,7 +299,7 @@ export function rankCauses(index: RankIndex, input: RankInput): Ranking {
       const answers = answerPart(index, cause.id, input, answerReasons);
       // Answers move the ranking as much as in the hand-tuned scale (its temperature), on top of the model.
       row.score = (logits[c] ?? 0) / model.temperature + answers / RANKING.temperature;
-      wordParts ??= messageWordParts(model, input.evidence.redactedText);
+      wordParts ??= messageWordParts(model, surfaces());
       row.reasons = [...modelReasons(index, model, c, cause.id, input, text, wordParts), ...answerReasons];
     }
     rows.push(row);

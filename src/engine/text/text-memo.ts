@@ -5,12 +5,24 @@
  * evidence's redacted text, so nothing here holds a credential. Pure: the same text always gives
  * the same result, remembered or not.
  */
-import { textFeatures } from '../model/text-features.ts';
+import { textFeatures, wordSurfaces } from '../model/text-features.ts';
 import { scoreText, type TextIndex, type TextScore } from './text-index.ts';
 
 export interface TextAnalysis {
   texts: ReadonlyMap<string, TextScore>;
   words: readonly string[];
+  /** the words as written, by feature (what a reason quotes); worked out on first use, then kept */
+  surfaces(): ReadonlyMap<string, string>;
+}
+
+/** The analysis of one text, its surfaces worked out once when first asked for. */
+export function analyseText(index: TextIndex, text: string): TextAnalysis {
+  let surfaces: ReadonlyMap<string, string> | undefined;
+  return {
+    texts: scoreText(index, text),
+    words: textFeatures(text),
+    surfaces: () => (surfaces ??= wordSurfaces(text)),
+  };
 }
 
 /** Texts remembered; the oldest is forgotten first. */
@@ -31,7 +43,7 @@ export function createTextMemo(entries: number = TEXT_MEMO_ENTRIES): TextMemo {
         memo.set(text, known);
         return known;
       }
-      const fresh = { texts: scoreText(index, text), words: textFeatures(text) };
+      const fresh = analyseText(index, text);
       memo.set(text, fresh);
       if (memo.size > entries) memo.delete(memo.keys().next().value as string);
       return fresh;
