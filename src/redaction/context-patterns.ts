@@ -15,6 +15,7 @@ import {
   PASSWORD_MESSAGE_WORD,
   proseValueDescribe,
   isWordyValue,
+  randomAlnum,
 } from './value-judges.ts';
 
 const SCHEME_KINDS: Record<string, string> = {
@@ -56,6 +57,10 @@ const PUBLIC_START = new RegExp(`^${PUBLIC_BLOB_RE}`);
 const PUBLIC_PATH_SEGMENT = /^(?:d|e|ipfs|ipns|commit|commits|blob|tree|sha256:?|folders|drive)$/i;
 /** Where a last-resort run may start: not inside a word. */
 const LAST_RESORT_START = B;
+/** Hex digits a dash-grouped run needs to be a key rather than an id (a UUID has 32). */
+const MIN_HEX_GROUPED_KEY = 40;
+/** A number, then a UUID: the name GitHub gives an uploaded image. */
+const NUMBERED_UUID = /^\d{1,12}-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Passwords given to tools as a flag's short form or a positional argument, one regex each (the
@@ -683,6 +688,48 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
         ? { kind: 'possible secret', live: false }
         : { kind: '' };
     },
+  },
+  {
+    provider: 'generic',
+    // Hex groups joined by dashes, more of them than a UUID has (a Guild Wars 2 key is two UUIDs in
+    // one, 8-4-4-4-20-4-4-4-12): issued, not an id. A UUID (five groups) and a bare hash stay shown.
+    regex: /(?<![A-Za-z0-9_-])[0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{4,20}){5,10}(?![A-Za-z0-9_-])/g,
+    // (a number before a UUID is an upload's name: user-images.githubusercontent.com/1/60428188-<uuid>.png)
+    describe: (v) =>
+      v.replace(/-/g, '').length >= MIN_HEX_GROUPED_KEY && !NUMBERED_UUID.test(v)
+        ? { kind: 'possible secret', live: false }
+        : { kind: '' },
+  },
+  {
+    provider: 'generic',
+    // A password's hash where the API takes it as the credential (NAV's passwordHash), as code sets
+    // it or a log prints it: passwordHash: ..., request:passwordHash - ..., hashed_password=...
+    regex:
+      /(?<![A-Za-z0-9])((?:password|passwd|pwd)[_-]?hash|hashed[_-]?password)(?:[ \t][^<>\n]{0,80}>|>|["'`]?(?:[ \t]{0,3}[:=][ \t]{0,3}|[ \t]{1,3}-[ \t]{1,3}|[ \t]{1,3})["'`]?)([A-Za-z0-9+/=$.]{8,512})/gi,
+    group: 2,
+    // not an XML attribute's name (cryptoType=) nor a word
+    describe: (v) =>
+      isPasswordPlaceholder(v) || isWordyValue(v) || /^[A-Za-z]+(?:=|$)/.test(v)
+        ? { kind: '' }
+        : { kind: 'password hash' },
+  },
+  {
+    provider: 'generic',
+    // An OAuth authorization code in a token request's JSON ("code": "..."): it buys the tokens.
+    // An error's code is a word, a name or a number, never a random run.
+    regex: /"code"[ \t]{0,3}:[ \t]{0,3}"([A-Za-z0-9_.~+/=-]{16,512})"/g,
+    group: 1,
+    describe: (v) => (looksRandom(v) || randomAlnum(v) ? { kind: 'authorization code' } : { kind: '' }),
+  },
+  {
+    provider: 'generic',
+    // A client id that is a long random run, as APIs that take it as their key issue it (Trakt's
+    // 64 hex digits): nothing to diagnose in it. A UUID, a number or a Google client id stays shown.
+    regex:
+      /(?<![A-Za-z0-9])client[ _-]?id["'`]?(?:[ \t]{0,3}[:=][ \t]{0,3}|[ \t]{1,3})["'`]?([A-Za-z0-9]{32,128})(?![A-Za-z0-9._-])/gi,
+    group: 1,
+    describe: (v) =>
+      /^[0-9a-f]+$/i.test(v) || looksRandom(v) || randomAlnum(v) ? { kind: 'client id' } : { kind: '' },
   },
   {
     provider: 'generic',

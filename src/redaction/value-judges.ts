@@ -292,6 +292,17 @@ const FORM_FIELD_AFTER = /^([^&=\s]{3,}?)&[A-Za-z_][A-Za-z0-9_.[\]-]{0,40}=/;
 const REFERENCE =
   /^(?:\$\{|\$(?:[A-Z_][A-Z0-9_]*|[A-Za-z_][A-Za-z_]*)[.,;)]?$|process\.env|os\.environ|os\.getenv|env\.|ENV\[|getenv|System\.getenv|Environment\.|import\.meta\.env|Deno\.env|<|\{)/;
 
+/**
+ * Letters and digits mixed all through, with no word in it: an issued run (an OAuth code, a client
+ * id such as hyB2qefdTaP30yy92hxs6i9f), not an error's code or a name, which are words.
+ */
+export function randomAlnum(v: string): boolean {
+  if (!/^[A-Za-z0-9]{16,512}$/.test(v)) return randomCapitalsAndDigits(v);
+  const digits = v.replace(/\D/g, '').length;
+  const longestLetters = Math.max(...(v.match(/[A-Za-z]+/g) ?? ['']).map((run) => run.length));
+  return digits >= 3 && v.length - digits >= 4 && digits * 6 >= v.length && longestLetters <= 8;
+}
+
 /** Capitals and digits mixed, as issued key ids are (PK9DF3CA0FHCKY2BWF8R), not a constant's name. */
 function randomCapitalsAndDigits(v: string): boolean {
   if (!/^[A-Z0-9]{16,64}$/.test(v)) return false;

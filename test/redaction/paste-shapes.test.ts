@@ -676,6 +676,26 @@ const SHAPES: [string, (secret: string) => string, () => string][] = [
       `${chars(10, LOWER + DIGITS)}${pick(UPPER)}${chars(4, LOWER)}${pick(UPPER)}${chars(8, LOWER + DIGITS)}${pick(UPPER)}${chars(8, DIGITS)}`,
   ],
   [
+    'a key of dash-joined hex groups, more than a UUID has, in a code block after its label',
+    (t) => `This is his API key:\n\n\`\`\`\n${t}\n\`\`\`\n\nAs you can see, it does not fit`,
+    () => `${hex(8)}-${hex(4)}-${hex(4)}-${hex(4)}-${hex(20)}-${hex(4)}-${hex(4)}-${hex(12)}`,
+  ],
+  [
+    'a client id of 64 hex digits, which the API takes as its key, after a space',
+    (t) => `I used to have an app with client_id ${t}\n\nI've been using it since 2019`,
+    () => hex(64),
+  ],
+  [
+    'a password hash in a log line, after a dash',
+    (t) => `10:57:05:3934 Add XML element to request:passwordHash - ${t}...\n10:57:05:3934 Add XML element`,
+    () => capitalsAndDigits(),
+  ],
+  [
+    'an OAuth authorization code in a token request body',
+    (t) => `data:{"grant_type": "authorization_code", "code":  "${t}", "redirect_uri": "redirect_uri"}`,
+    opaque,
+  ],
+  [
     'a long random part after a short word',
     (t) => `docker run -e OPENAI_API_KEY=sess-${t} -e OPENAI_PROXY_URL=x`,
     () => lowerAndDigits().slice(0, 16),
@@ -909,6 +929,12 @@ describe('GIVEN ordinary text near credential words', () => {
       `os.getenv('OPENAI_API_KEY') or process.env["MyServiceApiKey2"]`,
       "API server rejected invalid API key: remote='10.89.11.120' peer_ip='10.89.11.120' method='GET'",
       'the key is sk-...abcd, as the provider masks it',
+      // ids and codes beside the shapes above: a UUID, a Google client id, an error's code
+      'tenant 550e8400-e29b-41d4-a716-446655440000 has no app 6ba7b810-9dad-11d1-80b4-00c04fd430c8',
+      'client_id: 123456789012-abc.apps.googleusercontent.com client_id=550e8400-e29b-41d4-a716-446655440000',
+      '{"code": "invalid_api_key"} {"code": "AccessDenied"} {"code":"ERR_BAD_REQUEST_400_TOKEN"}',
+      'the passwordHash is wrong, passwordHash field is required',
+      '![image](https://user-images.githubusercontent.com/4677802/60428188-2b52b980-9bad-11e9-8f89-0e20e18c4799.png)',
     ])
       expect(redactSecrets(text).text).toBe(text);
   });
