@@ -53,6 +53,9 @@ export async function fitMany(
       ),
     );
   const results: FittedScorer[] = new Array<FittedScorer>(jobs.length);
+  // the largest jobs first (the final model on every case), so no worker is left with a big one
+  // at the end while the other waits; results stay in job order
+  const order = jobs.map((_, i) => i).sort((a, b) => jobs[b]!.length - jobs[a]!.length || a - b);
   let next = 0;
   let done = 0;
   const pool = Array.from({ length: workers }, () => startWorker());
@@ -63,7 +66,7 @@ export async function fitMany(
           new Promise<void>((resolve, reject) => {
             const send = () => {
               if (next >= jobs.length) return resolve();
-              const job = next++;
+              const job = order[next++]!;
               const request: FitWorkerRequest = { type: 'fit', job, indexes: [...jobs[job]!] };
               worker.postMessage(request);
             };
