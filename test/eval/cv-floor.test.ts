@@ -71,26 +71,36 @@ import { REGRESSION_WEIGHT, TRAIN_NOW } from '../../src/train/train-model.ts';
 // the catalogue (Stripe's "No such customer" / "No such payment_intent", Spring OAuth's "Cannot
 // convert access token to JSON", Plaid's public token sent as an access token). 52.9% / 77.7%,
 // ECE 0.047: on the first 4616 the scorer keeps 53.2% / 77.8%, the 248 score 46.4% / 75.4% in
-// the folds, so the top-1 floor rises and the top-3 floor follows the corpus.
-const FLOOR_CV_TOP1 = 0.525; // measured 0.529 (2574/4864)
-const FLOOR_CV_TOP3 = 0.774; // measured 0.777 (3778/4864)
-const CEILING_CV_ECE = 0.05; // measured 0.047 (the issue's goal: at most 0.05)
+// the folds, so the top-1 floor rises and the top-3 floor follows the corpus. On 2026-12-04 (late
+// evening) 504 more from thirteen helpers: the weakest causes again, header and scheme mistakes,
+// chat platforms, registries and CI, maps, captcha and self-hosted apps, Polish, Czech and
+// Hungarian e-invoicing and payment APIs (5368; scored before: 38.7% / 65.2%, ECE 0.086, 34 of 42
+// right at >=80%); 19 were left out (labels read off a closed state, a cut-off answer or a
+// third party's fix, a text that gives the answer away). The audit asked SendGrid's "access
+// forbidden" and Maps' InvalidKeyMapError to weigh `other`; DeepL's legacy-auth and wrong-endpoint
+// errors entered the catalogue; the fit's L2 penalty and likelihood scale were measured again
+// (fit.ts). 51.7% / 77.3%, ECE 0.038: on the first 4864 the scorer keeps 53.0%, the 504 score
+// 38.7% in the folds, so both floors follow the corpus.
+const FLOOR_CV_TOP1 = 0.513; // measured 0.517 (2773/5368)
+const FLOOR_CV_TOP3 = 0.77; // measured 0.773 (4150/5368)
+const CEILING_CV_ECE = 0.05; // measured 0.038 (the issue's goal: at most 0.05)
 // The dialogue with a simulated truthful user (at most 3 questions), each case on its fold's scorer.
 // On 2026-12-03 the tree's answers were split where one answer lumped causes together (89.9% at
 // 1.48 questions -> 93.6% at 1.27), a less sure lead was let ask for less (94.2% at 1.32), and a
 // question stayed open unless the one question leading to it was answered away (96.3% at 1.29);
 // with the opening words' features 96.4% at 1.27; with "the process has it" under the question of
 // where the key was set, 96.6% at 1.29. With 4211 reports 96.3% at 1.27; with 4616 96.2% at 1.27;
-// with 4864 96.3% at 1.26.
-const FLOOR_CV_DIALOGUE_RIGHT = 0.958; // measured 0.963 (4684/4864)
-const CEILING_CV_DIALOGUE_QUESTIONS = 1.4; // measured 1.26 (the issue's goal: 1.5)
+// with 4864 96.3% at 1.26; with 5368 96.7% at 1.30.
+const FLOOR_CV_DIALOGUE_RIGHT = 0.96; // measured 0.967 (5189/5368)
+const CEILING_CV_DIALOGUE_QUESTIONS = 1.4; // measured 1.30 (the issue's goal: 1.5)
 // The forward split (the newest fifth, repositories whole, by a model trained on the rest): reports
 // nobody has mined yet draw more questions than the corpus does, so the goal is held there. With
 // 4012 reports the newest fifth is mostly the batch of 2026-12-04: 94.5% (95.8% on the 691 before).
 // With 4616 the newest fifth holds the 405 of the second batch of that day: 94.3% at 1.37; with
-// 4864 (the 248 of the evening and the 405 before them): 94.2% at 1.35.
-const FLOOR_FORWARD_DIALOGUE_RIGHT = 0.94; // measured 0.942 (972 cases)
-const CEILING_FORWARD_DIALOGUE_QUESTIONS = 1.5; // measured 1.35 (the issue's goal: 1.5)
+// 4864 (the 248 of the evening and the 405 before them): 94.2% at 1.35; with 5368 (the 504 of the
+// late evening and the 248 before them): 94.9% at 1.41.
+const FLOOR_FORWARD_DIALOGUE_RIGHT = 0.94; // measured 0.949 (1073 cases)
+const CEILING_FORWARD_DIALOGUE_QUESTIONS = 1.5; // measured 1.41 (the issue's goal: 1.5)
 
 /** Training five fold models takes several seconds on a busy two-core machine. */
 const CV_TIMEOUT_MS = 180_000;
