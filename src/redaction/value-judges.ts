@@ -297,7 +297,7 @@ const REFERENCE =
  * id such as hyB2qefdTaP30yy92hxs6i9f), not an error's code or a name, which are words.
  */
 export function randomAlnum(v: string): boolean {
-  if (!/^[A-Za-z0-9]{16,512}$/.test(v)) return randomCapitalsAndDigits(v);
+  if (!/^[A-Za-z0-9]{16,512}$/.test(v)) return false;
   const digits = v.replace(/\D/g, '').length;
   const longestLetters = Math.max(...(v.match(/[A-Za-z]+/g) ?? ['']).map((run) => run.length));
   return digits >= 3 && v.length - digits >= 4 && digits * 6 >= v.length && longestLetters <= 8;
