@@ -155,6 +155,16 @@ describe('GIVEN the examples from the field', () => {
     expect(say('insufficient-scope', ['github'], ['github-actions'])).toContain('permissions:');
   });
 
+  it('THEN a key in the wrong place is told to move into a header whatever the service, not only for OpenAI', () => {
+    // a DeepL key sent in the form body (DeepL refuses it there since 2025) was told only to read
+    // header names case-insensitively on the server
+    for (const providerIds of [[], ['anthropic'], ['openai']])
+      expect(say('wrong-header-name', providerIds)).toMatch(
+        /rather than a query parameter or a field of the request body/,
+      );
+    expect(say('wrong-header-name', [])).not.toContain('OpenAI and most Bearer APIs');
+  });
+
   it('THEN a billing or restriction answer for another provider cites no Google Maps page', () => {
     for (const cause of ['billing-quota', 'ip-referrer-restriction'])
       for (const providerIds of [[], ['openrouter']])
