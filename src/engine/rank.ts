@@ -213,12 +213,17 @@ interface WordPart {
 /**
  * The message's words of the model's vocabulary (seen in several training reports, so never a
  * credential) with their lift per cause: a word's part of a logit is its logistic weight at the
- * message's text value plus its likelihood weight.
+ * message's text value (the one the logits used: every text feature in the vocabulary counts, word
+ * pairs, opening words and glosses too) plus its likelihood weight.
  */
-function messageWordParts(model: CompiledModel, surfaces: ReadonlyMap<string, string>): WordPart[] {
+function messageWordParts(
+  model: CompiledModel,
+  surfaces: ReadonlyMap<string, string>,
+  textFeatures: readonly string[],
+): WordPart[] {
   const n = model.causeIds.length;
   let inVocabulary = 0;
-  for (const feature of surfaces.keys()) if (model.index.has(feature)) inVocabulary++;
+  for (const feature of textFeatures) if (model.index.has(feature)) inVocabulary++;
   const tv = textValue(model.textScale, inVocabulary);
   const out: WordPart[] = [];
   for (const [feature, surface] of surfaces) {
@@ -283,9 +288,8 @@ export function rankCauses(index: RankIndex, input: RankInput): Ranking {
     : analyseText(index.text, plain);
   const maxBm25 = Math.max(0, ...[...texts.values()].map((t) => t.bm25));
   const { model } = index;
-  const logits = model
-    ? modelLogits(model, messageFeatures(index.knowledge, input.evidence, texts, plain, words))
-    : undefined;
+  const features = model ? messageFeatures(index.knowledge, input.evidence, texts, plain, words) : undefined;
+  const logits = model && features ? modelLogits(model, features) : undefined;
   const rows: Row[] = [];
   let wordParts: WordPart[] | undefined;
   let c = -1;
@@ -299,7 +303,7 @@ export function rankCauses(index: RankIndex, input: RankInput): Ranking {
       const answers = answerPart(index, cause.id, input, answerReasons);
       // Answers move the ranking as much as in the hand-tuned scale (its temperature), on top of the model.
       row.score = (logits[c] ?? 0) / model.temperature + answers / RANKING.temperature;
-      wordParts ??= messageWordParts(model, surfaces());
+      wordParts ??= messageWordParts(model, surfaces(), features?.text ?? []);
       row.reasons = [...modelReasons(index, model, c, cause.id, input, text, wordParts), ...answerReasons];
     }
     rows.push(row);
