@@ -36,6 +36,9 @@ export function minimise(
   const ss: Float64Array[] = [];
   const ys: Float64Array[] = [];
   const rhos: number[] = [];
+  /** s.y and y.y of each pair, for the initial Hessian's scale */
+  const sys: number[] = [];
+  const yys: number[] = [];
   const spare: Float64Array[] = [];
   const buffer = () => spare.pop() ?? new Float64Array(n);
   const alphas = new Float64Array(options.memory + 1);
@@ -44,36 +47,80 @@ export function minimise(
     let gmax = 0;
     for (let i = 0; i < n; i++) gmax = Math.max(gmax, Math.abs(g[i]!));
     if (gmax < options.tolerance) break;
-    // two-loop recursion: d = -H g
-    d.set(g);
-    for (let k = ss.length - 1; k >= 0; k--) {
-      const a = rhos[k]! * dot(ss[k]!, d);
-      alphas[k] = a;
-      const y = ys[k]!;
-      for (let i = 0; i < n; i++) d[i] = d[i]! - a * y[i]!;
-    }
-    if (ss.length > 0) {
-      const k = ss.length - 1;
-      const gamma = dot(ss[k]!, ys[k]!) / dot(ys[k]!, ys[k]!);
-      for (let i = 0; i < n; i++) d[i] = d[i]! * gamma;
-    } else {
+    // two-loop recursion, d = -H g, with each pass over the vectors also taking the dot product
+    // the next step needs (the vectors are large, so the passes, not the arithmetic, cost the time)
+    const m = ss.length;
+    let slope: number;
+    if (m === 0) {
       const scale = 1 / Math.max(1, Math.sqrt(dot(g, g)));
-      for (let i = 0; i < n; i++) d[i] = d[i]! * scale;
+      slope = 0;
+      for (let i = 0; i < n; i++) {
+        const v = -(g[i]! * scale);
+        d[i] = v;
+        slope += g[i]! * v;
+      }
+    } else {
+      // first loop, newest pair first: a_k = rho_k s_k.d; d -= a_k y_k
+      let sd = dot(ss[m - 1]!, g);
+      d.set(g);
+      const gamma = sys[m - 1]! / yys[m - 1]!;
+      for (let k = m - 1; k >= 0; k--) {
+        const a = rhos[k]! * sd;
+        alphas[k] = a;
+        const y = ys[k]!;
+        let next = 0;
+        if (k > 0) {
+          const sPrev = ss[k - 1]!;
+          for (let i = 0; i < n; i++) {
+            const v = d[i]! - a * y[i]!;
+            d[i] = v;
+            next += sPrev[i]! * v;
+          }
+        } else {
+          // the last pass also scales by gamma and takes y_0.d for the second loop
+          const y0 = ys[0]!;
+          for (let i = 0; i < n; i++) {
+            const v = (d[i]! - a * y[i]!) * gamma;
+            d[i] = v;
+            next += y0[i]! * v;
+          }
+        }
+        sd = next;
+      }
+      // second loop, oldest pair first: b = rho_k y_k.d; d += (a_k - b) s_k
+      let yd = sd;
+      slope = 0;
+      for (let k = 0; k < m; k++) {
+        const b = rhos[k]! * yd;
+        const sk = ss[k]!;
+        const a = alphas[k]!;
+        let next = 0;
+        if (k < m - 1) {
+          const yNext = ys[k + 1]!;
+          for (let i = 0; i < n; i++) {
+            const v = d[i]! + sk[i]! * (a - b);
+            d[i] = v;
+            next += yNext[i]! * v;
+          }
+        } else {
+          // the last pass also negates d and takes the slope g.d
+          for (let i = 0; i < n; i++) {
+            const v = -(d[i]! + sk[i]! * (a - b));
+            d[i] = v;
+            slope += g[i]! * v;
+          }
+        }
+        yd = next;
+      }
     }
-    for (let k = 0; k < ss.length; k++) {
-      const b = rhos[k]! * dot(ys[k]!, d);
-      const s = ss[k]!;
-      const a = alphas[k]!;
-      for (let i = 0; i < n; i++) d[i] = d[i]! + s[i]! * (a - b);
-    }
-    for (let i = 0; i < n; i++) d[i] = -d[i]!;
-    let slope = dot(g, d);
     if (slope >= 0) {
       // not a descent direction: restart from steepest descent
       spare.push(...ss, ...ys);
       ss.length = 0;
       ys.length = 0;
       rhos.length = 0;
+      sys.length = 0;
+      yys.length = 0;
       for (let i = 0; i < n; i++) d[i] = -g[i]!;
       slope = dot(g, d);
     }
@@ -88,18 +135,27 @@ export function minimise(
     if (!(fn < fx)) break;
     const s = buffer();
     const y = buffer();
+    let sy = 0;
+    let yy = 0;
     for (let i = 0; i < n; i++) {
-      s[i] = xn[i]! - x[i]!;
-      y[i] = gn[i]! - g[i]!;
+      const si = xn[i]! - x[i]!;
+      const yi = gn[i]! - g[i]!;
+      s[i] = si;
+      y[i] = yi;
+      sy += si * yi;
+      yy += yi * yi;
     }
-    const sy = dot(s, y);
     if (sy > 1e-12) {
       ss.push(s);
       ys.push(y);
       rhos.push(1 / sy);
+      sys.push(sy);
+      yys.push(yy);
       if (ss.length > options.memory) {
         spare.push(ss.shift()!, ys.shift()!);
         rhos.shift();
+        sys.shift();
+        yys.shift();
       }
     } else spare.push(s, y);
     const converged = Math.abs(fx - fn) < 1e-10 * Math.max(1, Math.abs(fx));
