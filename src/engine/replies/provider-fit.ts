@@ -224,13 +224,18 @@ function fitCode(knowledge: Knowledge, asker: Asker, code: string): string | und
   return (replaced ? lines.filter((l) => !/^\s*#/.test(l)) : lines).join('\n');
 }
 
-/** A fix step for the asker, or undefined when it cannot be made to fit. */
+/**
+ * A fix step for the asker, or undefined when its text cannot be made to fit. A step whose text
+ * fits but whose example is about another provider is kept without the example: "move the call to
+ * your backend" holds for every API, its Next.js route calling OpenAI does not.
+ */
 export function fitStep(knowledge: Knowledge, asker: Asker, step: FixStep): FixStep | undefined {
   const text = fitText(knowledge, asker, step.text);
   if (text === undefined) return undefined;
-  if (!step.code) return { ...step, text };
-  const code = fitCode(knowledge, asker, step.code.code);
-  return code === undefined ? undefined : { ...step, text, code: { ...step.code, code } };
+  const { code: example, ...rest } = step;
+  if (!example) return { ...rest, text };
+  const code = fitCode(knowledge, asker, example.code);
+  return code === undefined ? { ...rest, text } : { ...rest, text, code: { ...example, code } };
 }
 
 /** References for the asker: neutral ones and its own; its documentation when nothing else is left. */

@@ -172,6 +172,17 @@ describe('GIVEN the examples from the field', () => {
     expect(say('ip-referrer-restriction', ['google-cloud'])).toContain('developers.google.com');
   });
 
+  it("THEN a step that holds for every API is kept without its example when the example is another provider's", () => {
+    // the CORS answer's first step ("move the call to your backend") has a Next.js route calling
+    // OpenAI: a browser call to any other API lost the step itself, not just the example
+    for (const providerIds of [[], ['anthropic'], ['stripe']]) {
+      const text = say('cors-browser', providerIds);
+      expect(text).toContain('Move the call to your backend');
+      expect(text).not.toContain('api.openai.com');
+    }
+    expect(say('cors-browser', ['openai'])).toContain('api.openai.com/v1/chat/completions');
+  });
+
   it('THEN a Stripe answer cites no Azure material', () => {
     expect(say('wrong-environment', ['stripe'])).not.toMatch(/azure/i);
   });
