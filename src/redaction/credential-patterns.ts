@@ -143,6 +143,12 @@ const PREFIXED_FAMILIES: readonly CredentialPattern[] = [
   family('mapbox', 'secret token', 'sk\\.eyJ[A-Za-z0-9_-]{20,}\\.[A-Za-z0-9_-]{16,}'),
   family('docker', 'personal access token', 'dckr_(?:pat|oat)_[A-Za-z0-9_-]{20,}'),
   family('figma', 'access token', 'figd_[A-Za-z0-9_-]{30,}'),
+  // YouTrack: a permanent token is perm: (or perm-), then base64 of the user, of an id, and a random part
+  family(
+    'youtrack',
+    'permanent token',
+    'perm[:-][A-Za-z0-9+/_-]{2,}={0,2}\\.[A-Za-z0-9+/_-]{2,}={0,2}\\.[A-Za-z0-9]{20,}',
+  ),
   family('rubygems', 'API key', 'rubygems_[a-f0-9]{48}'),
   family('fly', 'access token', 'FlyV1 fm[12]_[A-Za-z0-9+/=_,-]{40,}'),
   family(

@@ -311,11 +311,12 @@ function randomCapitalsAndDigits(v: string): boolean {
 }
 
 /**
- * A random value someone put inside a template's braces (`api_key=${k3e8...}`): the braces make it
- * look like a reference, but no variable is named like that. Returns the value inside.
+ * A random value someone put inside a template's braces (`api_key=${k3e8...}`, or the braces of a
+ * documented placeholder left around a real key, `api_key={k3e8...}`): the braces make it look like
+ * a reference, but no variable is named like that. Returns the value inside.
  */
 export function valueInTemplateBraces(value: string): string | undefined {
-  const inner = /^\$\{([A-Za-z0-9_-]{16,200})\}?$/.exec(value)?.[1];
+  const inner = /^\$?\{([A-Za-z0-9_-]{16,200})\}?$/.exec(value)?.[1];
   if (inner === undefined || ENV_NAME.test(inner)) return undefined;
   const random = looksRandom(inner) || (/\d.*\d.*\d/.test(inner) && /[a-z]/.test(inner) && !/_/.test(inner));
   return random ? inner : undefined;
@@ -337,9 +338,10 @@ export function nameValueDescribe(
   }
   const value = rawValue.replace(TRAILING, '');
   const trim = rawValue.length - value.length;
-  // a random value in template braces is judged as the value itself; its "${" and "}" stay visible
+  // a random value in template braces is judged as the value itself; its "${" or "{" and "}" stay visible
   const inBraces = valueInTemplateBraces(value);
-  if (inBraces !== undefined) return { ...nameValueDescribe(rawName, inBraces), skip: 2, trim };
+  if (inBraces !== undefined)
+    return { ...nameValueDescribe(rawName, inBraces), skip: value.startsWith('$') ? 2 : 1, trim };
   // Maven's encrypted password ({base64=}) is the secret itself, not a template
   if (/pass|pwd/.test(name) && /^\{[A-Za-z0-9+/]{16,}={0,2}\}$/.test(rawValue)) return { kind: 'password' };
   // ODBC quotes a password in braces (PWD={...};), which a template ({{ x }}, {DB_PASSWORD}) is not

@@ -696,6 +696,16 @@ const SHAPES: [string, (secret: string) => string, () => string][] = [
     opaque,
   ],
   [
+    "a key left inside the documentation's placeholder braces",
+    (t) => `https://api.trade.gov/consolidated_screening_list/search?api_key={${t}}`,
+    () => opaque(20),
+  ],
+  [
+    'a YouTrack permanent token',
+    (t) => `new BearerTokenConnection("https://example.myjetbrains.com/youtrack/", "${t}");`,
+    () => `perm:${b64('someone')}.${b64('43-1')}.${opaque(20)}`,
+  ],
+  [
     'a long random part after a short word',
     (t) => `docker run -e OPENAI_API_KEY=sess-${t} -e OPENAI_PROXY_URL=x`,
     () => lowerAndDigits().slice(0, 16),
@@ -925,6 +935,7 @@ describe('GIVEN ordinary text near credential words', () => {
       'Token 已过期且刷新失败: Token 刷新失败: status=401 Unauthorized',
       'region=us-east-1 model: gpt-4o-mini-2024-07-18',
       'api_key=${OPENAI_API_KEY}&token=${secrets.GITHUB_TOKEN}',
+      'https://api.example.test/search?api_key={YOUR_API_KEY}&q={query}',
       'csrf: required',
       `os.getenv('OPENAI_API_KEY') or process.env["MyServiceApiKey2"]`,
       "API server rejected invalid API key: remote='10.89.11.120' peer_ip='10.89.11.120' method='GET'",
