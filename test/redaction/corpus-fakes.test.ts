@@ -35,6 +35,8 @@ const NOT_SECRETS: Record<string, string> = {
   'tidbyt/tidbyt.dev#148': "the first characters of a JWT's header, cut by the reporter",
   'Chanzhaoyu/chatgpt-web#321': 'an OpenAI organization id in a rate-limit message',
   'vcatalano/py-authorize#63': 'an API login id beside the transaction key (the key is hidden)',
+  'yakovkhalinsky/backblaze-b2#114':
+    "a Backblaze application key id, the key's public half (key ids stay visible)",
   'patcher454/TranslateCmdPal#2': 'a value the reporter cut down (six characters deleted), not a key shape',
   'FluentRead/FluentRead#39':
     "an example of a key's shape, with a suffix DeepL does not issue (:p6, not :fx)",
