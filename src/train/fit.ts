@@ -87,25 +87,34 @@ export function encode(e: Example, index: ReadonlyMap<string, number>, textScale
   return { idx: Int32Array.from(idx), val: Float64Array.from(val) };
 }
 
-/** Logits of one encoded example. */
+/**
+ * Logits of one example: its features are idx/val[from, to), its shared values start at `sharedAt`
+ * in `shared`, and the shared weights at `thetaAt` in `theta` (the fit keeps them after the
+ * per-cause weights in one vector; a fitted scorer keeps them apart).
+ */
 function logitsOf(
-  enc: Encoded,
+  idx: Int32Array,
+  val: Float64Array,
+  from: number,
+  to: number,
   shared: Float64Array,
+  sharedAt: number,
   w: Float64Array,
   theta: Float64Array,
+  thetaAt: number,
   causes: number,
   out: Float64Array,
 ): void {
   const s = SHARED_FEATURES.length;
   for (let c = 0; c < causes; c++) {
     let z = 0;
-    for (let k = 0; k < s; k++) z += theta[k]! * shared[c * s + k]!;
+    for (let k = 0; k < s; k++) z += theta[thetaAt + k]! * shared[sharedAt + c * s + k]!;
     out[c] = z;
   }
   // Weights are feature-major, so one feature's causes sit side by side.
-  for (let t = 0; t < enc.idx.length; t++) {
-    const base = enc.idx[t]! * causes;
-    const v = enc.val[t]!;
+  for (let t = from; t < to; t++) {
+    const base = idx[t]! * causes;
+    const v = val[t]!;
     for (let c = 0; c < causes; c++) out[c] = out[c]! + v * w[base + c]!;
   }
 }
@@ -148,16 +157,7 @@ export function fitScorer(
       const to = starts[i + 1]!;
       const sh = i * causes * s;
       const ac = i * causes;
-      for (let c = 0; c < causes; c++) {
-        let v = 0;
-        for (let k = 0; k < s; k++) v += x[nw + k]! * sharedAll[sh + c * s + k]!;
-        z[c] = v;
-      }
-      for (let t = from; t < to; t++) {
-        const base = idxAll[t]! * causes;
-        const v = valAll[t]!;
-        for (let c = 0; c < causes; c++) z[c] = z[c]! + v * x[base + c]!;
-      }
+      logitsOf(idxAll, valAll, from, to, sharedAll, sh, x, x, nw, causes, z);
       let max = Number.NEGATIVE_INFINITY;
       for (let c = 0; c < causes; c++) max = Math.max(max, z[c]!);
       let total = 0;
@@ -222,7 +222,19 @@ export function predictLogits(
   return examples.map((e) => {
     const out = new Float64Array(model.causes);
     const enc = encode(e, index, textScale);
-    logitsOf(enc, e.shared, model.weights, model.shared, model.causes, out);
+    logitsOf(
+      enc.idx,
+      enc.val,
+      0,
+      enc.idx.length,
+      e.shared,
+      0,
+      model.weights,
+      model.shared,
+      0,
+      model.causes,
+      out,
+    );
     if (model.likelihood) addLikelihood(model.likelihood, enc.idx, out);
     return out;
   });
