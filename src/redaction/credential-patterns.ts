@@ -98,6 +98,21 @@ const PREFIXED_FAMILIES: readonly CredentialPattern[] = [
   family('atlassian', 'API token', 'ATATT3[A-Za-z0-9_=-]{100,}'),
   family('grafana', 'token', 'gl(?:c|sa)_[A-Za-z0-9_=+/-]{32,}'),
   family('groq', 'API key', 'gsk_[A-Za-z0-9]{40,}'),
+  // A secret key under the common sk_ prefix without Stripe's live/test part (Pagar.me v5 and
+  // others): letters and digits mixed, so snake_case names (sk_transaction_id) stay visible.
+  family(
+    'generic',
+    'secret key',
+    'sk_(?=[A-Za-z0-9]{0,200}\\d)(?=[A-Za-z0-9]{0,200}[A-Za-z])[A-Za-z0-9]{16,200}(?![A-Za-z0-9_-])',
+  ),
+  // Keys named by mode after a short prefix, as Stripe's are (Pagar.me ak_test_, Paystack, Omise,
+  // and many payment APIs after them); Stripe's own come first and keep their kinds, and its
+  // Checkout Session ids (cs_test_...) are ids, not keys.
+  family(
+    'generic',
+    'API key',
+    '(?!cs_)[a-z]{2,6}_(?:live|test|prod|sandbox)_(?=[A-Za-z0-9]{0,200}\\d)[A-Za-z0-9]{16,200}(?![A-Za-z0-9_-])',
+  ),
   family('xai', 'API key', 'xai-[A-Za-z0-9]{60,}'),
   family('perplexity', 'API key', 'pplx-[A-Za-z0-9]{40,}'),
   family('replicate', 'API token', 'r8_[A-Za-z0-9]{30,}'),
@@ -202,6 +217,16 @@ export const CREDENTIAL_PATTERNS: readonly CredentialPattern[] = [
   {
     provider: 'openai',
     regex: new RegExp(`${B}sk-[A-Za-z0-9_-]{20,}`, 'g'),
+    describe: (v) => ({ kind: openaiKind(v) }),
+  },
+  {
+    // a shorter sk- value (a key cut by the reporter, a gateway's own key): letters and digits
+    // mixed and no hyphen, so a name like sk-learn-contrib stays visible
+    provider: 'openai',
+    regex: new RegExp(
+      `${B}sk-(?=[A-Za-z0-9]{0,19}\\d)(?=[A-Za-z0-9]{0,19}[A-Za-z])[A-Za-z0-9]{16,19}(?![A-Za-z0-9_-])`,
+      'g',
+    ),
     describe: (v) => ({ kind: openaiKind(v) }),
   },
   {

@@ -706,6 +706,21 @@ const SHAPES: [string, (secret: string) => string, () => string][] = [
     () => `perm:${b64('someone')}.${b64('43-1')}.${opaque(20)}`,
   ],
   [
+    'a short sk- value fenced in backticks on its own (a key cut down or issued by a gateway)',
+    (t) => `- enter the API Key Value in the "Enter API Key Value" field.\n\`\`\`sk-${t}\`\`\`\n3. Click`,
+    () => opaque(16),
+  ],
+  [
+    'an sk_ secret key without a live/test part (Pagar.me v5), quoted beside its format in Portuguese',
+    (t) => `Formato da chave api gerada na v5: sk_${t}\nQuando utilizo a chave`,
+    () => `${hex(16)}${hex(16)}`,
+  ],
+  [
+    "a payment API's key named by its mode after a short prefix (Pagar.me v4 ak_test_)",
+    (t) => `Formato da chave api gerada na v4: ak_test_${t}\n`,
+    () => `${opaque(14)}${opaque(14)}`,
+  ],
+  [
     'a long random part after a short word',
     (t) => `docker run -e OPENAI_API_KEY=sess-${t} -e OPENAI_PROXY_URL=x`,
     () => lowerAndDigits().slice(0, 16),
@@ -940,6 +955,8 @@ describe('GIVEN ordinary text near credential words', () => {
       `os.getenv('OPENAI_API_KEY') or process.env["MyServiceApiKey2"]`,
       "API server rejected invalid API key: remote='10.89.11.120' peer_ip='10.89.11.120' method='GET'",
       'the key is sk-...abcd, as the provider masks it',
+      // names under the sk- and sk_ prefixes that are not keys
+      'pip install sk-learn-contrib, then sk_transaction_identifier and sk-video-2023',
       // ids and codes beside the shapes above: a UUID, a Google client id, an error's code
       'tenant 550e8400-e29b-41d4-a716-446655440000 has no app 6ba7b810-9dad-11d1-80b4-00c04fd430c8',
       'client_id: 123456789012-abc.apps.googleusercontent.com client_id=550e8400-e29b-41d4-a716-446655440000',
