@@ -10,6 +10,13 @@ import { MAX_RANKED_KEPT } from './limits.ts';
 import { apiSays, quotedApiText } from './replies/api-says.ts';
 import { messageFeatures, SHARED_FEATURES, SIGNAL_PREFIX } from './model/features.ts';
 import { modelLogits, textValue } from './model/score.ts';
+import {
+  isNeighbourTerm,
+  type Neighbour,
+  type NeighbourIndex,
+  nearestReports,
+  neighbourVotes,
+} from './model/neighbours.ts';
 import { type CompiledModel, featureWeight } from './model/scorer-model.ts';
 import { RANKING } from './ranking-constants.ts';
 import { stripLabels } from '../redaction/redact.ts';
@@ -181,6 +188,7 @@ function modelReasons(
   input: RankInput,
   text: TextScore,
   wordParts: readonly WordPart[],
+  similar?: SimilarReports,
 ): [number, string][] {
   const reasons: [number, string][] = [];
   const kb = index.knowledge.causes.get(causeId)?.signals ?? {};
@@ -200,7 +208,43 @@ function modelReasons(
     reasons.push([coverage, `your description matches "${text.phrase}"`]);
   const words = wordReason(c, wordParts);
   if (words) reasons.push(words);
+  const alike = similar ? similarReason(similar, c, share('kb:neighbours')) : undefined;
+  if (alike) reasons.push(alike);
   return reasons;
+}
+
+/** The solved reports nearest to the message, and each cause's share of their vote. */
+interface SimilarReports {
+  index: NeighbourIndex;
+  near: Neighbour[];
+  votes: Float64Array;
+}
+
+function similarReports(model: CompiledModel, words: readonly string[]): SimilarReports | undefined {
+  const index = model.neighbours;
+  if (!index) return undefined;
+  const terms = new Set<number>();
+  for (const w of words) {
+    if (!isNeighbourTerm(w)) continue;
+    const i = model.index.get(w);
+    if (i !== undefined) terms.add(i);
+  }
+  const near = nearestReports(index, [...terms], index.settings.k);
+  const votes = neighbourVotes(near, (at) => index.causeOf[at] ?? -1, model.causeIds.length, index.settings);
+  return { index, near, votes };
+}
+
+/** The threads behind cause `c`'s share of the vote, when it moves the cause's score enough. */
+function similarReason(similar: SimilarReports, c: number, weight: number): [number, string] | undefined {
+  const w = weight * (similar.votes[c] ?? 0);
+  if (w <= RANKING.modelReasonMin) return undefined;
+  const threads = similar.near
+    .filter((nb) => similar.index.causeOf[nb.at] === c)
+    .map((nb) => similar.index.sources[nb.at] ?? '')
+    .filter((source) => source !== '')
+    .slice(0, RANKING.maxSimilarThreads);
+  if (threads.length === 0) return undefined;
+  return [w, `solved reports much like yours had this cause (${threads.join(', ')})`];
 }
 
 /** A word of the message with its part of every cause's logit, less that part's mean over the causes. */
@@ -288,7 +332,10 @@ export function rankCauses(index: RankIndex, input: RankInput): Ranking {
     : analyseText(index.text, plain);
   const maxBm25 = Math.max(0, ...[...texts.values()].map((t) => t.bm25));
   const { model } = index;
-  const features = model ? messageFeatures(index.knowledge, input.evidence, texts, plain, words) : undefined;
+  const similar = model ? similarReports(model, words) : undefined;
+  const features = model
+    ? messageFeatures(index.knowledge, input.evidence, texts, plain, words, similar?.votes)
+    : undefined;
   const logits = model && features ? modelLogits(model, features) : undefined;
   const rows: Row[] = [];
   let wordParts: WordPart[] | undefined;
@@ -304,7 +351,10 @@ export function rankCauses(index: RankIndex, input: RankInput): Ranking {
       // Answers move the ranking as much as in the hand-tuned scale (its temperature), on top of the model.
       row.score = (logits[c] ?? 0) / model.temperature + answers / RANKING.temperature;
       wordParts ??= messageWordParts(model, surfaces(), features?.text ?? []);
-      row.reasons = [...modelReasons(index, model, c, cause.id, input, text, wordParts), ...answerReasons];
+      row.reasons = [
+        ...modelReasons(index, model, c, cause.id, input, text, wordParts, similar),
+        ...answerReasons,
+      ];
     }
     rows.push(row);
   }

@@ -49,6 +49,8 @@ export const RANKING = {
   wordReasonMin: 0.3,
   /** at most this many words are quoted in that reason */
   maxReasonWords: 3,
+  /** at most this many solved threads are cited in the reason that rests on them */
+  maxSimilarThreads: 2,
   /** a reason weaker than this share of the strongest one is not shown */
   minReasonShare: 0.25,
 } as const;

@@ -13,6 +13,7 @@ import {
   scorerModelSchema,
   scorerModelV1Schema,
   scorerModelV2Schema,
+  scorerModelV3Schema,
   MODEL_VERSION,
 } from '../engine/model/scorer-model.ts';
 
@@ -33,10 +34,13 @@ export function parseModelFile(
     ? scorerModelV1Schema.safeParse(json)
     : version === 2
       ? scorerModelV2Schema.safeParse(json)
-      : scorerModelSchema.safeParse(json);
+      : version === 3
+        ? scorerModelV3Schema.safeParse(json)
+        : scorerModelSchema.safeParse(json);
   if (result.success) {
-    // Version 2 is version 3 without the likelihood.
-    if (version === 2) return { ok: true, value: { ...(result.data as ScorerModel), version: MODEL_VERSION } };
+    // Version 2 is version 4 without the likelihood and the neighbours, version 3 without the neighbours.
+    if (version === 2 || version === 3)
+      return { ok: true, value: { ...(result.data as ScorerModel), version: MODEL_VERSION } };
     if (!isVersion1) return { ok: true, value: result.data as ScorerModel };
     const { model, unlisted } = fromVersion1(result.data as ScorerModelV1);
     if (unlisted.length === 0) return { ok: true, value: model };

@@ -12,7 +12,7 @@ export function trainingCases(text: string, file: string, weight: number): Train
     cause: c.cause,
     also: c.also,
     weight,
-    ...(c.source !== undefined ? { group: repositoryOf(c.source) } : {}),
+    ...(c.source !== undefined ? { group: repositoryOf(c.source), source: c.source } : {}),
   }));
 }
 

@@ -14,6 +14,8 @@ export interface TrainingCase {
   weight: number;
   /** cases of one group are never split between training and test folds; undefined: always trained on */
   group?: string;
+  /** the thread it came from (`owner/repo#N`), which a reason may cite when the report is a neighbour */
+  source?: string;
 }
 
 export interface Example {
@@ -25,6 +27,10 @@ export interface Example {
   accepted: number[];
   weight: number;
   group?: string;
+  source?: string;
+  /** its nearest real reports of other projects (indexes into the examples), most similar first */
+  neighbours?: Int32Array;
+  similarity?: Float64Array;
 }
 
 /** Features of every case over a knowledge base (its model, if any, is not used). Cases naming unknown causes are left out. */
@@ -50,6 +56,7 @@ export function buildExamples(knowledge: Knowledge, cases: readonly TrainingCase
       accepted: [...new Set(accepted)],
       weight: c.weight,
       ...(c.group !== undefined ? { group: c.group } : {}),
+      ...(c.source !== undefined ? { source: c.source } : {}),
     });
   }
   return out;

@@ -13,6 +13,7 @@ import { Worker } from 'node:worker_threads';
 import type { Example } from './examples.ts';
 import { type FitOptions, type FittedScorer, fitScorer } from './fit.ts';
 import type { FitWorkerRequest, FitWorkerResult } from './fit-worker.ts';
+import { jobExamples } from './neighbour-votes.ts';
 
 /**
  * Running from TypeScript sources (tsx, vitest) the worker registers tsx's loader before it loads
@@ -45,13 +46,7 @@ export async function fitMany(
 ): Promise<FittedScorer[]> {
   const workers = Math.min(threads, jobs.length);
   if (workers <= 1)
-    return jobs.map((indexes) =>
-      fitScorer(
-        indexes.map((i) => examples[i]!),
-        causes,
-        options,
-      ),
-    );
+    return jobs.map((indexes) => fitScorer(jobExamples(examples, indexes, causes), causes, options));
   const results: FittedScorer[] = new Array<FittedScorer>(jobs.length);
   // the largest jobs first (the final model on every case), so no worker is left with a big one
   // at the end while the other waits; results stay in job order

@@ -6,6 +6,7 @@ import { parentPort } from 'node:worker_threads';
 import type { Example } from './examples.ts';
 import { type FitOptions, fitScorer } from './fit.ts';
 import type { FittedLikelihood } from './likelihood.ts';
+import { jobExamples } from './neighbour-votes.ts';
 
 export type FitWorkerRequest =
   | { type: 'examples'; examples: Example[]; causes: number; options: FitOptions }
@@ -29,11 +30,7 @@ if (port) {
       ({ examples, causes, options } = message);
       return;
     }
-    const fitted = fitScorer(
-      message.indexes.map((i) => examples[i]!),
-      causes,
-      options,
-    );
+    const fitted = fitScorer(jobExamples(examples, message.indexes, causes), causes, options);
     const result: FitWorkerResult = {
       job: message.job,
       features: fitted.features,

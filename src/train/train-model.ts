@@ -13,11 +13,13 @@ import {
   type WeightRow,
 } from '../engine/model/scorer-model.ts';
 import type { Knowledge } from '../knowledge/schema.ts';
+import { encodeTerms, isNeighbourTerm, NEIGHBOUR_SETTINGS } from '../engine/model/neighbours.ts';
 import { fitTemperature } from './calibrate.ts';
 import { buildExamples, type Example, type TrainingCase } from './examples.ts';
 import { DEFAULT_FIT, type FitOptions, type FittedScorer, predictLogits } from './fit.ts';
 import { fitMany } from './fit-pool.ts';
 import { groupFolds, orderedGroupFolds } from './folds.ts';
+import { attachNeighbours, votes, votingMask, withVotes } from './neighbour-votes.ts';
 
 /**
  * Sample weight of the hand-written regression cases next to a real report's 1. They hold shapes
@@ -91,6 +93,8 @@ export function toScorerModel(
   causeIds: readonly string[],
   temperature: number,
   meta: { hash: string; cases: number; seed: number; fit: FitOptions },
+  /** the real reports the fit trained on, which vote as neighbours */
+  pool: readonly Example[] = [],
 ): ScorerModel {
   const nf = fitted.features.length;
   const kept = keptRows(fitted.weights, nf, fitted.causes, (x) => {
@@ -145,6 +149,32 @@ export function toScorerModel(
           },
         }
       : {}),
+    ...(pool.length > 0 ? { neighbours: neighbourRows(pool, fitted.features, position) } : {}),
+  };
+}
+
+/** The voting reports as the model file keeps them: cause, thread and features (kept positions). */
+function neighbourRows(
+  pool: readonly Example[],
+  features: readonly string[],
+  position: ReadonlyMap<number, number>,
+): NonNullable<ScorerModel['neighbours']> {
+  const index = new Map(features.map((f, j) => [f, j]));
+  const terms = pool.map((e) => {
+    const kept = new Set<number>();
+    for (const t of e.text) {
+      if (!isNeighbourTerm(t)) continue;
+      const j = index.get(t);
+      const p = j === undefined ? undefined : position.get(j);
+      if (p !== undefined) kept.add(p);
+    }
+    return encodeTerms([...kept]);
+  });
+  return {
+    ...NEIGHBOUR_SETTINGS,
+    cause: pool.map((e) => e.accepted[0]!),
+    source: pool.map((e) => e.source ?? ''),
+    terms,
   };
 }
 
@@ -205,9 +235,13 @@ async function fitFolds(
   cases: readonly TrainingCase[],
   options: TrainOptions,
   withFinal: boolean,
-): Promise<{ cv: CrossValidation; final?: FittedScorer }> {
+): Promise<{ cv: CrossValidation; final?: { fitted: FittedScorer; pool: Example[] } }> {
   const causeIds = [...knowledge.causes.keys()];
   const examples = buildExamples(knowledge, cases, options.now);
+  attachNeighbours(examples);
+  const causes = causeIds.length;
+  const poolOf = (indexes: readonly number[]) =>
+    indexes.flatMap((i) => (votes(examples[i]!) ? [examples[i]!] : []));
   const caseIndex = usableCaseIndexes(knowledge, cases);
   const grouped = examples.flatMap((e, i) => (e.group !== undefined ? [i] : []));
   const assignment = groupFolds(
@@ -240,7 +274,7 @@ async function fitFolds(
   const forwardT = fitTemperature(
     predictLogits(
       forwardModel,
-      forwardIdx.map((i) => examples[i]!),
+      withVotes(examples, forwardIdx, votingMask(examples, jobs[options.folds]!), causes),
       options.fit.textScale,
     ),
     softmaxAccepted(forwardIdx.map((i) => examples[i]!)),
@@ -250,7 +284,7 @@ async function fitFolds(
     const testIdx = grouped.filter((i) => foldOf(i) === f);
     predictLogits(
       model,
-      testIdx.map((i) => examples[i]!),
+      withVotes(examples, testIdx, votingMask(examples, jobs[f]!), causes),
       options.fit.textScale,
     ).forEach((z, k) => oof.set(testIdx[k]!, z));
   });
@@ -278,12 +312,13 @@ async function fitFolds(
     return {
       fold: f,
       test,
-      model: toScorerModel(model, causeIds, t, {
-        hash,
-        cases: cases.length,
-        seed: options.seed,
-        fit: options.fit,
-      }),
+      model: toScorerModel(
+        model,
+        causeIds,
+        t,
+        { hash, cases: cases.length, seed: options.seed, fit: options.fit },
+        poolOf(jobs[f]!),
+      ),
     };
   });
   const forward =
@@ -291,12 +326,13 @@ async function fitFolds(
       ? {
           fold: options.folds,
           test: forwardIdx.map((i) => caseIndex[i]!),
-          model: toScorerModel(forwardModel, causeIds, temperature, {
-            hash,
-            cases: cases.length,
-            seed: options.seed,
-            fit: options.fit,
-          }),
+          model: toScorerModel(
+            forwardModel,
+            causeIds,
+            temperature,
+            { hash, cases: cases.length, seed: options.seed, fit: options.fit },
+            poolOf(jobs[options.folds]!),
+          ),
         }
       : undefined;
   const final = withFinal ? fittedAll[options.folds + 1] : undefined;
@@ -309,7 +345,7 @@ async function fitFolds(
       softer,
       ...(forward ? { forward } : {}),
     },
-    ...(final ? { final } : {}),
+    ...(final ? { final: { fitted: final, pool: poolOf(everyIndex) } } : {}),
   };
 }
 
@@ -327,18 +363,19 @@ export async function trainModel(
   const { cv, final } = await fitFolds(knowledge, cases, options, true);
   if (!final) throw new Error('the final model was not fitted');
   const causeIds = [...knowledge.causes.keys()];
-  const model = toScorerModel(final, causeIds, cv.temperature, {
-    hash: trainingHash(cases),
-    cases: cases.length,
-    seed: options.seed,
-    fit: options.fit,
-  });
+  const model = toScorerModel(
+    final.fitted,
+    causeIds,
+    cv.temperature,
+    { hash: trainingHash(cases), cases: cases.length, seed: options.seed, fit: options.fit },
+    final.pool,
+  );
   return { model, cv };
 }
 
 /** The model file's text: one line per top-level field and per cause's weights, so a retrain diffs by cause. */
 export function formatModelFile(model: ScorerModel): string {
-  const { weights, likelihood, ...head } = model;
+  const { weights, likelihood, neighbours, ...head } = model;
   const lines = Object.entries(head).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)}`);
   const rowsOf = (rows: Record<string, WeightRow | CountRow>, indent: string) =>
     Object.entries(rows)
@@ -349,5 +386,16 @@ export function formatModelFile(model: ScorerModel): string {
     body.push(
       `  "likelihood": {\n    "alpha": ${likelihood.alpha},\n    "scale": ${likelihood.scale},\n    "counts": {\n${rowsOf(likelihood.counts, '      ')}\n    }\n  }`,
     );
+  if (neighbours) {
+    const { cause, source, terms, ...settings } = neighbours;
+    const list = (xs: readonly (string | number)[]) => xs.map((x) => JSON.stringify(x)).join(',\n      ');
+    body.push(
+      `  "neighbours": {\n${Object.entries(settings)
+        .map(([k, v]) => `    ${JSON.stringify(k)}: ${JSON.stringify(v)}`)
+        .join(
+          ',\n',
+        )},\n    "cause": ${JSON.stringify(cause)},\n    "source": [\n      ${list(source)}\n    ],\n    "terms": [\n      ${list(terms)}\n    ]\n  }`,
+    );
+  }
   return `{\n${body.join(',\n')}\n}\n`;
 }

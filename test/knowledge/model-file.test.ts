@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/index.ts';
+import { encodeTerms } from '../../src/engine/model/neighbours.ts';
 import { MODEL_PATH, MODEL_VERSION, type ScorerModel } from '../../src/engine/model/scorer-model.ts';
 import { buildKnowledge } from '../../src/knowledge/load.ts';
 import { rejectionOf } from './expect-issue.ts';
@@ -8,7 +9,7 @@ import { toFiles, validFixture } from './fixtures.ts';
 function model(overrides: Partial<ScorerModel> = {}): ScorerModel {
   return {
     format: 'keydoctor-scorer',
-    version: 3,
+    version: MODEL_VERSION,
     training: { hash: `sha256:${'0'.repeat(64)}`, cases: 3, seed: 1, l2: 0.01, minDocumentFrequency: 2 },
     temperature: 1,
     textScale: 3,
@@ -207,5 +208,64 @@ describe('GIVEN a model file written in the version 1 layout', () => {
   it('THEN a version 1 weight that is not a number is refused, naming the cause', () => {
     const issue = issueOf(version1({ weights: { 'key-missing': { bias: 'high' } } }), 'weights.key-missing');
     expect(issue?.message).toMatch(/must map feature names to numbers/);
+  });
+});
+
+describe('GIVEN a model file with solved reports as neighbours', () => {
+  // features: 0 bias, 1 sig:key:undefined, 2 w:undefin, 3 w:schem, 4 w:refus
+  const features = ['bias', 'sig:key:undefined', 'w:undefin', 'w:schem', 'w:refus'];
+  const neighbours = (overrides: Record<string, unknown> = {}) =>
+    ({
+      k: 5,
+      power: 1,
+      maxDocumentShare: 1,
+      damping: 0,
+      cause: [1, 1, 0],
+      source: ['acme/api#1', 'acme/api#2', 'acme/web#3'],
+      terms: [encodeTerms([3, 4]), encodeTerms([3]), encodeTerms([2])],
+      ...overrides,
+    }) as NonNullable<ScorerModel['neighbours']>;
+  const withNeighbours = (n: unknown, weight = 3) =>
+    model({
+      features,
+      weights: {},
+      shared: { 'kb:coverage': 1, 'kb:neighbours': weight },
+      neighbours: n as NonNullable<ScorerModel['neighbours']>,
+    });
+
+  it('THEN reports like the message lift the cause they had, and the reason cites their threads', () => {
+    const text = 'the scheme is refused by the server';
+    const diagnose = (m: ScorerModel) =>
+      createEngine(buildKnowledge(toFiles(withModel(m)))).diagnose(text, { now: 0 });
+    const plain = diagnose(withNeighbours(neighbours(), 0));
+    const voted = diagnose(withNeighbours(neighbours()));
+    const score = (d: typeof plain, id: string) => d.outcome.ranked.find((r) => r.causeId === id)?.score ?? NaN;
+    expect(score(voted, 'wrong-scheme') - score(plain, 'wrong-scheme')).toBeGreaterThan(
+      score(voted, 'key-missing') - score(plain, 'key-missing'),
+    );
+    const top = voted.outcome.ranked.find((r) => r.causeId === 'wrong-scheme');
+    expect(top?.reasons.join('\n')).toMatch(/solved reports much like yours had this cause \(acme\/api#1, acme\/api#2\)/);
+    expect(plain.outcome.ranked.flatMap((r) => r.reasons).join('\n')).not.toMatch(/solved reports/);
+  });
+
+  it('THEN a neighbour naming a cause index or feature position past its list is refused, naming the field', () => {
+    expect(issueOf(withNeighbours(neighbours({ cause: [1, 7, 0] })), 'neighbours.cause[1]')?.message).toMatch(
+      /past the end of the causes list \(2\)/,
+    );
+    expect(
+      issueOf(withNeighbours(neighbours({ terms: ['3.1', '5', '2'] })), 'neighbours.terms[1]')?.message,
+    ).toMatch(/past the end of the features list \(5\)/);
+    expect(issueOf(withNeighbours(neighbours({ terms: ['3.1', 'x!', '2'] })), 'neighbours.terms[1]')?.message).toMatch(
+      /base-36 gaps/,
+    );
+  });
+
+  it('THEN lists of different lengths are refused, and a version 3 file (without neighbours) still loads', () => {
+    const error = rejectionOf(withModel(withNeighbours(neighbours({ source: ['acme/api#1'] }))));
+    expect(error.issues.some((i) => i.file === MODEL_PATH && /of one length/.test(i.message))).toBe(true);
+    const v3 = { ...model(), version: 3 };
+    expect(buildKnowledge(toFiles(withModel(v3))).model?.version).toBe(MODEL_VERSION);
+    const refused = rejectionOf(withModel({ ...v3, neighbours: neighbours() }));
+    expect(refused.issues.some((i) => i.file === MODEL_PATH && /"neighbours"/.test(i.message))).toBe(true);
   });
 });

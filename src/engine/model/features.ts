@@ -8,6 +8,7 @@
 import type { Cause, Knowledge } from '../../knowledge/schema.ts';
 import type { TextScore } from '../text/text-index.ts';
 import type { Evidence } from '../types.ts';
+import { voteValue } from './neighbours.ts';
 import { textFeatures } from './text-features.ts';
 
 /** The per-cause knowledge-base features, in this order; their weights are shared by all causes. */
@@ -18,6 +19,7 @@ export const SHARED_FEATURES = [
   'kb:bm25',
   'kb:coverage',
   'kb:provider',
+  'kb:neighbours',
 ] as const;
 export type SharedFeature = (typeof SHARED_FEATURES)[number];
 
@@ -89,11 +91,15 @@ export function sharedFeatures(
   knowledge: Knowledge,
   evidence: Evidence,
   texts: ReadonlyMap<string, TextScore>,
+  /** each cause's share of the nearest solved reports' vote, in the knowledge base's cause order */
+  votes?: Float64Array,
 ): Map<string, Float64Array> {
   let maxBm25 = 0;
   for (const t of texts.values()) maxBm25 = Math.max(maxBm25, t.bm25);
   const out = new Map<string, Float64Array>();
+  let position = -1;
   for (const cause of knowledge.causes.values()) {
+    position++;
     const t = texts.get(cause.id) ?? { bm25: 0, coverage: 0 };
     const typical = evidence.providers.some((p) => cause.providers.includes(p));
     out.set(
@@ -105,6 +111,7 @@ export function sharedFeatures(
         maxBm25 > 0 ? t.bm25 / (maxBm25 + BM25_HALF) : 0,
         t.coverage ** COVERAGE_EXPONENT,
         typical ? 1 : 0,
+        voteValue(votes?.[position] ?? 0),
       ),
     );
   }
@@ -118,6 +125,10 @@ export function messageFeatures(
   texts: ReadonlyMap<string, TextScore>,
   text: string,
   words?: readonly string[],
+  votes?: Float64Array,
 ): MessageFeatures {
-  return { ...globalFeatures(evidence, text, words), shared: sharedFeatures(knowledge, evidence, texts) };
+  return {
+    ...globalFeatures(evidence, text, words),
+    shared: sharedFeatures(knowledge, evidence, texts, votes),
+  };
 }

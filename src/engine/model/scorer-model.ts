@@ -16,15 +16,17 @@ import {
   SIGNAL_PREFIX,
 } from './features.ts';
 import { type LikelihoodWeights, likelihoodWeights } from './likelihood.ts';
+import { buildNeighbourIndex, decodeTerms, type NeighbourIndex } from './neighbours.ts';
 import { CJK_PREFIX, HEAD_PREFIX, PAIR_PREFIX, ROOT_PREFIX, WORD_PREFIX } from './text-features.ts';
 
 export const MODEL_FORMAT = 'keydoctor-scorer';
 /**
- * Version 3 adds the text likelihood. Version 2 stores each cause's weights as feature indexes and
+ * Version 4 adds the solved reports that vote as neighbours (`neighbours`); version 3 files are
+ * still read, and score without them. Version 3 adds the text likelihood. Version 2 stores each cause's weights as feature indexes and
  * values (every feature name once); version 1 repeated the names in every cause's row, which made
  * start-up parse and check the file several times slower. Version 1 and 2 files are still read.
  */
-export const MODEL_VERSION = 3;
+export const MODEL_VERSION = 4;
 /** Where the model sits inside a knowledge folder. */
 export const MODEL_PATH = 'model/scorer.json';
 
@@ -136,9 +138,47 @@ const likelihoodSchema = z.strictObject({
   ),
 });
 
+function isIndexList(value: unknown): value is number[] {
+  if (!Array.isArray(value)) return false;
+  for (const x of value) if (typeof x !== 'number' || !Number.isInteger(x) || x < 0) return false;
+  return true;
+}
+
+function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((x) => typeof x === 'string');
+}
+
+/**
+ * The real reports the model was trained on, as neighbours (engine/model/neighbours.ts): for each,
+ * the cause its thread established (an index into `causes`), the thread, and its text features
+ * (positions in `features`, encoded by `encodeTerms`). The three lists are of one length.
+ */
+const neighboursSchema = z
+  .strictObject({
+    k: z.number().int().min(1).max(1000),
+    power: z.number().min(0).max(20),
+    maxDocumentShare: z.number().gt(0).max(1),
+    damping: z.number().min(0).max(10),
+    cause: z.custom<number[]>(isIndexList, { message: 'must be a list of cause indexes' }),
+    source: z.custom<string[]>(isStringList, { message: 'must be a list of thread names' }),
+    terms: z.custom<string[]>(isStringList, { message: 'must be a list of encoded feature lists' }),
+  })
+  .refine((n) => n.cause.length === n.source.length && n.cause.length === n.terms.length, {
+    message: 'cause, source and terms must be of one length',
+  });
+
 export const scorerModelSchema = z.strictObject({
   ...modelFields,
   version: z.literal(MODEL_VERSION),
+  weights: weightRows,
+  likelihood: likelihoodSchema.optional(),
+  neighbours: neighboursSchema.optional(),
+});
+
+/** Version 3: without the neighbours. */
+export const scorerModelV3Schema = z.strictObject({
+  ...modelFields,
+  version: z.literal(3),
   weights: weightRows,
   likelihood: likelihoodSchema.optional(),
 });
@@ -314,7 +354,45 @@ export function checkModel(
     issues.push({ field: `features[${i}]`, message: `duplicate feature "${model.features[i]}"` });
   checkRows('weights', model.weights, model, listed, issues);
   if (model.likelihood) checkRows('likelihood.counts', model.likelihood.counts, model, listed, issues);
+  if (model.neighbours) checkNeighbours(model, issues);
   return issues;
+}
+
+/** The decoded feature lists of a model's neighbours, decoded once per model (check, then compile). */
+const decoded = new WeakMap<object, (Int32Array | undefined)[]>();
+function neighbourTerms(neighbours: NonNullable<ScorerModel['neighbours']>): (Int32Array | undefined)[] {
+  let terms = decoded.get(neighbours);
+  if (!terms) {
+    terms = neighbours.terms.map(decodeTerms);
+    decoded.set(neighbours, terms);
+  }
+  return terms;
+}
+
+/** Each neighbour names a listed cause and listed features. */
+function checkNeighbours(model: ScorerModel, issues: ModelIssue[]): void {
+  const n = model.neighbours!;
+  const first = issues.length;
+  n.cause.forEach((c, i) => {
+    if (c >= model.causes.length && issues.length - first < 20)
+      issues.push({
+        field: `neighbours.cause[${i}]`,
+        message: `cause index ${c} is past the end of the causes list (${model.causes.length})`,
+      });
+  });
+  neighbourTerms(n).forEach((terms, i) => {
+    if (issues.length - first >= 20) return;
+    if (!terms)
+      issues.push({
+        field: `neighbours.terms[${i}]`,
+        message: 'must be feature positions as base-36 gaps joined by "."',
+      });
+    else if (terms.length > 0 && terms[terms.length - 1]! >= model.features.length)
+      issues.push({
+        field: `neighbours.terms[${i}]`,
+        message: `feature position ${terms[terms.length - 1]} is past the end of the features list (${model.features.length})`,
+      });
+  });
 }
 
 /** The model in the form the ranking reads: per feature, one weight for each knowledge-base cause. */
@@ -329,6 +407,8 @@ export interface CompiledModel {
   temperature: number;
   textScale: number;
   likelihood?: LikelihoodWeights;
+  /** the solved reports that vote, their causes in knowledge-base positions */
+  neighbours?: NeighbourIndex;
 }
 
 /** A feature's logistic weight for the cause at position `c` (0 when the model does not weigh it). */
@@ -381,5 +461,17 @@ export function compileModel(model: ScorerModel, knowledge: Knowledge): Compiled
           ),
         }
       : {}),
+    ...(model.neighbours ? { neighbours: compileNeighbours(model, causeIds) } : {}),
   };
+}
+
+function compileNeighbours(model: ScorerModel, causeIds: readonly string[]): NeighbourIndex {
+  const n = model.neighbours!;
+  const position = new Map(causeIds.map((id, c) => [id, c]));
+  const causeOf = n.cause.map((c) => position.get(model.causes[c] ?? '') ?? -1);
+  return buildNeighbourIndex(
+    { terms: neighbourTerms(n).map((t) => t ?? new Int32Array(0)), causeOf, sources: n.source },
+    model.features.length,
+    { k: n.k, power: n.power, maxDocumentShare: n.maxDocumentShare, damping: n.damping },
+  );
 }
