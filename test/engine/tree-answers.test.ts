@@ -149,14 +149,16 @@ describe('GIVEN a bare 401 and a user who answers every question truthfully', ()
   }
 
   it('THEN a key that worked yesterday is asked about on the dashboard, and "deleted" is a revoked key', () => {
-    // "it worked, then stopped" used to keep the dashboard question away (it sat on another branch)
-    const r = play('this key worked yesterday, today the api returns 401', {
-      ...arrives,
-      'q-dashboard': 'gone',
-      'q-403-kind': 'bad-credential',
-    });
-    expect(r.asked[0]).toBe('q-dashboard');
-    expect(r.causeId).toBe('key-revoked');
+    // "it worked, then stopped" used to keep the dashboard question away (it sat on another branch).
+    // Since solved reports vote, a revoked key leads at once (0.66) and the kind of error is asked
+    // first; a user not sure of it is asked about the dashboard next.
+    const text = 'this key worked yesterday, today the api returns 401';
+    const unsure = play(text, { ...arrives, 'q-403-kind': 'unknown', 'q-dashboard': 'gone' });
+    expect(unsure.asked.slice(0, 2)).toEqual(['q-403-kind', 'q-dashboard']);
+    expect(unsure.causeId).toBe('key-revoked');
+    expect(play(text, { ...arrives, 'q-dashboard': 'gone', 'q-403-kind': 'bad-credential' }).causeId).toBe(
+      'key-revoked',
+    );
   });
 
   it('THEN "the dashboard shows the key active" does not rule out a key that never arrived', () => {

@@ -85,28 +85,38 @@ import { REGRESSION_WEIGHT, TRAIN_NOW } from '../../src/train/train-model.ts';
 // payment APIs, another organisation's project (Firebase, Expo, W&B, Entra ID tenants), keys copied
 // from the wrong field, self-hosted apps behind proxies, AI tools, push and app-store APIs (5587;
 // scored before: 38.8% / 68.5%, ECE 0.056, 12 of 13 right at >=80%). 51.3% / 76.8%, ECE 0.034: on
-// the first 5368 the scorer keeps 51.7%, the 219 score 41.1% in the folds.
-const FLOOR_CV_TOP1 = 0.508; // measured 0.513 (2867/5587)
-const FLOOR_CV_TOP3 = 0.763; // measured 0.768 (4292/5587)
-const CEILING_CV_ECE = 0.05; // measured 0.034 (the issue's goal: at most 0.05)
+// the first 5368 the scorer keeps 51.7%, the 219 score 41.1% in the folds. On 2026-12-07 solved
+// reports like the message began to vote (engine/model/neighbours.ts): 52.3% / 77.5%, ECE 0.033
+// on the 5587; then 284 more from ten helpers: rare causes (publishable keys, missing Bearer,
+// schemes), another organisation's project, revoked and expired tokens in CI publishing, Russian,
+// Portuguese, Korean, Japanese and German reports, vendors' own API support trackers (Amazon
+// SP-API, DocuSign, RingCentral, hh.ru), crypto exchanges' nonces, DNS registrars, shops,
+// shipping and accounting APIs (5871; scored before: 46.1% / 77.8%, ECE 0.086, 32 of 33 right at
+// >=80%). 51.6% / 77.3%, ECE 0.032 (without the neighbours on the same folds 50.8% / 76.9%, ECE
+// 0.029): on the first 5587 the scorer keeps 51.7%, the 284 score 51.1% in the folds.
+const FLOOR_CV_TOP1 = 0.511; // measured 0.516 (3031/5871)
+const FLOOR_CV_TOP3 = 0.768; // measured 0.773 (4541/5871)
+const CEILING_CV_ECE = 0.05; // measured 0.032 (the issue's goal: at most 0.05)
 // The dialogue with a simulated truthful user (at most 3 questions), each case on its fold's scorer.
 // On 2026-12-03 the tree's answers were split where one answer lumped causes together (89.9% at
 // 1.48 questions -> 93.6% at 1.27), a less sure lead was let ask for less (94.2% at 1.32), and a
 // question stayed open unless the one question leading to it was answered away (96.3% at 1.29);
 // with the opening words' features 96.4% at 1.27; with "the process has it" under the question of
 // where the key was set, 96.6% at 1.29. With 4211 reports 96.3% at 1.27; with 4616 96.2% at 1.27;
-// with 4864 96.3% at 1.26; with 5368 96.7% at 1.30; with 5587 97.0% at 1.30.
-const FLOOR_CV_DIALOGUE_RIGHT = 0.96; // measured 0.970 (5417/5587)
-const CEILING_CV_DIALOGUE_QUESTIONS = 1.4; // measured 1.30 (the issue's goal: 1.5)
+// with 4864 96.3% at 1.26; with 5368 96.7% at 1.30; with 5587 97.0% at 1.30. With 5871 and the
+// neighbours' vote 96.2% at 1.26 (without it 96.6% at 1.29: surer first answers ask less).
+const FLOOR_CV_DIALOGUE_RIGHT = 0.96; // measured 0.962 (5650/5871)
+const CEILING_CV_DIALOGUE_QUESTIONS = 1.4; // measured 1.26 (the issue's goal: 1.5)
 // The forward split (the newest fifth, repositories whole, by a model trained on the rest): reports
 // nobody has mined yet draw more questions than the corpus does, so the goal is held there. With
 // 4012 reports the newest fifth is mostly the batch of 2026-12-04: 94.5% (95.8% on the 691 before).
 // With 4616 the newest fifth holds the 405 of the second batch of that day: 94.3% at 1.37; with
 // 4864 (the 248 of the evening and the 405 before them): 94.2% at 1.35; with 5368 (the 504 of the
 // late evening and the 248 before them): 94.9% at 1.41; with 5587 (the 219 of 2026-12-05 and the
-// 504 before them): 95.6% at 1.41.
-const FLOOR_FORWARD_DIALOGUE_RIGHT = 0.94; // measured 0.956 (1116 cases)
-const CEILING_FORWARD_DIALOGUE_QUESTIONS = 1.5; // measured 1.41 (the issue's goal: 1.5)
+// 504 before them): 95.6% at 1.41; with 5871 (the 284 of 2026-12-07 and the 219 and 504 before
+// them): 96.0% at 1.40.
+const FLOOR_FORWARD_DIALOGUE_RIGHT = 0.95; // measured 0.960 (1127/1174)
+const CEILING_FORWARD_DIALOGUE_QUESTIONS = 1.5; // measured 1.40 (the issue's goal: 1.5)
 
 /** Training five fold models takes several seconds on a busy two-core machine. */
 const CV_TIMEOUT_MS = 180_000;

@@ -61,6 +61,8 @@ const NOT_SECRETS: Record<string, string> = {
   'pusher/pusher-js#238': 'a Pusher app key, public by design (the browser client carries it)',
   'plaid/plaid-node#149': 'a Plaid client id and legacy public key (the secret and the token are hidden)',
   'allegro/allegro-api#10558': 'the login name of a sandbox account',
+  'stripe/stripe-node#2246': 'a Stripe account id and request id in an error (the restricted key is masked)',
+  'tylerjrichards/st-paywall#45': 'a Stripe account id in an error (the restricted key is masked)',
   'codeswholesale/codeswholesale-sdk-php#13':
     "the SDK's documented public sandbox secret (a bcrypt-style hash)",
 };
