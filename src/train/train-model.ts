@@ -13,7 +13,12 @@ import {
   type WeightRow,
 } from '../engine/model/scorer-model.ts';
 import type { Knowledge } from '../knowledge/schema.ts';
-import { encodeTerms, isNeighbourTerm, NEIGHBOUR_SETTINGS } from '../engine/model/neighbours.ts';
+import {
+  encodeTerms,
+  isNeighbourTerm,
+  isThreadName,
+  NEIGHBOUR_SETTINGS,
+} from '../engine/model/neighbours.ts';
 import { fitTemperature } from './calibrate.ts';
 import { buildExamples, type Example, type TrainingCase } from './examples.ts';
 import { DEFAULT_FIT, type FitOptions, type FittedScorer, predictLogits } from './fit.ts';
@@ -63,7 +68,7 @@ function round(x: number, decimals: number): number {
 export function trainingHash(cases: readonly TrainingCase[]): string {
   const h = createHash('sha256');
   for (const c of cases)
-    h.update(`${JSON.stringify([c.text, c.cause, c.also, c.weight, c.group ?? null])}\n`);
+    h.update(`${JSON.stringify([c.text, c.cause, c.also, c.weight, c.group ?? null, c.source ?? null])}\n`);
   return `sha256:${h.digest('hex')}`;
 }
 
@@ -113,6 +118,13 @@ export function toScorerModel(
   // engine counts a message's features in the vocabulary as the fit did.
   const used = new Set<number>();
   for (const row of [...kept, ...likely]) for (const x of row) used.add(x.j);
+  // the voting reports' words are kept too, so the vote compares what the fit compared
+  const featureAt = new Map(fitted.features.map((f, j) => [f, j]));
+  for (const e of pool)
+    for (const t of e.text) {
+      const j = isNeighbourTerm(t) ? featureAt.get(t) : undefined;
+      if (j !== undefined) used.add(j);
+    }
   const order = fitted.features.flatMap((_, j) => (used.has(j) ? [j] : []));
   const position = new Map(order.map((j, i) => [j, i]));
   const fileRows = (rows: { j: number; w: number }[][]): Record<string, WeightRow> =>
@@ -149,17 +161,16 @@ export function toScorerModel(
           },
         }
       : {}),
-    ...(pool.length > 0 ? { neighbours: neighbourRows(pool, fitted.features, position) } : {}),
+    ...(pool.length > 0 ? { neighbours: neighbourRows(pool, featureAt, position) } : {}),
   };
 }
 
 /** The voting reports as the model file keeps them: cause, thread and features (kept positions). */
 function neighbourRows(
   pool: readonly Example[],
-  features: readonly string[],
+  index: ReadonlyMap<string, number>,
   position: ReadonlyMap<number, number>,
 ): NonNullable<ScorerModel['neighbours']> {
-  const index = new Map(features.map((f, j) => [f, j]));
   const terms = pool.map((e) => {
     const kept = new Set<number>();
     for (const t of e.text) {
@@ -173,7 +184,8 @@ function neighbourRows(
   return {
     ...NEIGHBOUR_SETTINGS,
     cause: pool.map((e) => e.accepted[0]!),
-    source: pool.map((e) => e.source ?? ''),
+    // only a thread name a reason may cite (an operator's own case ids stay out of replies)
+    source: pool.map((e) => (e.source !== undefined && isThreadName(e.source) ? e.source : '')),
     terms,
   };
 }

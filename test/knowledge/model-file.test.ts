@@ -260,6 +260,14 @@ describe('GIVEN a model file with solved reports as neighbours', () => {
     );
   });
 
+  it('THEN a source that is not a thread name is refused, so a reason never cites arbitrary text', () => {
+    for (const bad of ['@everyone', 'acme/api#1 <https://evil.example>', 'acme/api', 'sk-FAKE/x#1 extra'])
+      expect(
+        issueOf(withNeighbours(neighbours({ source: ['acme/api#1', bad, ''] })), 'neighbours.source')?.message,
+        bad,
+      ).toMatch(/thread names/);
+  });
+
   it('THEN lists of different lengths are refused, and a version 3 file (without neighbours) still loads', () => {
     const error = rejectionOf(withModel(withNeighbours(neighbours({ source: ['acme/api#1'] }))));
     expect(error.issues.some((i) => i.file === MODEL_PATH && /of one length/.test(i.message))).toBe(true);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SHARED_FEATURES } from '../../src/engine/model/features.ts';
-import { voteValue } from '../../src/engine/model/neighbours.ts';
+import { decodeTerms, voteValue } from '../../src/engine/model/neighbours.ts';
+import { DEFAULT_FIT } from '../../src/train/fit.ts';
+import { toScorerModel } from '../../src/train/train-model.ts';
 import type { Example } from '../../src/train/examples.ts';
 import { attachNeighbours, jobExamples, votingMask, withVotes } from '../../src/train/neighbour-votes.ts';
 
@@ -78,5 +80,32 @@ describe('GIVEN training examples, THEN the neighbours feature', () => {
     // project b's report on refreshing is voted on by project a's two, both of cause 0
     expect(job[2]!.shared[0 * S + COLUMN]).toBeGreaterThan(voteValue(0.5));
     expect([1, 2].map((c) => job[2]!.shared[c * S + COLUMN])).toEqual([voteValue(0), voteValue(0)]);
+  });
+});
+
+describe('GIVEN a fit whose voting reports have sources, THEN the model file', () => {
+  it('keeps each thread name, and leaves out a source that is not one (an operator case id)', () => {
+    const fitted = {
+      features: ['bias', 'w:expir', 'w:token'],
+      weights: new Float64Array(3 * CAUSES),
+      shared: new Float64Array(S),
+      causes: CAUSES,
+    };
+    const pool = [
+      example(['w:expir', 'w:token'], 1, 'acme/api'),
+      { ...example(['w:token'], 2, 'ticket'), source: 'TICKET-42 (internal)' },
+    ];
+    const model = toScorerModel(
+      fitted,
+      ['a', 'b', 'c'],
+      1,
+      { hash: `sha256:${'0'.repeat(64)}`, cases: 2, seed: 1, fit: DEFAULT_FIT },
+      pool,
+    );
+    expect(model.neighbours?.source).toEqual(['acme/api#1', '']);
+    expect(model.neighbours?.cause).toEqual([1, 2]);
+    // their words are kept in the file's features even when no weight names them
+    const words = model.neighbours?.terms.map((t) => [...decodeTerms(t)!].map((p) => model.features[p]));
+    expect(words).toEqual([['w:expir', 'w:token'], ['w:token']]);
   });
 });

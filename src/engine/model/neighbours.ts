@@ -40,6 +40,12 @@ export const NEIGHBOUR_SETTINGS: NeighbourSettings = {
   damping: 0.1,
 };
 
+/** A public thread a reason may cite, `owner/repo#N` as GitHub names it. */
+const THREAD_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})\/[A-Za-z0-9._-]{1,100}#[1-9]\d{0,9}$/;
+export function isThreadName(source: string): boolean {
+  return THREAD_NAME.test(source);
+}
+
 /** The text features reports are compared by: words (glosses included) and CJK character pairs. */
 export function isNeighbourTerm(feature: string): boolean {
   return feature.startsWith(WORD_PREFIX) || feature.startsWith(CJK_PREFIX);

@@ -16,7 +16,7 @@ import {
   SIGNAL_PREFIX,
 } from './features.ts';
 import { type LikelihoodWeights, likelihoodWeights } from './likelihood.ts';
-import { buildNeighbourIndex, decodeTerms, type NeighbourIndex } from './neighbours.ts';
+import { buildNeighbourIndex, decodeTerms, isThreadName, type NeighbourIndex } from './neighbours.ts';
 import { CJK_PREFIX, HEAD_PREFIX, PAIR_PREFIX, ROOT_PREFIX, WORD_PREFIX } from './text-features.ts';
 
 export const MODEL_FORMAT = 'keydoctor-scorer';
@@ -148,6 +148,11 @@ function isStringList(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((x) => typeof x === 'string');
 }
 
+/** Threads a reason cites: each `owner/repo#N`, or empty when the report has none. */
+function isThreadList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((x) => typeof x === 'string' && (x === '' || isThreadName(x)));
+}
+
 /**
  * The real reports the model was trained on, as neighbours (engine/model/neighbours.ts): for each,
  * the cause its thread established (an index into `causes`), the thread, and its text features
@@ -160,7 +165,9 @@ const neighboursSchema = z
     maxDocumentShare: z.number().gt(0).max(1),
     damping: z.number().min(0).max(10),
     cause: z.custom<number[]>(isIndexList, { message: 'must be a list of cause indexes' }),
-    source: z.custom<string[]>(isStringList, { message: 'must be a list of thread names' }),
+    source: z.custom<string[]>(isThreadList, {
+      message: 'must be a list of thread names ("owner/repo#N", or "" for none)',
+    }),
     terms: z.custom<string[]>(isStringList, { message: 'must be a list of encoded feature lists' }),
   })
   .refine((n) => n.cause.length === n.source.length && n.cause.length === n.terms.length, {
