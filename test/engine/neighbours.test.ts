@@ -30,13 +30,15 @@ function index() {
 }
 
 describe('GIVEN the solved reports a model keeps as neighbours', () => {
-  it('THEN feature lists survive the file encoding, and a malformed one is refused', () => {
+  it('THEN feature lists survive the file encoding (each position once), and a malformed or repeating one is refused', () => {
     for (const list of [[], [0], [5, 1, 40, 1296, 100000], [35, 36, 37]]) {
       expect([...decodeTerms(encodeTerms(list))!]).toEqual([...list].sort((a, b) => a - b));
     }
     expect(encodeTerms([0, 1, 37])).toBe('0.1.10');
-    for (const bad of ['1..2', '.', '1.', 'A', '1,2', '-1', 'zzzzzzz'])
-      expect(decodeTerms(bad)).toBeUndefined();
+    expect(encodeTerms([3, 3, 1])).toBe('1.2');
+    for (const bad of ['1..2', '.', '1.', 'A', '1,2', '-1', 'zzzzzzz', '3.0', '0.0'])
+      expect(decodeTerms(bad), bad).toBeUndefined();
+    expect([...decodeTerms('0.1')!]).toEqual([0, 1]);
   });
 
   it('THEN the report with the same words is nearest, at similarity 1, and a skipped one is left out', () => {

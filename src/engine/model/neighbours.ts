@@ -201,9 +201,9 @@ export function voteValue(share: number): number {
 }
 const VOTE_FLOOR = 0.05;
 
-/** A report's feature positions as the model file keeps them: ascending, gaps in base 36, `.`-joined. */
+/** A report's feature positions as the model file keeps them: each once, ascending, gaps in base 36, `.`-joined. */
 export function encodeTerms(positions: readonly number[]): string {
-  const sorted = [...positions].sort((a, b) => a - b);
+  const sorted = [...new Set(positions)].sort((a, b) => a - b);
   let previous = 0;
   return sorted
     .map((p) => {
@@ -214,7 +214,7 @@ export function encodeTerms(positions: readonly number[]): string {
     .join('.');
 }
 
-/** The positions of `encodeTerms`; undefined when the text is not such a list. One pass over the characters. */
+/** The positions of `encodeTerms`; undefined when the text is not such a list (or repeats a position). One pass over the characters. */
 export function decodeTerms(text: string): Int32Array | undefined {
   if (text === '') return new Int32Array(0);
   let count = 1;
@@ -227,7 +227,8 @@ export function decodeTerms(text: string): Int32Array | undefined {
   for (let i = 0; i <= text.length; i++) {
     const ch = i < text.length ? text.charCodeAt(i) : DOT;
     if (ch === DOT) {
-      if (digits === 0) return undefined;
+      // strictly ascending: only the first position may be 0 away from the start
+      if (digits === 0 || (gap === 0 && k > 0)) return undefined;
       position += gap;
       out[k++] = position;
       gap = 0;
