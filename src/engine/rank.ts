@@ -220,9 +220,19 @@ interface SimilarReports {
   votes: Float64Array;
 }
 
+/**
+ * The vote of each text's words, per model: a dialogue ranks one message again on every answer, and
+ * the text memo hands back the same words, so the nearest reports are looked up once per message.
+ */
+const similarMemo = new WeakMap<CompiledModel, WeakMap<readonly string[], SimilarReports>>();
+
 function similarReports(model: CompiledModel, words: readonly string[]): SimilarReports | undefined {
   const index = model.neighbours;
   if (!index) return undefined;
+  let memo = similarMemo.get(model);
+  if (!memo) similarMemo.set(model, (memo = new WeakMap()));
+  const known = memo.get(words);
+  if (known) return known;
   const terms = new Set<number>();
   for (const w of words) {
     if (!isNeighbourTerm(w)) continue;
@@ -231,7 +241,9 @@ function similarReports(model: CompiledModel, words: readonly string[]): Similar
   }
   const near = nearestReports(index, [...terms], index.settings.k);
   const votes = neighbourVotes(near, (at) => index.causeOf[at] ?? -1, model.causeIds.length, index.settings);
-  return { index, near, votes };
+  const similar = { index, near, votes };
+  memo.set(words, similar);
+  return similar;
 }
 
 /** The threads behind cause `c`'s share of the vote, when it moves the cause's score enough. */

@@ -376,19 +376,17 @@ function neighbourTerms(neighbours: NonNullable<ScorerModel['neighbours']>): (In
   return terms;
 }
 
-/** Each neighbour names a listed cause and listed features. */
+/** Each neighbour names a listed cause and listed features (the loader keeps the first few issues). */
 function checkNeighbours(model: ScorerModel, issues: ModelIssue[]): void {
   const n = model.neighbours!;
-  const first = issues.length;
   n.cause.forEach((c, i) => {
-    if (c >= model.causes.length && issues.length - first < 20)
+    if (c >= model.causes.length)
       issues.push({
         field: `neighbours.cause[${i}]`,
         message: `cause index ${c} is past the end of the causes list (${model.causes.length})`,
       });
   });
   neighbourTerms(n).forEach((terms, i) => {
-    if (issues.length - first >= 20) return;
     if (!terms)
       issues.push({
         field: `neighbours.terms[${i}]`,
