@@ -110,6 +110,25 @@ export const CODE_PATTERNS: readonly CredentialPattern[] = [
   },
   {
     provider: 'generic',
+    // A command-line option that names a secret, defined with its value as the default: Go's
+    // flag.String("iam-token", "...", usage), argparse's add_argument("--api-key", default="..."),
+    // click.option("--token", default="...")
+    regex:
+      /(?:\bflag\.(?:String|StringVar)[ \t]{0,3}\((?:[^,()\n]{1,100},[ \t]{0,3})?["'][\w-]{0,40}(?:token|key|secret|password|passwd|pwd|secret[-_]id|key[-_]id)["'][ \t]{0,3},|\b(?:add_argument|option)[ \t]{0,3}\([^()\n]{0,100}?["']-{1,2}[\w-]{0,40}(?:token|key|secret|password|passwd)["'][^()\n]{0,200}?\bdefault[ \t]{0,3}=)[ \t]{0,3}["']([^"'\n]{3,200})["']/gi,
+    group: 1,
+    describe: literalDescribe('secret'),
+  },
+  {
+    provider: 'generic',
+    // ...and the same value written again as the option's usage text: flag.String("secret-id",
+    // "e6q...", "e6q...") (the usage of a real flag is a sentence, which stays)
+    regex:
+      /\bflag\.(?:String|StringVar)[ \t]{0,3}\((?:[^,()\n]{1,100},[ \t]{0,3})?["'][\w-]{0,40}(?:token|key|secret|password|passwd|pwd|secret[-_]id|key[-_]id)["'][ \t]{0,3},[ \t]{0,3}["'][^"'\n]{0,200}["'][ \t]{0,3},[ \t]{0,3}["']([^"'\s]{8,200})["']/gi,
+    group: 1,
+    describe: (v) => sdkArgumentDescribe(v),
+  },
+  {
+    provider: 'generic',
     // JDBC: DriverManager.getConnection(url, "user", "password"): the third argument
     regex:
       /\bgetConnection[ \t]{0,3}\([^,()\n]{1,200},[ \t]{0,3}[^,()\n]{1,100},[ \t]{0,3}["']([^"'\n]{3,200})["']/g,

@@ -113,6 +113,13 @@ const PREFIXED_FAMILIES: readonly CredentialPattern[] = [
     'API key',
     '(?!cs_)[a-z]{2,6}_(?:live|test|prod|sandbox)_(?=[A-Za-z0-9]{0,200}\\d)[A-Za-z0-9]{16,200}(?![A-Za-z0-9_-])',
   ),
+  // Flutterwave: FLWPUBK-<32>-X and FLWSECK-<32>-X (with _TEST in test mode); the public key
+  // names the merchant beside the secret one, so both are hidden
+  family(
+    'flutterwave',
+    'API key',
+    'FLW(?:PUB|SEC)K(?:_TEST)?-[A-Za-z0-9]{20,}(?:-[A-Za-z0-9])?(?![A-Za-z0-9])',
+  ),
   family('xai', 'API key', 'xai-[A-Za-z0-9]{60,}'),
   family('perplexity', 'API key', 'pplx-[A-Za-z0-9]{40,}'),
   family('replicate', 'API token', 'r8_[A-Za-z0-9]{30,}'),

@@ -76,9 +76,28 @@ const ENGLISH_NAME_CJK_LABEL: CredentialPattern = {
   describe: (v, m) => nameValueDescribe(m[1] ?? 'key', v),
 };
 
+/** Chinese verbs of giving a value: set, entered, filled in, configured, changed to. */
+const CJK_SET_VERB =
+  '(?:设置|設置|设定|設定|填写|填寫|填入|填的|输入|輸入|配置|改成|改为|改為|换成|換成)(?:的|了|为|為|成)?';
+
+/**
+ * `设置密钥后就这样，我设置的abc123...`: a key word in Chinese, then (within the sentence) "the
+ * one I set / entered / changed to", and the value glued to it, with no colon or "is".
+ */
+const CJK_KEY_SET_TO: CredentialPattern = {
+  provider: 'generic',
+  regex: new RegExp(
+    `${alternation([...KEY_WORDS, ...TOKEN_WORDS, ...PASSWORD_WORDS].filter((w) => UNSPACED_SCRIPT.test(w)))}[^\n。!?！？]{0,20}?${CJK_SET_VERB}[ \t]{0,3}${VALUE}`,
+    'gu',
+  ),
+  group: 1,
+  describe: (v) => nameValueDescribe('key', v),
+};
+
 export const LABEL_WORD_PATTERNS: readonly CredentialPattern[] = [
   labelled(PASSWORD_WORDS, 'password'),
   labelled([...KEY_WORDS, ...TOKEN_WORDS, ...SECRET_WORDS], 'key'),
   ENGLISH_NAME_CJK_IS,
   ENGLISH_NAME_CJK_LABEL,
+  CJK_KEY_SET_TO,
 ];

@@ -721,6 +721,27 @@ const SHAPES: [string, (secret: string) => string, () => string][] = [
     () => `${opaque(14)}${opaque(14)}`,
   ],
   [
+    "a Go flag naming a token, the key as its default and again as its usage text (Yandex Cloud's go-sdk)",
+    (t) =>
+      `iamToken := flag.String("iam-token", "YCAJ${t}", "YC${t}x")\nsecretID := flag.String("secret-id", "e6q${t}", "e6q${t}")`,
+    () => opaque(20),
+  ],
+  [
+    "argparse's option naming an API key, with the key as its default",
+    (t) => `parser.add_argument("--api-key", type=str, default="${t}", help="your key")`,
+    () => opaque(24),
+  ],
+  [
+    'a Flutterwave public key beside the secret one (FLWPUBK-...-X)',
+    (t) => `rave = Rave("FLWPUBK-${t}-X", "MY SECRET KEY WAS HERE", usingEnv = False)`,
+    () => `${hex(16)}${hex(16)}`,
+  ],
+  [
+    'a key the reporter set, glued to the Chinese sentence that names it ("我设置的...")',
+    (t) => `设置密钥后就这样，我设置的${t}，请求都是403`,
+    () => opaque(10),
+  ],
+  [
     'a long random part after a short word',
     (t) => `docker run -e OPENAI_API_KEY=sess-${t} -e OPENAI_PROXY_URL=x`,
     () => lowerAndDigits().slice(0, 16),
@@ -963,6 +984,10 @@ describe('GIVEN ordinary text near credential words', () => {
       '{"code": "invalid_api_key"} {"code": "AccessDenied"} {"code":"ERR_BAD_REQUEST_400_TOKEN"}',
       'the passwordHash is wrong, passwordHash field is required',
       '![image](https://user-images.githubusercontent.com/4677802/60428188-2b52b980-9bad-11e9-8f89-0e20e18c4799.png)',
+      // options and settings around keys that are not keys
+      'port := flag.String("port", "8080", "port to listen on") key := flag.String("api-key", "", "the API key to use")',
+      'parser.add_argument("--token-file", default="~/.config/tool/token")',
+      '密钥设置为环境变量OPENAI_API_KEY，我把token改成了新的以后还是401',
     ])
       expect(redactSecrets(text).text).toBe(text);
   });
