@@ -93,10 +93,17 @@ import { REGRESSION_WEIGHT, TRAIN_NOW } from '../../src/train/train-model.ts';
 // SP-API, DocuSign, RingCentral, hh.ru), crypto exchanges' nonces, DNS registrars, shops,
 // shipping and accounting APIs (5871; scored before: 46.1% / 77.8%, ECE 0.086, 32 of 33 right at
 // >=80%). 51.6% / 77.3%, ECE 0.032 (without the neighbours on the same folds 50.8% / 76.9%, ECE
-// 0.029): on the first 5587 the scorer keeps 51.7%, the 284 score 51.1% in the folds.
-const FLOOR_CV_TOP1 = 0.511; // measured 0.516 (3031/5871)
-const FLOOR_CV_TOP3 = 0.768; // measured 0.773 (4541/5871)
-const CEILING_CV_ECE = 0.05; // measured 0.032 (the issue's goal: at most 0.05)
+// 0.029): on the first 5587 the scorer keeps 51.7%, the 284 score 51.1% in the folds. On
+// 2026-12-07 344 more from eleven helpers: Kakao and Naver apps locked to a key hash or site,
+// Italian public-administration gateways (PDND vouchers, ANPR, GovWay), keys bound to a region or
+// a testnet (Chinese AI platforms, EU data regions, crypto exchanges), registry and CI tokens after
+// 2024's changes (npm, Sonatype, trusted publishing), Russian vendors' trackers, GitHub rate limits
+// and CORS preflights (6215; scored before: 43.3% / 71.2%, ECE 0.070, 23 of 26 right at >=90%).
+// 51.8% / 77.5%, ECE 0.037: on the first 5871 the scorer keeps 52.4%, the 344 score 41.0% in the
+// folds.
+const FLOOR_CV_TOP1 = 0.513; // measured 0.518 (3218/6215)
+const FLOOR_CV_TOP3 = 0.77; // measured 0.775 (4817/6215)
+const CEILING_CV_ECE = 0.05; // measured 0.037 (the issue's goal: at most 0.05)
 // The dialogue with a simulated truthful user (at most 3 questions), each case on its fold's scorer.
 // On 2026-12-03 the tree's answers were split where one answer lumped causes together (89.9% at
 // 1.48 questions -> 93.6% at 1.27), a less sure lead was let ask for less (94.2% at 1.32), and a
@@ -104,9 +111,10 @@ const CEILING_CV_ECE = 0.05; // measured 0.032 (the issue's goal: at most 0.05)
 // with the opening words' features 96.4% at 1.27; with "the process has it" under the question of
 // where the key was set, 96.6% at 1.29. With 4211 reports 96.3% at 1.27; with 4616 96.2% at 1.27;
 // with 4864 96.3% at 1.26; with 5368 96.7% at 1.30; with 5587 97.0% at 1.30. With 5871 and the
-// neighbours' vote 96.2% at 1.26 (without it 96.6% at 1.29: surer first answers ask less).
-const FLOOR_CV_DIALOGUE_RIGHT = 0.96; // measured 0.962 (5650/5871)
-const CEILING_CV_DIALOGUE_QUESTIONS = 1.4; // measured 1.26 (the issue's goal: 1.5)
+// neighbours' vote 96.2% at 1.26 (without it 96.6% at 1.29: surer first answers ask less); with
+// 6215 96.1% at 1.25.
+const FLOOR_CV_DIALOGUE_RIGHT = 0.96; // measured 0.961 (5971/6215)
+const CEILING_CV_DIALOGUE_QUESTIONS = 1.4; // measured 1.25 (the issue's goal: 1.5)
 // The forward split (the newest fifth, repositories whole, by a model trained on the rest): reports
 // nobody has mined yet draw more questions than the corpus does, so the goal is held there. With
 // 4012 reports the newest fifth is mostly the batch of 2026-12-04: 94.5% (95.8% on the 691 before).
@@ -114,9 +122,10 @@ const CEILING_CV_DIALOGUE_QUESTIONS = 1.4; // measured 1.26 (the issue's goal: 1
 // 4864 (the 248 of the evening and the 405 before them): 94.2% at 1.35; with 5368 (the 504 of the
 // late evening and the 248 before them): 94.9% at 1.41; with 5587 (the 219 of 2026-12-05 and the
 // 504 before them): 95.6% at 1.41; with 5871 (the 284 of 2026-12-07 and the 219 and 504 before
-// them): 96.0% at 1.40.
-const FLOOR_FORWARD_DIALOGUE_RIGHT = 0.95; // measured 0.960 (1127/1174)
-const CEILING_FORWARD_DIALOGUE_QUESTIONS = 1.5; // measured 1.40 (the issue's goal: 1.5)
+// them): 96.0% at 1.40; with 6215 (the 344 of the evening of 2026-12-07 and the 284 before
+// them): 96.0% at 1.37.
+const FLOOR_FORWARD_DIALOGUE_RIGHT = 0.95; // measured 0.960 (1193/1243)
+const CEILING_FORWARD_DIALOGUE_QUESTIONS = 1.5; // measured 1.37 (the issue's goal: 1.5)
 
 /** Training five fold models takes several seconds on a busy two-core machine. */
 const CV_TIMEOUT_MS = 180_000;

@@ -63,6 +63,9 @@ const NOT_SECRETS: Record<string, string> = {
   'allegro/allegro-api#10558': 'the login name of a sandbox account',
   'stripe/stripe-node#2246': 'a Stripe account id and request id in an error (the restricted key is masked)',
   'tylerjrichards/st-paywall#45': 'a Stripe account id in an error (the restricted key is masked)',
+  'teslamotors/vehicle-command#21': 'a Tesla account id (a UUID) in an error message',
+  'diadoc/diadocsdk-java#199': 'a Diadoc mailbox id (a UUID)',
+  'LBSTECH/naver_map_plugin#26': "an application's id in a Naver developer-console address",
   'codeswholesale/codeswholesale-sdk-php#13':
     "the SDK's documented public sandbox secret (a bcrypt-style hash)",
 };
