@@ -62,6 +62,10 @@ function lineValueDescribe(v: string): { kind: string; live?: boolean } {
   return { kind: 'possible secret', live: false };
 }
 
+/** Go's flag.String("iam-token", / flag.StringVar(&v, "api-key", : a flag named for a secret, up to its default's comma. */
+const GO_SECRET_FLAG =
+  '\\bflag\\.(?:String|StringVar)[ \\t]{0,3}\\((?:[^,()\\n]{1,100},[ \\t]{0,3})?["\'][\\w-]{0,40}(?:token|key|secret|password|passwd|pwd|secret[-_]id|key[-_]id)["\'][ \\t]{0,3},';
+
 export const CODE_PATTERNS: readonly CredentialPattern[] = [
   {
     provider: 'generic',
@@ -113,17 +117,21 @@ export const CODE_PATTERNS: readonly CredentialPattern[] = [
     // A command-line option that names a secret, defined with its value as the default: Go's
     // flag.String("iam-token", "...", usage), argparse's add_argument("--api-key", default="..."),
     // click.option("--token", default="...")
-    regex:
-      /(?:\bflag\.(?:String|StringVar)[ \t]{0,3}\((?:[^,()\n]{1,100},[ \t]{0,3})?["'][\w-]{0,40}(?:token|key|secret|password|passwd|pwd|secret[-_]id|key[-_]id)["'][ \t]{0,3},|\b(?:add_argument|option)[ \t]{0,3}\([^()\n]{0,100}?["']-{1,2}[\w-]{0,40}(?:token|key|secret|password|passwd)["'][^()\n]{0,200}?\bdefault[ \t]{0,3}=)[ \t]{0,3}["']([^"'\n]{3,200})["']/gi,
+    regex: new RegExp(
+      `(?:${GO_SECRET_FLAG}|\\b(?:add_argument|option)[ \\t]{0,3}\\([^()\\n]{0,100}?["']-{1,2}[\\w-]{0,40}(?:token|key|secret|password|passwd)["'][^()\\n]{0,200}?\\bdefault[ \\t]{0,3}=)[ \\t]{0,3}["']([^"'\\n]{3,200})["']`,
+      'gi',
+    ),
     group: 1,
     describe: literalDescribe('secret'),
   },
   {
     provider: 'generic',
-    // ...and the same value written again as the option's usage text: flag.String("secret-id",
+    // ...and the same value written again as the Go flag's usage text: flag.String("secret-id",
     // "e6q...", "e6q...") (the usage of a real flag is a sentence, which stays)
-    regex:
-      /\bflag\.(?:String|StringVar)[ \t]{0,3}\((?:[^,()\n]{1,100},[ \t]{0,3})?["'][\w-]{0,40}(?:token|key|secret|password|passwd|pwd|secret[-_]id|key[-_]id)["'][ \t]{0,3},[ \t]{0,3}["'][^"'\n]{0,200}["'][ \t]{0,3},[ \t]{0,3}["']([^"'\s]{8,200})["']/gi,
+    regex: new RegExp(
+      `${GO_SECRET_FLAG}[ \\t]{0,3}["'][^"'\\n]{0,200}["'][ \\t]{0,3},[ \\t]{0,3}["']([^"'\\s]{8,200})["']`,
+      'gi',
+    ),
     group: 1,
     describe: (v) => sdkArgumentDescribe(v),
   },
