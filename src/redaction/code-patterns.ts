@@ -62,6 +62,15 @@ function lineValueDescribe(v: string): { kind: string; live?: boolean } {
   return { kind: 'possible secret', live: false };
 }
 
+/** A property or array key that holds a secret in PHP's dumps (not `auth`, which `author` starts with). */
+const DUMP_NAME =
+  '[A-Za-z0-9_]{0,40}(?:key|token|secret|password|passwd|pwd|passphrase|credentials?|signature)[A-Za-z0-9_]{0,20}';
+
+/** A dumped value under such a name is the secret itself, whatever its shape, unless it is a placeholder or code. */
+function dumpedValueDescribe(v: string): { kind: string } {
+  return literalDescribe('password')(v).kind ? { kind: 'secret' } : { kind: '' };
+}
+
 /** Go's flag.String("iam-token", / flag.StringVar(&v, "api-key", : a flag named for a secret, up to its default's comma. */
 const GO_SECRET_FLAG =
   '\\bflag\\.(?:String|StringVar)[ \\t]{0,3}\\((?:[^,()\\n]{1,100},[ \\t]{0,3})?["\'][\\w-]{0,40}(?:token|key|secret|password|passwd|pwd|secret[-_]id|key[-_]id)["\'][ \\t]{0,3},';
@@ -134,6 +143,27 @@ export const CODE_PATTERNS: readonly CredentialPattern[] = [
     ),
     group: 1,
     describe: (v) => sdkArgumentDescribe(v),
+  },
+  {
+    provider: 'generic',
+    // PHP's var_dump of an array or object: ["password":protected]=> string(9) "...",
+    // ["api_key"]=> string(32) "...", ["secret":"Client":private]=> string(40) "..."
+    regex: new RegExp(
+      `\\["${DUMP_NAME}"(?::"[^"\\]\\n]{1,100}")?(?::(?:protected|private|public))?\\]=>[ \\t\\r\\n]{0,20}string\\(\\d{1,6}\\)[ \\t]{0,3}"([^"\\n]{3,500})"`,
+      'gi',
+    ),
+    group: 1,
+    describe: dumpedValueDescribe,
+  },
+  {
+    provider: 'generic',
+    // ...and print_r's: [password] => ..., [api_key:protected] => ... (up to the line's end)
+    regex: new RegExp(
+      `\\[${DUMP_NAME}(?::[A-Za-z0-9_\\\\]{1,100})?(?::(?:protected|private|public))?\\][ \\t]{0,3}=>[ \\t]{0,3}(?!(?:Array|[A-Za-z_\\\\]{1,100}[ \\t]Object|NULL)\\b)([^\\s]{3,300})`,
+      'gi',
+    ),
+    group: 1,
+    describe: dumpedValueDescribe,
   },
   {
     provider: 'generic',

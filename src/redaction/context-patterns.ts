@@ -232,6 +232,28 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
   },
   {
     provider: 'generic',
+    // Each parameter of an Authorization header with a custom scheme, whatever its name: the header
+    // is where credentials sit (DiadocAuth ddauth_api_client_id=..., ddauth_token=...)
+    regex:
+      /(?<=authorization["'`]?[ \t]{0,3}[:=][ \t]{0,3}["'`]?[ \t]{0,7}[A-Za-z][A-Za-z0-9_-]{1,30}[ \t]{1,3}(?:[A-Za-z_][\w-]{0,40}=["']?[^\s,"']{1,300}["']?[ \t]{0,3},[ \t]{0,3}){0,6}[A-Za-z_][\w-]{0,40}=["']?)([^\s,"']{6,300})/gi,
+    group: 1,
+    describe: (v) =>
+      // a timestamp, a version, a method name (HMAC-SHA1) or a placeholder is not a credential
+      /^\d{1,13}$|^\d+(?:\.\d+)+$|^[A-Z0-9]{1,10}(?:-[A-Z0-9]{1,10}){0,3}$/.test(v) ||
+      isPasswordPlaceholder(v)
+        ? { kind: '' }
+        : { kind: 'credential' },
+  },
+  {
+    provider: 'generic',
+    // A Philips Hue or deCONZ API key, which is a path segment: /api/<key>/lights,
+    // /config/whitelist/<key>
+    regex:
+      /(?<=\/api\/)[A-Za-z0-9-]{10,64}(?=\/(?:lights|groups|config|sensors|scenes|schedules|rules|resourcelinks|capabilities|devices)\b)|(?<=\/config\/whitelist\/)[A-Za-z0-9-]{10,64}(?![A-Za-z0-9-])/g,
+    describe: (v) => (/\d/.test(v) && /[A-Za-z]/.test(v) ? { kind: 'API key' } : { kind: '' }),
+  },
+  {
+    provider: 'generic',
     // A secret in a URL query: ?token=...&, &password=..., ?token=<...> (angle brackets kept from a template)
     regex:
       /[?&;~]([A-Za-z0-9_.-]{0,40}(?:key|token|secret|password|passwd|pwd|signature|sig|sign|hmac|auth|code|session|sessid|sid|appid|app_id))=<?([^\s&#"'`<>]{6,})/gi,

@@ -271,6 +271,16 @@ export const CREDENTIAL_PATTERNS: readonly CredentialPattern[] = [
     }),
   },
   {
+    provider: 'generic',
+    // Alibaba Cloud (LTAI...) and Tencent Cloud (AKID...) access key ids, as AWS's are: the id alone
+    // cannot sign, but it names the account and sits beside the secret in signed query strings
+    regex: /(?<![A-Za-z0-9])(?:LTAI[A-Za-z0-9]{12,28}|AKID[A-Za-z0-9]{13,40})(?![A-Za-z0-9])/g,
+    describe: (v) => ({
+      kind: v.startsWith('LTAI') ? 'Alibaba Cloud access key id' : 'Tencent Cloud secret id',
+      live: false,
+    }),
+  },
+  {
     provider: 'google',
     regex: /AIza[0-9A-Za-z_-]{35,}/g,
     describe: () => ({ kind: 'API key' }),

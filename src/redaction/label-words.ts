@@ -31,13 +31,15 @@ const WORDS_BETWEEN = "(?:[ \\t]{0,3}[\\p{L}\\p{N}'’-]{1,14}){0,3}?";
 /** A colon (ASCII or fullwidth), `=`, or the language's "is" ("es", "é", "ist", "是", "は", ...). */
 const SEPARATOR =
   '[ \\t]{0,3}(?:[:：=]|是|为|為|は|が|가|는|은|이|(?<=[ \\t])(?:es|é|è|est|ist|era|foi|war|était|это|jest|to)(?=[ \\t]))[ \\t]{0,3}';
+/** Or no separator but a space and an opening quote: `con la clave "..."`, `a senha '...'`. */
+const BEFORE_QUOTE = '[ \\t]{1,3}(?=["\'`「『“])';
 /** The value: one run of ASCII, perhaps in quotes or corner brackets (the sentence goes on in its language). */
 const VALUE = '["\'`「『“]?([!#-&(-_a-~]{6,200})';
 
 function labelled(words: readonly string[], englishName: string): CredentialPattern {
   return {
     provider: 'generic',
-    regex: new RegExp(`${alternation(words)}${WORDS_BETWEEN}${SEPARATOR}${VALUE}`, 'giu'),
+    regex: new RegExp(`${alternation(words)}${WORDS_BETWEEN}(?:${SEPARATOR}|${BEFORE_QUOTE})${VALUE}`, 'giu'),
     group: 1,
     describe: (v) => nameValueDescribe(englishName, v),
   };

@@ -222,10 +222,17 @@ function withRepeats(text: string, found: CredentialMatch[]): CredentialMatch[] 
   const added: CredentialMatch[] = [];
   let p = 0;
   for (const run of text.matchAll(VALUE_RUN)) {
-    const value = byValue.has(run[0]) ? run[0] : run[0].replace(/[.:]+$/, '');
-    const known = byValue.get(value);
+    let value = byValue.has(run[0]) ? run[0] : run[0].replace(/[.:]+$/, '');
+    let start = run.index;
+    let known = byValue.get(value);
+    // the value after a name and `:` or `=` (`UserName:<password>` in a dumped curl option)
+    const cut = known ? -1 : value.search(/[:=][^:=]+$/);
+    if (cut >= 0) {
+      value = value.slice(cut + 1);
+      start += cut + 1;
+      known = byValue.get(value);
+    }
     if (!known) continue;
-    const start = run.index;
     const end = start + value.length;
     while (p < found.length && (found[p]?.end ?? 0) <= start) p++;
     if ((found[p]?.start ?? Infinity) < end) continue;

@@ -76,7 +76,7 @@ const DIGITS = '0123456789';
 const HEX = '0123456789abcdef';
 
 /** A run holding FAKE: the fake value with whatever prefix and suffix it was given. */
-const FAKE_RUN = /[A-Za-z0-9_\-./+=:]*FAKE[A-Za-z0-9_\-./+=:]*/gi;
+const FAKE_RUN = /[A-Za-z0-9_\-./+=:]*FAKE(?:[A-Za-z0-9_\-./+=:]*[A-Za-z0-9_\-/+=])?/gi;
 
 /** A random body in the shape of `fake` (hex stays hex, capitals-and-digits stay so); the prefix before FAKE is kept. */
 function randomBody(fake: string, r: () => number): string {
@@ -123,7 +123,17 @@ describe('GIVEN the real reports with their fake secrets given random bodies aga
     const fakes = [...new Set(report.text.match(FAKE_RUN) ?? [])];
     if (fakes.length === 0) continue;
     const r = seededRandom(seedOf(report.source));
-    const replaced = new Map(fakes.map((fake) => [fake, randomBody(fake, r)]));
+    // one body per fake value, whatever prefix a run gives it ("UserName:FAKE..." and "FAKE..." are
+    // one password, as they were in the report)
+    const bodyOf = new Map<string, string>();
+    const replaced = new Map(
+      fakes.map((fake) => {
+        const at = fake.toUpperCase().indexOf('FAKE');
+        const suffix = fake.slice(at);
+        if (!bodyOf.has(suffix)) bodyOf.set(suffix, randomBody(fake, r).slice(at));
+        return [fake, fake.slice(0, at) + bodyOf.get(suffix)!];
+      }),
+    );
     const text = report.text.replace(FAKE_RUN, (fake) => replaced.get(fake) ?? fake);
     const bodies = fakes.map((fake) =>
       (replaced.get(fake) ?? fake).slice(fake.toUpperCase().indexOf('FAKE')),

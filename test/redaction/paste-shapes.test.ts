@@ -742,6 +742,39 @@ const SHAPES: [string, (secret: string) => string, () => string][] = [
     () => opaque(10),
   ],
   [
+    "PHP's var_dump of a client object: the password property, and the same value in the curl option user:password",
+    (t) =>
+      `object(PhpEws\\Client)#27 (9) { ["curl_options":protected]=> array(8) { [10005]=> string(24) "UserName:${t}" } ["password":protected]=> string(12) "${t}" ["server":protected]=> string(9) "outlook.example.com" }`,
+    () => capitalsAndDigits().slice(0, 12),
+  ],
+  [
+    "PHP's var_dump and print_r of an array holding an API key",
+    (t) => `array(2) { ["api_key"]=> string(18) "${t}" }\nArray\n(\n    [secret_key] => ${t}\n)`,
+    () => capitalsAndDigits(),
+  ],
+  [
+    'a key quoted after a Spanish sentence that names it, without a colon ("con la clave "...")',
+    (t) => `Estoy intentando hacerlo en test y con la clave "${t}". Es con el Banco de Sabadell.`,
+    () => opaque(20),
+  ],
+  [
+    'every parameter of an Authorization header with a custom scheme (Diadoc: client id and token)',
+    (t) =>
+      `Authorization: DiadocAuth ddauth_api_client_id=${t.slice(0, 8)}-${t.slice(8, 12)}-${t.slice(12, 16)}-${t.slice(16, 20)}-${t.slice(20, 32)}, ddauth_token=${t}`,
+    () => hex(32),
+  ],
+  [
+    'an Alibaba Cloud access key id in a URL-encoded string to sign',
+    (t) => `server string to sign is:POST&%2F&AccessKeyId%3DLTAI${t}%26Action%3DSendSms`,
+    () => opaque(20),
+  ],
+  [
+    'a deCONZ / Hue API key as a path segment, and quoted again in a warning',
+    (t) =>
+      `warning: ${t}: potentially stale api key\ndeconz delete /config/whitelist/${t}\nGET http://192.168.1.2/api/${t}/lights`,
+    () => capitalsAndDigits().slice(0, 10),
+  ],
+  [
     'a long random part after a short word',
     (t) => `docker run -e OPENAI_API_KEY=sess-${t} -e OPENAI_PROXY_URL=x`,
     () => lowerAndDigits().slice(0, 16),
@@ -988,6 +1021,11 @@ describe('GIVEN ordinary text near credential words', () => {
       'port := flag.String("port", "8080", "port to listen on") key := flag.String("api-key", "", "the API key to use")',
       'parser.add_argument("--token-file", default="~/.config/tool/token")',
       '密钥设置为环境变量OPENAI_API_KEY，我把token改成了新的以后还是401',
+      // names and settings next to the new shapes
+      'la clave "API_KEY" de la documentación, die Schlüssel "Accept" und "Content-Type"',
+      'OAuth oauth_signature_method="HMAC-SHA1", oauth_timestamp="1700000000", oauth_version="1.0"',
+      '["author"]=> string(5) "Smith" [password] => Array',
+      'GET /api/v1/config and /api/config/whitelist',
     ])
       expect(redactSecrets(text).text).toBe(text);
   });
