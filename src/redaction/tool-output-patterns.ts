@@ -18,6 +18,15 @@ const OTHER_FIELD =
 
 export const TOOL_OUTPUT_PATTERNS: readonly CredentialPattern[] = [
   {
+    provider: 'generic',
+    // Go's net/http refusing a header value (a token with a newline kept): invalid header field
+    // value "<token>\n" for key Private-Token (the name comes after the value)
+    regex:
+      /invalid header field value[ \t]{1,3}"((?:[^"\\\n]|\\[^n]){6,300}?)(?:\\n|\\r|[ \t])*"[ \t]{1,3}for key[ \t]{1,3}((?:x-)?[A-Za-z-]{0,30}(?:token|key|secret|authorization|auth|cookie|password))\b/gi,
+    group: 1,
+    describe: (v) => (isPasswordPlaceholder(v) ? { kind: '' } : { kind: 'token' }),
+  },
+  {
     provider: 'aws',
     // Secrets Manager: "SecretString": "..." (often a JSON object of its own, escaped), text output
     regex: /"SecretString"[ \t]{0,3}:[ \t]{0,3}"((?:[^"\\\n]|\\.){3,8000})"/g,

@@ -775,6 +775,12 @@ const SHAPES: [string, (secret: string) => string, () => string][] = [
     () => capitalsAndDigits().slice(0, 10),
   ],
   [
+    "Go's net/http refusing a token header that kept its newline (the header's name comes after the value)",
+    (t) =>
+      `Unable to connect to the server: net/http: invalid header field value "${t}\\n" for key Private-Token`,
+    () => opaque(20),
+  ],
+  [
     'a long random part after a short word',
     (t) => `docker run -e OPENAI_API_KEY=sess-${t} -e OPENAI_PROXY_URL=x`,
     () => lowerAndDigits().slice(0, 16),
@@ -1026,6 +1032,7 @@ describe('GIVEN ordinary text near credential words', () => {
       'OAuth oauth_signature_method="HMAC-SHA1", oauth_timestamp="1700000000", oauth_version="1.0"',
       '["author"]=> string(5) "Smith" [password] => Array',
       'GET /api/v1/config and /api/config/whitelist',
+      'net/http: invalid header field value "Mozilla 5.0\\n" for key User-Agent',
     ])
       expect(redactSecrets(text).text).toBe(text);
   });
