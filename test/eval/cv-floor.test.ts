@@ -100,10 +100,15 @@ import { REGRESSION_WEIGHT, TRAIN_NOW } from '../../src/train/train-model.ts';
 // 2024's changes (npm, Sonatype, trusted publishing), Russian vendors' trackers, GitHub rate limits
 // and CORS preflights (6215; scored before: 43.3% / 71.2%, ECE 0.070, 23 of 26 right at >=90%).
 // 51.8% / 77.5%, ECE 0.037: on the first 5871 the scorer keeps 52.4%, the 344 score 41.0% in the
-// folds.
-const FLOOR_CV_TOP1 = 0.513; // measured 0.518 (3218/6215)
-const FLOOR_CV_TOP3 = 0.77; // measured 0.775 (4817/6215)
-const CEILING_CV_ECE = 0.05; // measured 0.037 (the issue's goal: at most 0.05)
+// folds. Later on 2026-12-07 144 more from eight helpers: Russian vendors' API trackers (Tinkoff
+// Invest, Diadoc, VK, hh.ru), Spanish and Portuguese gateways (Redsys, iugu, Banco do Brasil),
+// Chinese payment and SMS SDKs (WeChat Pay, Alipay, Aliyun, Tencent), home-automation adapters
+// (ioBroker, Homebridge, FRITZ!Box) and Japanese trading APIs (6359; scored before: 37.5% / 66.7%,
+// ECE 0.074). 51.6% / 77.9%, ECE 0.032 (with German function words dropped as stop words): the first
+// 6215 keep 51.7%, the 144 score 42.4% in the folds.
+const FLOOR_CV_TOP1 = 0.513; // measured 0.516 (3279/6359)
+const FLOOR_CV_TOP3 = 0.775; // measured 0.779 (4953/6359)
+const CEILING_CV_ECE = 0.05; // measured 0.032 (the issue's goal: at most 0.05)
 // The dialogue with a simulated truthful user (at most 3 questions), each case on its fold's scorer.
 // On 2026-12-03 the tree's answers were split where one answer lumped causes together (89.9% at
 // 1.48 questions -> 93.6% at 1.27), a less sure lead was let ask for less (94.2% at 1.32), and a
@@ -113,7 +118,7 @@ const CEILING_CV_ECE = 0.05; // measured 0.037 (the issue's goal: at most 0.05)
 // with 4864 96.3% at 1.26; with 5368 96.7% at 1.30; with 5587 97.0% at 1.30. With 5871 and the
 // neighbours' vote 96.2% at 1.26 (without it 96.6% at 1.29: surer first answers ask less); with
 // 6215 96.1% at 1.25.
-const FLOOR_CV_DIALOGUE_RIGHT = 0.96; // measured 0.961 (5971/6215)
+const FLOOR_CV_DIALOGUE_RIGHT = 0.96; // measured 0.961 (6112/6359)
 const CEILING_CV_DIALOGUE_QUESTIONS = 1.4; // measured 1.25 (the issue's goal: 1.5)
 // The forward split (the newest fifth, repositories whole, by a model trained on the rest): reports
 // nobody has mined yet draw more questions than the corpus does, so the goal is held there. With
@@ -124,7 +129,7 @@ const CEILING_CV_DIALOGUE_QUESTIONS = 1.4; // measured 1.25 (the issue's goal: 1
 // 504 before them): 95.6% at 1.41; with 5871 (the 284 of 2026-12-07 and the 219 and 504 before
 // them): 96.0% at 1.40; with 6215 (the 344 of the evening of 2026-12-07 and the 284 before
 // them): 96.0% at 1.37.
-const FLOOR_FORWARD_DIALOGUE_RIGHT = 0.95; // measured 0.960 (1193/1243)
+const FLOOR_FORWARD_DIALOGUE_RIGHT = 0.95; // measured 0.963 (1224/1271)
 const CEILING_FORWARD_DIALOGUE_QUESTIONS = 1.5; // measured 1.37 (the issue's goal: 1.5)
 
 /** Training five fold models takes several seconds on a busy two-core machine. */

@@ -66,6 +66,10 @@ const NOT_SECRETS: Record<string, string> = {
   'teslamotors/vehicle-command#21': 'a Tesla account id (a UUID) in an error message',
   'diadoc/diadocsdk-java#199': 'a Diadoc mailbox id (a UUID)',
   'LBSTECH/naver_map_plugin#26': "an application's id in a Naver developer-console address",
+  'ssheduardo/sermepa#46': "the Redsys sandbox's published test signing key (qwertyasdf...), quoted as such",
+  'root-gg/plik#187': "a plik upload id in a log line's prefix",
+  'shadowsocks/shadowsocks-manager#456': 'an Alipay response signature, already cut by the reporter',
+  'OpenCCU/OpenCCU#1388': 'example passwords made up to show which letters break the login',
   'codeswholesale/codeswholesale-sdk-php#13':
     "the SDK's documented public sandbox secret (a bcrypt-style hash)",
 };

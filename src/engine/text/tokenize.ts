@@ -8,7 +8,12 @@ const STOPWORDS = new Set(
     'what which who whom why how when where all any some each also very really too than only own same ' +
     'im ive id dont doesnt didnt cant wont isnt arent wasnt please help hi hello hey thanks thank anyone someone ' +
     'into about over after before again further once up down out off now still even though while because until ' +
-    'ok okay yes yeah like using use used one two'
+    'ok okay yes yeah like using use used one two ' +
+    // German articles, pronouns, auxiliaries and prepositions: the words of every German report, so
+    // they taught the causes of the few German reports mined (mostly `other`) instead of meaning
+    'der die das den dem des ein eine einen einem einer und oder aber ist sind war waren wurde wurden ' +
+    'werden wird hat haben hatte gibt ich du er sie es wir ihr mein meine mir mich dir sich mit von zu ' +
+    'zum zur auf für bei aus nach noch schon auch nur wie wenn dann dass als im zurück'
   ).split(' '),
 );
 
