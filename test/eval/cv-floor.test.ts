@@ -118,7 +118,7 @@ const CEILING_CV_ECE = 0.05; // measured 0.032 (the issue's goal: at most 0.05)
 // with 4864 96.3% at 1.26; with 5368 96.7% at 1.30; with 5587 97.0% at 1.30. With 5871 and the
 // neighbours' vote 96.2% at 1.26 (without it 96.6% at 1.29: surer first answers ask less); with
 // 6215 96.1% at 1.25.
-const FLOOR_CV_DIALOGUE_RIGHT = 0.96; // measured 0.961 (6112/6359)
+const FLOOR_CV_DIALOGUE_RIGHT = 0.96; // measured 0.962 (6116/6359)
 const CEILING_CV_DIALOGUE_QUESTIONS = 1.4; // measured 1.25 (the issue's goal: 1.5)
 // The forward split (the newest fifth, repositories whole, by a model trained on the rest): reports
 // nobody has mined yet draw more questions than the corpus does, so the goal is held there. With
@@ -129,7 +129,7 @@ const CEILING_CV_DIALOGUE_QUESTIONS = 1.4; // measured 1.25 (the issue's goal: 1
 // 504 before them): 95.6% at 1.41; with 5871 (the 284 of 2026-12-07 and the 219 and 504 before
 // them): 96.0% at 1.40; with 6215 (the 344 of the evening of 2026-12-07 and the 284 before
 // them): 96.0% at 1.37.
-const FLOOR_FORWARD_DIALOGUE_RIGHT = 0.95; // measured 0.963 (1224/1271)
+const FLOOR_FORWARD_DIALOGUE_RIGHT = 0.95; // measured 0.961 (1222/1271)
 const CEILING_FORWARD_DIALOGUE_QUESTIONS = 1.5; // measured 1.37 (the issue's goal: 1.5)
 
 /** Training five fold models takes several seconds on a busy two-core machine. */
