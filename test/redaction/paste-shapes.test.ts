@@ -764,6 +764,11 @@ const SHAPES: [string, (secret: string) => string, () => string][] = [
     () => hex(32),
   ],
   [
+    'a short key of capitals and digits as a custom-scheme Authorization parameter (not a method name)',
+    (t) => `Authorization: GatewayAuth client=${t.slice(0, 10)}, signature_method=HMAC-SHA256`,
+    () => capitalsAndDigits(),
+  ],
+  [
     'an Alibaba Cloud access key id in a URL-encoded string to sign',
     (t) => `server string to sign is:POST&%2F&AccessKeyId%3DLTAI${t}%26Action%3DSendSms`,
     () => opaque(20),
