@@ -239,8 +239,7 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
     group: 1,
     describe: (v) =>
       // a timestamp, a version, a method name (HMAC-SHA1) or a placeholder is not a credential
-      /^\d{1,13}$|^\d+(?:\.\d+)+$|^[A-Z0-9]{1,10}(?:-[A-Z0-9]{1,10}){0,3}$/.test(v) ||
-      isPasswordPlaceholder(v)
+      /^\d{1,13}$|^\d+(?:\.\d+)+$|^[A-Z]{2,10}(?:-[A-Z0-9]{1,10}){0,3}$/.test(v) || isPasswordPlaceholder(v)
         ? { kind: '' }
         : { kind: 'credential' },
   },
