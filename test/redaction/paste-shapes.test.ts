@@ -765,8 +765,9 @@ const SHAPES: [string, (secret: string) => string, () => string][] = [
   ],
   [
     'a short key of capitals and digits as a custom-scheme Authorization parameter (not a method name)',
-    (t) => `Authorization: GatewayAuth client=${t.slice(0, 10)}, signature_method=HMAC-SHA256`,
-    () => capitalsAndDigits(),
+    (t) => `Authorization: GatewayAuth client=${t}, signature_method=HMAC-SHA256`,
+    // ten capitals and digits with a digit among them (ten capitals alone could be a method's name)
+    () => capitalsAndDigits().slice(0, 7) + chars(3, DIGITS),
   ],
   [
     'an Alibaba Cloud access key id in a URL-encoded string to sign',
