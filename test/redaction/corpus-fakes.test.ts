@@ -79,7 +79,7 @@ const LOWER = 'abcdefghijkmnpqrstuvwxyz';
 const DIGITS = '0123456789';
 const HEX = '0123456789abcdef';
 
-/** A run holding FAKE: the fake value with whatever prefix and suffix it was given. */
+/** A run holding FAKE: the fake value with whatever prefix and suffix it was given, less a sentence's final `.` or `:`. */
 const FAKE_RUN = /[A-Za-z0-9_\-./+=:]*FAKE(?:[A-Za-z0-9_\-./+=:]*[A-Za-z0-9_\-/+=])?/gi;
 
 /** A random body in the shape of `fake` (hex stays hex, capitals-and-digits stay so); the prefix before FAKE is kept. */
