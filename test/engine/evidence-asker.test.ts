@@ -65,3 +65,32 @@ describe('GIVEN a report that only says "API key" about the API called', () => {
     ).not.toContain('Plain REST API');
   });
 });
+
+describe('GIVEN a package or container registry in the report', () => {
+  it('THEN an npm publish log names the npm registry as the service called', () => {
+    const e = read(
+      'npm notice Access token expired or revoked.\nnpm error 404 Not Found - PUT https://registry.npmjs.org/@acme%2fwidget',
+    );
+    expect(e.providers[0]).toBe('npm');
+    expect(e.errors.map((hit) => hit.provider)).toContain('npm');
+  });
+
+  it('THEN a pasted npm token makes the npm registry the provider', () => {
+    expect(read(`//registry.example.test/:_authToken=npm_${filler(36)} gives E401`).providers).toContain(
+      'npm',
+    );
+  });
+
+  it('THEN a plain "npm install" of an SDK does not make npm the provider', () => {
+    expect(read('npm install openai, then 401 Incorrect API key provided').providers).not.toContain('npm');
+  });
+
+  it('THEN docker login to Docker Hub names Docker Hub; a push to ghcr.io stays GitHub', () => {
+    expect(
+      read('docker login to Docker Hub: unauthorized: incorrect username or password').providers,
+    ).toContain('docker-hub');
+    const ghcr = read('docker push ghcr.io/acme/app: denied: requested access to the resource is denied');
+    expect(ghcr.providers).not.toContain('docker-hub');
+    expect(ghcr.providers).toContain('github');
+  });
+});

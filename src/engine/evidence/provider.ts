@@ -29,6 +29,7 @@ const KEY_SHAPE_ALIASES: Record<string, string[]> = {
   sendgrid: ['sendgrid'],
   huggingface: ['huggingface', 'hugging-face', 'hf'],
   twilio: ['twilio'],
+  npm: ['npm'],
 };
 
 function escapeRegex(s: string): string {

@@ -132,6 +132,20 @@ describe('GIVEN the examples from the field', () => {
     expect(text).not.toContain('OPENAI_API_KEY');
   });
 
+  it('THEN an npm publish in Actions is tested against the npm registry and told about NODE_AUTH_TOKEN', () => {
+    const text = say('key-missing', ['npm', 'github'], ['github-actions']);
+    expect(text).toContain('registry.npmjs.org/-/whoami');
+    expect(text).toContain('NODE_AUTH_TOKEN');
+    expect(text).not.toContain('OPENAI_API_KEY');
+  });
+
+  it('THEN a Docker Hub login problem is checked with docker login, not a curl to another API', () => {
+    const text = say('key-invalid-typo', ['docker-hub']);
+    expect(text).toContain('docker login -u');
+    expect(text).toContain('Docker ID');
+    expect(text).not.toContain('api.openai.com');
+  });
+
   it("THEN a publishable key answer for another API neither cites Stripe's checks nor names Stripe.js", () => {
     for (const providerIds of [[], ['openai'], ['google-cloud']]) {
       const text = say('publishable-key-as-secret', providerIds);
