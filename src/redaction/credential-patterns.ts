@@ -281,6 +281,13 @@ export const CREDENTIAL_PATTERNS: readonly CredentialPattern[] = [
     }),
   },
   {
+    provider: 'generic',
+    // An Adyen API key: AQE, then base64 parts joined by "=-" (AQEyhmfx...=-v1CSQ...=-i1iX...), as
+    // PHP and Java configs pass it, even under a name that says nothing (a 'username' field)
+    regex: /(?<![A-Za-z0-9+/])AQE[A-Za-z0-9+/]{16,}={0,2}-[A-Za-z0-9+/]{8,}={0,2}-[^\s"'`,;)\]}]{3,}/g,
+    describe: () => ({ kind: 'Adyen API key' }),
+  },
+  {
     provider: 'google',
     regex: /AIza[0-9A-Za-z_-]{35,}/g,
     describe: () => ({ kind: 'API key' }),

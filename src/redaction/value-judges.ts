@@ -19,13 +19,25 @@ export function isWordyValue(v: string): boolean {
   return WORDY_SHAPE.test(v) && !hasRandomLetters(v);
 }
 
-/** A part of twelve or more letters that no word has (the body of sess-srzcrzzcjhrgggtm). */
+/**
+ * A part of twelve or more letters that no word has (the body of sess-srzcrzzcjhrgggtm), or of eight
+ * or more with digits between letters the way an issued key's are (the body of wm_juqdv3rr), which
+ * a name with a version does not put there (gpt-4o-mini, base64url, sha256sum, win32api).
+ */
 function hasRandomLetters(v: string): boolean {
   return v
     .toLowerCase()
     .split(/[-_.:/]/)
-    .some((part) => part.length >= 12 && (RANDOM_LETTERS.test(part) || fewVowels(part)));
+    .some(
+      (part) =>
+        (part.length >= 12 && (RANDOM_LETTERS.test(part) || fewVowels(part))) ||
+        (part.length >= 8 && /[a-z]\d+[a-z]{2}/.test(part) && !VERSIONED_WORD.test(part)),
+    );
 }
+
+/** A word with a number inside it that names a format, an algorithm or a platform, not a key. */
+const VERSIONED_WORD =
+  /^(?:base\d+|sha\d+|md\d|utf\d+|win\d+|x\d+|amd\d+|arm\d+|ipv\d|http\d|oauth\d|v\d+)[a-z]*$/;
 
 /** Fewer than one letter in five a vowel: random letters (a word of twelve or more has more). */
 function fewVowels(part: string): boolean {

@@ -787,6 +787,17 @@ const SHAPES: [string, (secret: string) => string, () => string][] = [
     () => opaque(20),
   ],
   [
+    'a key cut short by the reporter after "API key:", a short prefix and letters and digits mixed',
+    (t) => `I'm a Pro subscriber (API key: wm_${t}...) calling the API from a server`,
+    // letters with a digit among them, as the kept part of an issued key is
+    () => chars(4, LOWER) + pick(DIGITS) + chars(3, LOWER),
+  ],
+  [
+    'an Adyen API key passed under a name that says nothing about it',
+    (t) => `'username' => 'AQE${t.slice(0, 30)}=-${t.slice(30, 50)}=-${t.slice(50)}',\n'password' => 'x'`,
+    () => opaque(24) + opaque(24) + opaque(12),
+  ],
+  [
     'a long random part after a short word',
     (t) => `docker run -e OPENAI_API_KEY=sess-${t} -e OPENAI_PROXY_URL=x`,
     () => lowerAndDigits().slice(0, 16),
@@ -968,6 +979,8 @@ describe('GIVEN ordinary text near credential words', () => {
       `Cache restored from key: Linux-node-${hex(64)}`,
       'token: 2024-06-01T10:00:00Z',
       'Keyboard shortcut key: Cmd+Option+I',
+      // names with a number inside them stay names after a key's label
+      'key: cache-base64url-v2, key_alg: hmac-sha256sum, token_type: jwt-oauth2bearer, api_key: prod-win32api',
       'CompassTokenV2Backup',
       '$ which python\n/home/ubuntu/miniconda3/envs/py310/bin/python',
       'User-Agent: curl/8.4.0',
