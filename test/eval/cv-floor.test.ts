@@ -105,10 +105,25 @@ import { REGRESSION_WEIGHT, TRAIN_NOW } from '../../src/train/train-model.ts';
 // Chinese payment and SMS SDKs (WeChat Pay, Alipay, Aliyun, Tencent), home-automation adapters
 // (ioBroker, Homebridge, FRITZ!Box) and Japanese trading APIs (6359; scored before: 37.5% / 66.7%,
 // ECE 0.074). 51.6% / 77.9%, ECE 0.032 (with German function words dropped as stop words): the first
-// 6215 keep 51.8%, the 144 score 42.4% in the folds.
-const FLOOR_CV_TOP1 = 0.513; // measured 0.516 (3279/6359)
-const FLOOR_CV_TOP3 = 0.775; // measured 0.779 (4953/6359)
-const CEILING_CV_ECE = 0.05; // measured 0.032 (the issue's goal: at most 0.05)
+// 6215 keep 51.8%, the 144 score 42.4% in the folds. At midnight of 2026-12-07 270 more
+// from twelve helpers: npm, Docker Hub, GHCR and less-mined registries (Open VSX, pub.dev, Hex,
+// CocoaPods, Conan, Artifactory), another team's or tenant's credentials (Vercel, Google quota
+// projects, Entra ID tenants), home-automation integrations whose saved credentials went stale,
+// retired endpoints and other reports that were no key problem (90 of the 270 are `other`), AI
+// coding tools, WeChat, WeCom, iFlytek and Zhipu (6629; scored before: 45.2% / 73.0%, ECE 0.116,
+// 10 of 13 right at >=90%). The npm registry and Docker Hub became providers and eleven strings
+// the new reports print entered the catalogue (Entra ID's AADSTS50194 and AADSTS50011, OAuth's
+// redirect_uri_mismatch and invalid scope, WeChat's 48001 and 40125, WeCom's 60020, iFlytek's
+// AppIdNoAuthError, Keycloak's "Invalid token issuer", npm's ENEEDAUTH): 51.4% / 77.4%, ECE 0.037.
+// The audit then asked four strings to weigh the cause their reports had most often (Azure
+// OpenAI's "invalid subscription key or wrong API endpoint", Slack's not_allowed_token_type and a
+// registry's "requested access to the resource is denied" -> other; "Illegal header value" ->
+// key-missing, an empty key leaving `Bearer `): 51.4% / 77.5%, ECE 0.037. Cross-validated alone
+// the first 6359 keep 51.5% / 77.8%; in the new folds they score 51.4% / 77.5% and the 270 50.4%
+// / 77.4%.
+const FLOOR_CV_TOP1 = 0.513; // measured 0.514 (3406/6629)
+const FLOOR_CV_TOP3 = 0.775; // measured 0.775 (5139/6629)
+const CEILING_CV_ECE = 0.05; // measured 0.037 (the issue's goal: at most 0.05)
 // The dialogue with a simulated truthful user (at most 3 questions), each case on its fold's scorer.
 // On 2026-12-03 the tree's answers were split where one answer lumped causes together (89.9% at
 // 1.48 questions -> 93.6% at 1.27), a less sure lead was let ask for less (94.2% at 1.32), and a
@@ -117,9 +132,9 @@ const CEILING_CV_ECE = 0.05; // measured 0.032 (the issue's goal: at most 0.05)
 // where the key was set, 96.6% at 1.29. With 4211 reports 96.3% at 1.27; with 4616 96.2% at 1.27;
 // with 4864 96.3% at 1.26; with 5368 96.7% at 1.30; with 5587 97.0% at 1.30. With 5871 and the
 // neighbours' vote 96.2% at 1.26 (without it 96.6% at 1.29: surer first answers ask less); with
-// 6215 96.1% at 1.25.
-const FLOOR_CV_DIALOGUE_RIGHT = 0.96; // measured 0.962 (6116/6359)
-const CEILING_CV_DIALOGUE_QUESTIONS = 1.4; // measured 1.25 (the issue's goal: 1.5)
+// 6215 96.1% at 1.25; with 6359 96.2% at 1.26; with 6629 96.0% at 1.27.
+const FLOOR_CV_DIALOGUE_RIGHT = 0.96; // measured 0.960 (6365/6629)
+const CEILING_CV_DIALOGUE_QUESTIONS = 1.4; // measured 1.27 (the issue's goal: 1.5)
 // The forward split (the newest fifth, repositories whole, by a model trained on the rest): reports
 // nobody has mined yet draw more questions than the corpus does, so the goal is held there. With
 // 4012 reports the newest fifth is mostly the batch of 2026-12-04: 94.5% (95.8% on the 691 before).
@@ -128,9 +143,10 @@ const CEILING_CV_DIALOGUE_QUESTIONS = 1.4; // measured 1.25 (the issue's goal: 1
 // late evening and the 248 before them): 94.9% at 1.41; with 5587 (the 219 of 2026-12-05 and the
 // 504 before them): 95.6% at 1.41; with 5871 (the 284 of 2026-12-07 and the 219 and 504 before
 // them): 96.0% at 1.40; with 6215 (the 344 of the evening of 2026-12-07 and the 284 before
-// them): 96.0% at 1.37.
-const FLOOR_FORWARD_DIALOGUE_RIGHT = 0.95; // measured 0.961 (1222/1271)
-const CEILING_FORWARD_DIALOGUE_QUESTIONS = 1.5; // measured 1.37 (the issue's goal: 1.5)
+// them): 96.0% at 1.37; with 6359, 96.1% at 1.39; with 6629 (the 270 of that midnight and the 144 and
+// 344 before them), 96.2% at 1.39.
+const FLOOR_FORWARD_DIALOGUE_RIGHT = 0.95; // measured 0.962 (1275/1325)
+const CEILING_FORWARD_DIALOGUE_QUESTIONS = 1.5; // measured 1.39 (the issue's goal: 1.5)
 
 /** Training five fold models takes several seconds on a busy two-core machine. */
 const CV_TIMEOUT_MS = 180_000;

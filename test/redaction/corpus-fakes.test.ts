@@ -70,6 +70,7 @@ const NOT_SECRETS: Record<string, string> = {
   'root-gg/plik#187': "a plik upload id in a log line's prefix",
   'shadowsocks/shadowsocks-manager#456': 'an Alipay response signature, already cut by the reporter',
   'OpenCCU/OpenCCU#1388': 'example passwords made up to show which letters break the login',
+  'fzlee/alipay#21': "a payment QR code link and the signature on Alipay's response, neither a credential",
   'codeswholesale/codeswholesale-sdk-php#13':
     "the SDK's documented public sandbox secret (a bcrypt-style hash)",
 };
