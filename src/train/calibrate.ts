@@ -7,19 +7,22 @@ const GOLDEN_STEPS = 60;
 /** Mean negative log-likelihood of the accepted causes at temperature t. */
 export function meanNll(logits: readonly Float64Array[], accepted: readonly number[][], t: number): number {
   let total = 0;
-  logits.forEach((z, i) => {
+  for (let i = 0; i < logits.length; i++) {
+    const z = logits[i]!;
     let max = Number.NEGATIVE_INFINITY;
-    for (const v of z) max = Math.max(max, v / t);
+    for (let c = 0; c < z.length; c++) max = Math.max(max, z[c]! / t);
     let sum = 0;
+    for (let c = 0; c < z.length; c++) sum += Math.exp(z[c]! / t - max);
+    // the accepted causes are one or two, so their terms are summed again rather than looked up
     let acc = 0;
-    const ok = new Set(accepted[i]);
-    z.forEach((v, c) => {
-      const e = Math.exp(v / t - max);
-      sum += e;
-      if (ok.has(c)) acc += e;
-    });
+    const ok = accepted[i] ?? [];
+    for (let k = 0; k < ok.length; k++) {
+      const c = ok[k]!;
+      // a cause listed twice counts once, as a set of accepted causes would
+      if (c >= 0 && c < z.length && ok.indexOf(c) === k) acc += Math.exp(z[c]! / t - max);
+    }
     total -= Math.log(Math.max(acc / sum, 1e-300));
-  });
+  }
   return logits.length > 0 ? total / logits.length : 0;
 }
 
