@@ -253,9 +253,10 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
   },
   {
     provider: 'generic',
-    // A secret in a URL query: ?token=...&, &password=..., ?token=<...> (angle brackets kept from a template)
+    // A secret in a URL query: ?token=...&, &password=..., ?token=<...> (angle brackets kept from a template);
+    // a login ticket too (a CLI's ?ticket=... that the browser approves, a CAS service ticket)
     regex:
-      /[?&;~]([A-Za-z0-9_.-]{0,40}(?:key|token|secret|password|passwd|pwd|signature|sig|sign|hmac|auth|code|session|sessid|sid|appid|app_id))=<?([^\s&#"'`<>]{6,})/gi,
+      /[?&;~]([A-Za-z0-9_.-]{0,40}(?:key|token|secret|password|passwd|pwd|signature|sig|sign|hmac|auth|code|session|sessid|sid|appid|app_id|ticket))=<?([^\s&#"'`<>]{6,})/gi,
     group: 2,
     describe: (v, m) => nameValueDescribe(m[1] ?? '', v),
   },

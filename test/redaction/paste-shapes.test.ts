@@ -793,6 +793,12 @@ const SHAPES: [string, (secret: string) => string, () => string][] = [
     () => chars(4, LOWER) + pick(DIGITS) + chars(3, LOWER),
   ],
   [
+    "a CLI's login ticket in the authorisation URL it opens",
+    (t) =>
+      `Logging into your Netlify account...\nOpening https://app.netlify.com/authorize?response_type=ticket&ticket=${t}\n- Waiting`,
+    () => opaque(16),
+  ],
+  [
     'an Adyen API key passed under a name that says nothing about it',
     (t) => `'username' => 'AQE${t.slice(0, 30)}=-${t.slice(30, 50)}=-${t.slice(50)}',\n'password' => 'x'`,
     () => opaque(24) + opaque(24) + opaque(12),
@@ -981,6 +987,7 @@ describe('GIVEN ordinary text near credential words', () => {
       'Keyboard shortcut key: Cmd+Option+I',
       // names with a number inside them stay names after a key's label
       'key: cache-base64url-v2, key_alg: hmac-sha256sum, token_type: jwt-oauth2bearer, api_key: prod-win32api',
+      'https://support.example.com/view?ticket=104233&lang=en',
       'CompassTokenV2Backup',
       '$ which python\n/home/ubuntu/miniconda3/envs/py310/bin/python',
       'User-Agent: curl/8.4.0',
