@@ -128,10 +128,14 @@ import { REGRESSION_WEIGHT, TRAIN_NOW } from '../../src/train/train-model.ts';
 // Notion, Mailchimp) and observability and messaging integrations (6790; scored before: 46.6% /
 // 79.5%, ECE 0.082, 10 of 10 right at >=90%); two strings they print entered the catalogue (AMap's
 // INVALID_USER_SCODE, lego's "some credentials information are missing"). 51.8% / 78.1%, ECE 0.036:
-// the first 6629 score 51.9% / 78.0% in the new folds, the 161 47.8% / 80.1%.
-const FLOOR_CV_TOP1 = 0.515; // measured 0.518 (3515/6790)
-const FLOOR_CV_TOP3 = 0.778; // measured 0.781 (5300/6790)
-const CEILING_CV_ECE = 0.05; // measured 0.036 (the issue's goal: at most 0.05)
+// the first 6629 score 51.9% / 78.0% in the new folds, the 161 47.8% / 80.1%. Then 31 more, when
+// the session's shared search budget ran out: S3-compatible stores behind proxies that rewrite a
+// signed header, Entra ID app registrations, Google workload identity and Firebase CI, Gerrit and
+// Bitbucket passwords, Chinese platforms (6821; scored before: 54.8% / 77.4%, ECE 0.151, 9 of 9
+// right at >=80%). 51.7% / 77.8%, ECE 0.037: the first 6790 score 51.7% / 77.8% in the new folds.
+const FLOOR_CV_TOP1 = 0.515; // measured 0.517 (3527/6821)
+const FLOOR_CV_TOP3 = 0.778; // measured 0.778 (5307/6821)
+const CEILING_CV_ECE = 0.05; // measured 0.037 (the issue's goal: at most 0.05)
 // The dialogue with a simulated truthful user (at most 3 questions), each case on its fold's scorer.
 // On 2026-12-03 the tree's answers were split where one answer lumped causes together (89.9% at
 // 1.48 questions -> 93.6% at 1.27), a less sure lead was let ask for less (94.2% at 1.32), and a
@@ -140,9 +144,10 @@ const CEILING_CV_ECE = 0.05; // measured 0.036 (the issue's goal: at most 0.05)
 // where the key was set, 96.6% at 1.29. With 4211 reports 96.3% at 1.27; with 4616 96.2% at 1.27;
 // with 4864 96.3% at 1.26; with 5368 96.7% at 1.30; with 5587 97.0% at 1.30. With 5871 and the
 // neighbours' vote 96.2% at 1.26 (without it 96.6% at 1.29: surer first answers ask less); with
-// 6215 96.1% at 1.25; with 6359 96.2% at 1.26; with 6629 96.0% at 1.27; with 6790 96.0% at 1.26.
-const FLOOR_CV_DIALOGUE_RIGHT = 0.96; // measured 0.960 (6521/6790)
-const CEILING_CV_DIALOGUE_QUESTIONS = 1.4; // measured 1.26 (the issue's goal: 1.5)
+// 6215 96.1% at 1.25; with 6359 96.2% at 1.26; with 6629 96.0% at 1.27; with 6790 96.0% at 1.26;
+// with 6821 96.4% at 1.27.
+const FLOOR_CV_DIALOGUE_RIGHT = 0.96; // measured 0.964 (6574/6821)
+const CEILING_CV_DIALOGUE_QUESTIONS = 1.4; // measured 1.27 (the issue's goal: 1.5)
 // The forward split (the newest fifth, repositories whole, by a model trained on the rest): reports
 // nobody has mined yet draw more questions than the corpus does, so the goal is held there. With
 // 4012 reports the newest fifth is mostly the batch of 2026-12-04: 94.5% (95.8% on the 691 before).
@@ -152,8 +157,9 @@ const CEILING_CV_DIALOGUE_QUESTIONS = 1.4; // measured 1.26 (the issue's goal: 1
 // 504 before them): 95.6% at 1.41; with 5871 (the 284 of 2026-12-07 and the 219 and 504 before
 // them): 96.0% at 1.40; with 6215 (the 344 of the evening of 2026-12-07 and the 284 before
 // them): 96.0% at 1.37; with 6359, 96.1% at 1.39; with 6629 (the 270 of that midnight and the 144 and
-// 344 before them), 96.2% at 1.39; with 6790 (the 161 after them too), 96.2% at 1.37.
-const FLOOR_FORWARD_DIALOGUE_RIGHT = 0.95; // measured 0.962 (1306/1358)
+// 344 before them), 96.2% at 1.39; with 6790 (the 161 after them too), 96.2% at 1.37; with 6821,
+// 96.3% at 1.37.
+const FLOOR_FORWARD_DIALOGUE_RIGHT = 0.95; // measured 0.963 (1313/1364)
 const CEILING_FORWARD_DIALOGUE_QUESTIONS = 1.5; // measured 1.37 (the issue's goal: 1.5)
 
 /** Training five fold models takes several seconds on a busy two-core machine. */
