@@ -32,9 +32,6 @@ export interface FitOptions extends LikelihoodOptions {
 // 52.7% / 72.9%; 0.036; 0.5 51.7% / 76.5%; 54.6% / 74.8%; 0.042; 95.8%. On 187 reports mined next:
 // 43.3% / 71.1% against 43.9% / 69.0% (0.2) and 44.9% / 66.8% (0.5). Rare causes gain what the
 // common ones lose, and top-3 and the dialogue lose more than top-1 gains.
-/** L-BFGS correction pairs (see the fit below for the measurement). */
-const LBFGS_MEMORY = 5;
-
 export const DEFAULT_FIT: FitOptions = {
   l2: 0.005,
   l2Shared: 0.0005,
@@ -69,6 +66,14 @@ interface Encoded {
   idx: Int32Array;
   val: Float64Array;
 }
+
+/**
+ * L-BFGS correction pairs kept: each costs two passes over every weight per iteration, as much as
+ * the objective itself at a million weights. Measured 2026-12-07 on 6629 real reports (top-1 /
+ * top-3 hits cross-validated, ECE; `npm run train` on two cores): 10 pairs 3407 / 5132, 0.037, 64 s;
+ * 5 pairs 3408 / 5132, 0.037, 52 s; 3 pairs 3407 / 5132, 0.038, 50 s.
+ */
+const LBFGS_MEMORY = 5;
 
 /** The vocabulary: message-level features seen in training, text ones pruned by document frequency. */
 export function vocabulary(examples: readonly Example[], minDf: number): string[] {
@@ -209,10 +214,6 @@ export function fitScorer(
   const { x } = minimise(objective, new Float64Array(nw + s), {
     maxIterations: options.maxIterations,
     tolerance: 1e-6,
-    // Correction pairs kept: each costs two passes over every weight per iteration, as much as the
-    // objective itself at a million weights. Measured 2026-12-07 on 6629 real reports (top-1 /
-    // top-3 hits cross-validated, ECE; \`npm run train\` on two cores): 10 pairs 3407 / 5132, 0.037,
-    // 64 s; 5 pairs 3408 / 5132, 0.037, 52 s; 3 pairs 3407 / 5132, 0.038, 50 s.
     memory: LBFGS_MEMORY,
   });
   const likelihood =
