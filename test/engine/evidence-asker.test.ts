@@ -81,6 +81,15 @@ describe('GIVEN a package or container registry in the report', () => {
     );
   });
 
+  it("THEN a link to a package's npm page or to Docker's documentation names no registry", () => {
+    const e = read(
+      'I use https://www.npmjs.com/package/openai as in https://docs.docker.com/compose/ and get 401 Incorrect API key provided',
+    );
+    expect(e.providers).toContain('openai');
+    expect(e.providers).not.toContain('npm');
+    expect(e.providers).not.toContain('docker-hub');
+  });
+
   it('THEN a plain "npm install" of an SDK does not make npm the provider', () => {
     expect(read('npm install openai, then 401 Incorrect API key provided').providers).not.toContain('npm');
   });

@@ -133,8 +133,10 @@ import { REGRESSION_WEIGHT, TRAIN_NOW } from '../../src/train/train-model.ts';
 // signed header, Entra ID app registrations, Google workload identity and Firebase CI, Gerrit and
 // Bitbucket passwords, Chinese platforms (6821; scored before: 54.8% / 77.4%, ECE 0.151, 9 of 9
 // right at >=80%). 51.7% / 77.8%, ECE 0.037: the first 6790 score 51.7% / 77.8% in the new folds.
-const FLOOR_CV_TOP1 = 0.515; // measured 0.517 (3527/6821)
-const FLOOR_CV_TOP3 = 0.778; // measured 0.778 (5307/6821)
+// Then the npm registry and Docker Hub were recognised by their registries' hosts only, since a
+// link to a package's page on www.npmjs.com or to docs.docker.com had named them: 2 top-3 hits fewer.
+const FLOOR_CV_TOP1 = 0.515; // measured 0.517 (3526/6821)
+const FLOOR_CV_TOP3 = 0.777; // measured 0.778 (5305/6821)
 const CEILING_CV_ECE = 0.05; // measured 0.037 (the issue's goal: at most 0.05)
 // The dialogue with a simulated truthful user (at most 3 questions), each case on its fold's scorer.
 // On 2026-12-03 the tree's answers were split where one answer lumped causes together (89.9% at

@@ -37,7 +37,12 @@ const FALLBACK_CHECK = 'curl -i https://api.example.com/v1/me -H "Authorization:
 /** Words too common to name a provider when they start a variable (CI_JOB_TOKEN is GitLab, CI_ is not). */
 const AMBIGUOUS_STEMS = new Set(['API', 'CI', 'KEY', 'TOKEN', 'SECRET']);
 /** Hosts that belong to everyone (standards, browsers, tooling) and say nothing about a provider. */
-const NEUTRAL_HOSTS = new Set(['datatracker.ietf.org', 'developer.mozilla.org', 'github.com']);
+const NEUTRAL_HOSTS = new Set([
+  'datatracker.ietf.org',
+  'developer.mozilla.org',
+  'github.com',
+  'docs.docker.com',
+]);
 
 function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

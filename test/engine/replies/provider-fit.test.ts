@@ -139,6 +139,11 @@ describe('GIVEN the examples from the field', () => {
     expect(text).not.toContain('OPENAI_API_KEY');
   });
 
+  it("THEN another provider's answer keeps the dotenv page on npmjs.com and Docker's Compose documentation", () => {
+    expect(say('key-missing', ['openai'])).toContain('https://www.npmjs.com/package/dotenv');
+    expect(say('env-not-propagated', ['anthropic'])).toContain('https://docs.docker.com/compose/');
+  });
+
   it('THEN a Docker Hub login problem is checked with docker login, not a curl to another API', () => {
     const text = say('key-invalid-typo', ['docker-hub']);
     expect(text).toContain('docker login -u');
