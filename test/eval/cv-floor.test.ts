@@ -135,8 +135,9 @@ import { REGRESSION_WEIGHT, TRAIN_NOW } from '../../src/train/train-model.ts';
 // right at >=80%). 51.7% / 77.8%, ECE 0.037: the first 6790 score 51.7% / 77.8% in the new folds.
 // Then the npm registry and Docker Hub were recognised by their registries' hosts only, since a
 // link to a package's page on www.npmjs.com or to docs.docker.com had named them: 2 top-3 hits fewer.
-const FLOOR_CV_TOP1 = 0.515; // measured 0.517 (3526/6821)
-const FLOOR_CV_TOP3 = 0.777; // measured 0.778 (5305/6821)
+// WeCom's 60020 then kept one catalogue entry instead of two that counted the same line twice.
+const FLOOR_CV_TOP1 = 0.515; // measured 0.517 (3528/6821)
+const FLOOR_CV_TOP3 = 0.777; // measured 0.778 (5306/6821)
 const CEILING_CV_ECE = 0.05; // measured 0.037 (the issue's goal: at most 0.05)
 // The dialogue with a simulated truthful user (at most 3 questions), each case on its fold's scorer.
 // On 2026-12-03 the tree's answers were split where one answer lumped causes together (89.9% at
