@@ -254,9 +254,10 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
   {
     provider: 'generic',
     // A secret in a URL query: ?token=...&, &password=..., ?token=<...> (angle brackets kept from a template);
-    // a login ticket too (a CLI's ?ticket=... that the browser approves, a CAS service ticket)
+    // a login ticket too (a CLI's ?ticket=... that the browser approves, a CAS service ticket), and the
+    // bare ak= / sk= that Baidu's and other Chinese open APIs take their access key and secret key as
     regex:
-      /[?&;~]([A-Za-z0-9_.-]{0,40}(?:key|token|secret|password|passwd|pwd|signature|sig|sign|hmac|auth|code|session|sessid|sid|appid|app_id|ticket))=<?([^\s&#"'`<>]{6,})/gi,
+      /[?&;~]([A-Za-z0-9_.-]{0,40}(?:key|token|secret|password|passwd|pwd|signature|sig|sign|hmac|auth|code|session|sessid|sid|appid|app_id|ticket)|ak|sk)=<?([^\s&#"'`<>]{6,})/gi,
     group: 2,
     describe: (v, m) => nameValueDescribe(m[1] ?? '', v),
   },
@@ -382,12 +383,22 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
   {
     provider: 'generic',
     // In prose: "my token is ...", "the password was ...", "key: ...", "azure key <32 hex>",
-    // "the key, ...", "my api key 👉 ..."; a plain word is never the value, so words between the
-    // name and the value are read past ("the webhook secret I set in GitHub was ...")
+    // "the key, ...", "my api key 👉 ...", "I set the token to ...", "the api key (...)"; a plain word
+    // is never the value, so words between the name and the value are read past ("the webhook
+    // secret I set in GitHub was ...")
     regex:
-      /(?<![-_.])\b(api[ -]?key|key|token|password|passphrase|passcode|secret|pat|pass|pwd)(?:[ \t]{1,3}[A-Za-z']{1,12}){0,4}?(?:[ \t]{1,3}(?:is|was|=|:|->|→|-|=>|⇒|👉)|:|,)?(?:\*{1,2}|_{1,2})?(?:[ \t]{1,3}|[ \t]{0,3}\r?\n[ \t]{0,3})["'`]?(?![A-Za-z]{6,}(?:[\s"'`.,;:!?)]|$))([^\s"'`]{6,})/giu,
+      /(?<![-_.])\b(api[ -]?key|key|token|password|passphrase|passcode|secret|pat|pass|pwd)(?:[ \t]{1,3}[A-Za-z']{1,12}){0,4}?(?:[ \t]{1,3}(?:is|was|to|=|:|->|→|-|=>|⇒|👉)|:|,)?(?:\*{1,2}|_{1,2})?(?:[ \t]{1,3}|[ \t]{0,3}\r?\n[ \t]{0,3})\(?["'`]?(?![A-Za-z]{6,}(?:[\s"'`.,;:!?)]|$))([^\s"'`]{6,})/giu,
     group: 2,
     describe: (v, m) => proseValueDescribe(m[1] ?? '', v, m[0]),
+  },
+  {
+    provider: 'generic',
+    // A secret's variable and its value in brackets after it, in prose: "The JWT_SECRET (`...`) is
+    // the one that signed this key"
+    regex:
+      /(?<![A-Za-z0-9_])([A-Z][A-Z0-9_]{0,40}(?:KEY|TOKEN|SECRET|PASSWORD|PASS|PWD|PAT))[ \t]{1,3}\([ \t]{0,3}(["'`]?)([^\s"'`()]{6,200})\2[ \t]{0,3}\)/g,
+    group: 3,
+    describe: (v, m) => nameValueDescribe(m[1] ?? '', v),
   },
   {
     provider: 'generic',

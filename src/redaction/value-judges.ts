@@ -25,14 +25,23 @@ export function isWordyValue(v: string): boolean {
  * a name with a version does not put there (gpt-4o-mini, base64url, sha256sum, win32api).
  */
 function hasRandomLetters(v: string): boolean {
-  return v
-    .toLowerCase()
-    .split(/[-_.:/]/)
-    .some(
+  const parts = v.toLowerCase().split(/[-_.:/]/);
+  return (
+    parts.some(
       (part) =>
         (part.length >= 12 && (RANDOM_LETTERS.test(part) || fewVowels(part))) ||
         (part.length >= 8 && /[a-z]\d+[a-z]{2}/.test(part) && !VERSIONED_WORD.test(part)),
-    );
+    ) ||
+    // two short parts with digits between letters (my-secret-bp8u-gs3fd), which one name's version
+    // or a numeronym (i18n, k8s) does not make
+    parts.filter(
+      (part) =>
+        part.length >= 4 &&
+        /[a-z]\d+[a-z]/.test(part) &&
+        !/^[a-z]\d+[a-z]$/.test(part) &&
+        !VERSIONED_WORD.test(part),
+    ).length >= 2
+  );
 }
 
 /** A word with a number inside it that names a format, an algorithm or a platform, not a key. */
@@ -191,8 +200,9 @@ export function proseValueDescribe(
   // not an id ("client secret keys for app '<uuid>'")
   if (/[A-Za-z]{2}/.test(between.replace(/\b(?:is|was)\b/g, '')) && (UUID.test(value) || value.length < 16))
     return { kind: '' };
-  // between the name and the value: "is", "was", "=" or ":" says a value is given
-  const min = /is|was|=|:/i.test(between) ? MIN_STATED_VALUE : MIN_BARE_VALUE;
+  // between the name and the value: "is", "was", "to", "=", ":" or an opening bracket says a value
+  // is given ("I set the token to ...", "the api key (...)")
+  const min = /is|was|\bto\b|=|:|\(/i.test(between) ? MIN_STATED_VALUE : MIN_BARE_VALUE;
   if (value.length < min || classCount(value) < 2) return { kind: '' };
   return { kind: /token|pat/.test(name) ? 'token' : /secret/.test(name) ? 'secret' : 'API key', skip, trim };
 }

@@ -799,6 +799,33 @@ const SHAPES: [string, (secret: string) => string, () => string][] = [
     () => opaque(16),
   ],
   [
+    'a token named in prose and set "to" its value',
+    (t) => `I set the token to "${t}" and still get 401 Unauthorized`,
+    () => opaque(16),
+  ],
+  [
+    'an API key given in brackets after its name in prose',
+    (t) => `the api key (${t}) is right, I copied it from the dashboard`,
+    () => opaque(16),
+  ],
+  [
+    "a secret's variable with its value in brackets after it",
+    (t) => `The JWT_SECRET (\`${t}\`) is indeed the one that was used to sign this key`,
+    () => opaque(16),
+  ],
+  [
+    'a chosen secret of words with short random parts among them',
+    (t) => `JWT_SECRET=super-secret-${t}`,
+    () =>
+      chars(2, LOWER) + pick(DIGITS) + pick(LOWER) + '-' + chars(2, LOWER) + pick(DIGITS) + chars(2, LOWER),
+  ],
+  [
+    "a Baidu Maps access key as the bare ak= of a request's query",
+    (t) =>
+      `https://api.map.baidu.com/geocoding/v3/?address=example&output=json&ak=${t}&callback=showLocation5\n{"status":220,"message":"APP Referer校验失败"}`,
+    () => opaque(24),
+  ],
+  [
     'an Adyen API key passed under a name that says nothing about it',
     (t) => `'username' => 'AQE${t.slice(0, 30)}=-${t.slice(30, 50)}=-${t.slice(50)}',\n'password' => 'x'`,
     () => opaque(24) + opaque(24) + opaque(12),
@@ -988,6 +1015,10 @@ describe('GIVEN ordinary text near credential words', () => {
       // names with a number inside them stay names after a key's label
       'key: cache-base64url-v2, key_alg: hmac-sha256sum, token_type: jwt-oauth2bearer, api_key: prod-win32api',
       'https://support.example.com/view?ticket=104233&lang=en',
+      'https://example.com/search?q=shoes&ak=1&sk=popular',
+      // words after a key's name that only say what is done with it
+      'pass the token to refresh, then set the key to 12345678 later; SECRET_KEY (required), FOREIGN KEY (user_id)',
+      'switch the key to prod-eu-1; the token (expires 2024-01-01); i18n-k8s-a11y-l10n',
       'CompassTokenV2Backup',
       '$ which python\n/home/ubuntu/miniconda3/envs/py310/bin/python',
       'User-Agent: curl/8.4.0',
