@@ -85,7 +85,8 @@ const PREFIXED_FAMILIES: readonly CredentialPattern[] = [
   family('braintree', 'access token', 'access_token\\$(?:production|sandbox)\\$[a-z0-9]{16}\\$[a-f0-9]{32}'),
   family('google', 'OAuth client secret', 'GOCSPX-[A-Za-z0-9_-]{20,}'),
   family('pypi', 'upload token', 'pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{20,}'),
-  family('shopify', 'access token', 'shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32,}'),
+  // issued as 32 hex digits; a token cut short by a narrow column or a paste keeps its prefix
+  family('shopify', 'access token', 'shp(?:at|ca|pa|ss)_[A-Za-z0-9]{16,}'),
   family('digitalocean', 'access token', 'do[opr]_v1_[a-f0-9]{64,}'),
   family('mailgun', 'API key', 'key-[0-9a-zA-Z]{32}(?![0-9A-Za-z])'),
   family('databricks', 'access token', 'dapi[a-h0-9]{32,}'),

@@ -799,6 +799,17 @@ const SHAPES: [string, (secret: string) => string, () => string][] = [
     () => opaque(16),
   ],
   [
+    'a Shopify admin token cut short (a narrow database column), in markdown bold',
+    (t) => `The access token appears invalid.\nOur first example starts with: **shpat_${t}**\nWhy so short?`,
+    () => opaque(24),
+  ],
+  [
+    "a PFX certificate's password as the literal after its bytes in .NET",
+    (t) =>
+      `X509Certificate2 cert = new X509Certificate2(System.IO.File.ReadAllBytes(certificatePath), "${t}", X509KeyStorageFlags.MachineKeySet);`,
+    () => chars(4, UPPER) + '-' + chars(8, UPPER + DIGITS),
+  ],
+  [
     'a token named in prose and set "to" its value',
     (t) => `I set the token to "${t}" and still get 401 Unauthorized`,
     () => opaque(16),
