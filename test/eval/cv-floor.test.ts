@@ -136,9 +136,30 @@ import { REGRESSION_WEIGHT, TRAIN_NOW } from '../../src/train/train-model.ts';
 // Then the npm registry and Docker Hub were recognised by their registries' hosts only, since a
 // link to a package's page on www.npmjs.com or to docs.docker.com had named them: 2 top-3 hits fewer.
 // WeCom's 60020 then kept one catalogue entry instead of two that counted the same line twice.
-const FLOOR_CV_TOP1 = 0.515; // measured 0.517 (3528/6821)
-const FLOOR_CV_TOP3 = 0.777; // measured 0.778 (5306/6821)
-const CEILING_CV_ECE = 0.05; // measured 0.037 (the issue's goal: at most 0.05)
+// On 2026-12-08 209 more from eight helpers: Google workload identity and deploy roles in CI,
+// Terraform Cloud, Vault, Consul and Nomad tokens, Entra ID client credentials in third-party tools
+// (17 of 37 no key problem), S3-compatible stores' signatures, Feishu, Lark and QQ bot plugins,
+// self-hosted commerce and search servers, Italian and Hungarian government gateways, revoked tokens
+// (7030; scored before: 41.1% / 75.6%, ECE 0.103, 19 of 20 right at >=90%); nine strings they print
+// entered the catalogue (Entra ID's AADSTS50173, 90002 and 700024, Graph's
+// Authorization_RequestDenied, InvalidAuthenticationTokenTenant and expired-token message, Feishu's
+// 99991663 and 99991672, Consul's "ACL not found"). 50.8% / 78.0%, ECE 0.032. Then 193 more from
+// eight helpers: government and e-invoicing APIs (HMRC, Congress.gov, ANPR, Altinn), Sentry and
+// Shopify, identity and CMS servers (PocketBase, FusionAuth, Keycloak, WordPress, Nextcloud), MCP
+// servers and agent plugins, Azure DevOps, SonarQube and CI tokens, observability keys of the wrong
+// kind or region (New Relic, PagerDuty, Opsgenie, Kibana), App Store Connect, APNs and push
+// services, data and media APIs (Spotify, X, Yelp) (7223; scored before: 44.0% / 70.5%, ECE 0.085,
+// 11 of 12 right at >=90%); ten strings they print entered the catalogue (Google's "The caller does
+// not have permission", Shopify's unrecognized login and merchant approval, X's "Timestamp out of
+// bounds", APNs' InvalidProviderToken, ExpiredProviderToken and TooManyProviderTokenUpdates, Azure
+// DevOps' TF401027, Opsgenie's "Key format is not valid", Kong's "Invalid authentication
+// credentials"; the nineteen together +7 top-1 hits). 50.9% / 77.7%, ECE 0.033. Cross-validated
+// alone with the new code the first 6821 keep 51.7% / 77.8% (3528 / 5306, as before); in the new
+// folds they score 51.3% / 77.9%, the 209 45.9% / 80.4% and the 193 43.0% / 67.9%, so both floors
+// follow the corpus.
+const FLOOR_CV_TOP1 = 0.508; // measured 0.509 (3677/7223)
+const FLOOR_CV_TOP3 = 0.776; // measured 0.777 (5611/7223)
+const CEILING_CV_ECE = 0.05; // measured 0.033 (the issue's goal: at most 0.05)
 // The dialogue with a simulated truthful user (at most 3 questions), each case on its fold's scorer.
 // On 2026-12-03 the tree's answers were split where one answer lumped causes together (89.9% at
 // 1.48 questions -> 93.6% at 1.27), a less sure lead was let ask for less (94.2% at 1.32), and a
@@ -148,9 +169,9 @@ const CEILING_CV_ECE = 0.05; // measured 0.037 (the issue's goal: at most 0.05)
 // with 4864 96.3% at 1.26; with 5368 96.7% at 1.30; with 5587 97.0% at 1.30. With 5871 and the
 // neighbours' vote 96.2% at 1.26 (without it 96.6% at 1.29: surer first answers ask less); with
 // 6215 96.1% at 1.25; with 6359 96.2% at 1.26; with 6629 96.0% at 1.27; with 6790 96.0% at 1.26;
-// with 6821 96.4% at 1.27.
-const FLOOR_CV_DIALOGUE_RIGHT = 0.96; // measured 0.964 (6574/6821)
-const CEILING_CV_DIALOGUE_QUESTIONS = 1.4; // measured 1.27 (the issue's goal: 1.5)
+// with 6821 96.4% at 1.27; with 7223 96.2% at 1.26.
+const FLOOR_CV_DIALOGUE_RIGHT = 0.96; // measured 0.962 (6945/7223)
+const CEILING_CV_DIALOGUE_QUESTIONS = 1.4; // measured 1.26 (the issue's goal: 1.5)
 // The forward split (the newest fifth, repositories whole, by a model trained on the rest): reports
 // nobody has mined yet draw more questions than the corpus does, so the goal is held there. With
 // 4012 reports the newest fifth is mostly the batch of 2026-12-04: 94.5% (95.8% on the 691 before).
@@ -161,9 +182,9 @@ const CEILING_CV_DIALOGUE_QUESTIONS = 1.4; // measured 1.27 (the issue's goal: 1
 // them): 96.0% at 1.40; with 6215 (the 344 of the evening of 2026-12-07 and the 284 before
 // them): 96.0% at 1.37; with 6359, 96.1% at 1.39; with 6629 (the 270 of that midnight and the 144 and
 // 344 before them), 96.2% at 1.39; with 6790 (the 161 after them too), 96.2% at 1.37; with 6821,
-// 96.3% at 1.37.
-const FLOOR_FORWARD_DIALOGUE_RIGHT = 0.95; // measured 0.963 (1313/1364)
-const CEILING_FORWARD_DIALOGUE_QUESTIONS = 1.5; // measured 1.37 (the issue's goal: 1.5)
+// 96.3% at 1.37; with 7223 (the 209 and 193 of 2026-12-08 among them), 95.8% at 1.35.
+const FLOOR_FORWARD_DIALOGUE_RIGHT = 0.95; // measured 0.958 (1384/1444)
+const CEILING_FORWARD_DIALOGUE_QUESTIONS = 1.5; // measured 1.35 (the issue's goal: 1.5)
 
 /** Training five fold models takes several seconds on a busy two-core machine. */
 const CV_TIMEOUT_MS = 180_000;

@@ -73,6 +73,10 @@ const NOT_SECRETS: Record<string, string> = {
   'fzlee/alipay#21': "a payment QR code link and the signature on Alipay's response, neither a credential",
   'codeswholesale/codeswholesale-sdk-php#13':
     "the SDK's documented public sandbox secret (a bcrypt-style hash)",
+  'hashicorp/vault#2078':
+    "a Vault secret id's accessor, a handle that cannot log in (the secret id is hidden)",
+  'cloudreve/Cloudreve#959': "an S3-style error's HostId, a request's trace for the provider's support",
+  'tencentyun/cos-nodejs-sdk-v5#38': "a COS error's TraceId, a request's trace for the provider's support",
 };
 
 const UPPER = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
