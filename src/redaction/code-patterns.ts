@@ -195,7 +195,7 @@ export const CODE_PATTERNS: readonly CredentialPattern[] = [
     // .NET: a PFX certificate's password as the literal after its bytes or path,
     // new X509Certificate2(File.ReadAllBytes(path), "pw", flags) or X509CertificateLoader.LoadPkcs12(bytes, "pw")
     regex:
-      /\b(?:X509Certificate2|LoadPkcs12(?:FromFile)?)[ \t]{0,3}\((?:@?"[^"\n]{0,200}"|[^()"'\n]|\([^()"'\n]{0,200}\)){1,300},[ \t]{0,3}@?"([^"\n]{3,200})"/g,
+      /\b(?:X509Certificate2|LoadPkcs12(?:FromFile)?)[ \t]{0,3}\((?:@?"[^"\n]{0,200}"|[^()"'\n@]|@(?!")|\([^()"'\n]{0,200}\)){1,300},[ \t]{0,3}@?"([^"\n]{3,200})"/g,
     group: 1,
     describe: literalDescribe('password'),
   },

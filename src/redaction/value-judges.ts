@@ -198,7 +198,10 @@ export function proseValueDescribe(
   }
   // words between the name and the value ("the key I use is ..."): only an issued-looking value,
   // not an id ("client secret keys for app '<uuid>'")
-  if (/[A-Za-z]{2}/.test(between.replace(/\b(?:is|was)\b/g, '')) && (UUID.test(value) || value.length < 16))
+  if (
+    /[A-Za-z]{2}/.test(between.replace(/\b(?:is|was|to)\b/g, '')) &&
+    (UUID.test(value) || value.length < 16)
+  )
     return { kind: '' };
   // between the name and the value: "is", "was", "to", "=", ":" or an opening bracket says a value
   // is given ("I set the token to ...", "the api key (...)")

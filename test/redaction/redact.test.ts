@@ -352,6 +352,12 @@ describe('redactSecrets', () => {
     expect(out.text.length).toBeGreaterThan(0);
   });
 
+  it("returns on a certificate constructor's arguments of many verbatim strings and no password", () => {
+    // each @"..." could be read two ways if "@" were both a lone character and a string's prefix
+    const out = redactSecrets(`new X509Certificate2(${'@"a"'.repeat(150)})`);
+    expect(out.credentials).toEqual([]);
+  });
+
   it('returns on a Bearer followed by 100 KB of spaces', () => {
     const out = redactSecrets(`Bearer ${' '.repeat(100_000)}`);
     expect(out.credentials).toEqual([]);
