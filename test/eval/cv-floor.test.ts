@@ -156,10 +156,15 @@ import { REGRESSION_WEIGHT, TRAIN_NOW } from '../../src/train/train-model.ts';
 // credentials"; the nineteen together +7 top-1 hits). 50.9% / 77.7%, ECE 0.033. Cross-validated
 // alone with the new code the first 6821 keep 51.7% / 77.8% (3528 / 5306, as before); in the new
 // folds they score 51.3% / 77.9%, the 209 45.9% / 80.4% and the 193 43.0% / 67.9%, so both floors
-// follow the corpus.
-const FLOOR_CV_TOP1 = 0.508; // measured 0.509 (3677/7223)
-const FLOOR_CV_TOP3 = 0.776; // measured 0.777 (5611/7223)
-const CEILING_CV_ECE = 0.05; // measured 0.033 (the issue's goal: at most 0.05)
+// follow the corpus. Then 58 more, when the session's shared search budget ran out: Amazon SES
+// SMTP credentials, Upstash, PlanetScale, Turso and InfluxDB tokens of the wrong kind, small
+// payment gateways (Razorpay, Flutterwave, Paytm, Klarna, BTCPay), Exoscale, Scaleway, OCI and OVH
+// (7281; scored before: 48.3% / 72.4%, ECE 0.151, none stated at >=80%). 50.4% / 77.7%, ECE 0.032:
+// the first 7223 score 50.4% / 77.7% in the new folds (3643 / 5613; their folds were dealt again),
+// the 58 44.8% / 74.1%, so the top-1 floor follows the corpus.
+const FLOOR_CV_TOP1 = 0.503; // measured 0.504 (3669/7281)
+const FLOOR_CV_TOP3 = 0.776; // measured 0.777 (5656/7281)
+const CEILING_CV_ECE = 0.05; // measured 0.032 (the issue's goal: at most 0.05)
 // The dialogue with a simulated truthful user (at most 3 questions), each case on its fold's scorer.
 // On 2026-12-03 the tree's answers were split where one answer lumped causes together (89.9% at
 // 1.48 questions -> 93.6% at 1.27), a less sure lead was let ask for less (94.2% at 1.32), and a
@@ -169,8 +174,8 @@ const CEILING_CV_ECE = 0.05; // measured 0.033 (the issue's goal: at most 0.05)
 // with 4864 96.3% at 1.26; with 5368 96.7% at 1.30; with 5587 97.0% at 1.30. With 5871 and the
 // neighbours' vote 96.2% at 1.26 (without it 96.6% at 1.29: surer first answers ask less); with
 // 6215 96.1% at 1.25; with 6359 96.2% at 1.26; with 6629 96.0% at 1.27; with 6790 96.0% at 1.26;
-// with 6821 96.4% at 1.27; with 7223 96.2% at 1.26.
-const FLOOR_CV_DIALOGUE_RIGHT = 0.96; // measured 0.962 (6945/7223)
+// with 6821 96.4% at 1.27; with 7223 96.2% at 1.26; with 7281 96.2% at 1.26.
+const FLOOR_CV_DIALOGUE_RIGHT = 0.96; // measured 0.962 (7007/7281)
 const CEILING_CV_DIALOGUE_QUESTIONS = 1.4; // measured 1.26 (the issue's goal: 1.5)
 // The forward split (the newest fifth, repositories whole, by a model trained on the rest): reports
 // nobody has mined yet draw more questions than the corpus does, so the goal is held there. With
@@ -182,8 +187,9 @@ const CEILING_CV_DIALOGUE_QUESTIONS = 1.4; // measured 1.26 (the issue's goal: 1
 // them): 96.0% at 1.40; with 6215 (the 344 of the evening of 2026-12-07 and the 284 before
 // them): 96.0% at 1.37; with 6359, 96.1% at 1.39; with 6629 (the 270 of that midnight and the 144 and
 // 344 before them), 96.2% at 1.39; with 6790 (the 161 after them too), 96.2% at 1.37; with 6821,
-// 96.3% at 1.37; with 7223 (the 209 and 193 of 2026-12-08 among them), 95.8% at 1.35.
-const FLOOR_FORWARD_DIALOGUE_RIGHT = 0.95; // measured 0.958 (1384/1444)
+// 96.3% at 1.37; with 7223 (the 209 and 193 of 2026-12-08 among them), 95.8% at 1.35; with 7281,
+// 96.2% at 1.35.
+const FLOOR_FORWARD_DIALOGUE_RIGHT = 0.95; // measured 0.962 (1400/1456)
 const CEILING_FORWARD_DIALOGUE_QUESTIONS = 1.5; // measured 1.35 (the issue's goal: 1.5)
 
 /** Training five fold models takes several seconds on a busy two-core machine. */

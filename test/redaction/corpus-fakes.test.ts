@@ -77,6 +77,8 @@ const NOT_SECRETS: Record<string, string> = {
     "a Vault secret id's accessor, a handle that cannot log in (the secret id is hidden)",
   'cloudreve/Cloudreve#959': "an S3-style error's HostId, a request's trace for the provider's support",
   'tencentyun/cos-nodejs-sdk-v5#38': "a COS error's TraceId, a request's trace for the provider's support",
+  'oracle/oci-java-sdk#356': "an OCI error's opc-request-id, a request's trace for the provider's support",
+  'Bounceapp/render-action#129': 'a Render service id (srv-...), which names the service the token deploys',
 };
 
 const UPPER = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
