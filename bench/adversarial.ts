@@ -1,14 +1,19 @@
 /**
  * Worst-case inputs within the caps (the HTTP API's 20,000 characters): repeated header fragments,
- * almost-tokens, Unicode noise. Each one is timed end to end as a message costs: the length cap
- * (which scans the whole text for credentials first), then the engine.
+ * almost-tokens, Unicode noise, and for every credential pattern that backtracks super-linearly the
+ * input a ReDoS checker built to make it backtrack most (redos-attacks.json). Each one is timed end
+ * to end as a message costs: the length cap (which scans the whole text for credentials first), then
+ * the engine.
  */
 import type { Engine } from '../src/engine/types.ts';
 import { MAX_TEXT_CHARS } from '../src/http/diagnose-api.ts';
 import { capHeadAndTail } from '../src/redaction/cap.ts';
+import { attackInputs } from './redos-attacks.ts';
 
 /** Measured calls per input (after one warm-up): enough for a p99 per input. */
 const CALLS = 40;
+/** Fewer for the recorded attacks, which are many and each slower: the worst of ten. */
+const ATTACK_CALLS = 10;
 
 const FRAGMENTS = [
   'eyJ',
@@ -55,9 +60,13 @@ export function measureAdversarial(
   engine: Engine,
   maxMessageChars: number,
 ): { worstP99Ms: number; worstInput: string; perInput: { name: string; p99Ms: number }[] } {
-  const perInput = adversarialInputs().map(({ name, text }) => {
+  const inputs = [
+    ...adversarialInputs().map((input) => ({ ...input, calls: CALLS })),
+    ...attackInputs().map((input) => ({ ...input, calls: ATTACK_CALLS })),
+  ];
+  const perInput = inputs.map(({ name, text, calls }) => {
     const times: number[] = [];
-    for (let i = 0; i <= CALLS; i++) {
+    for (let i = 0; i <= calls; i++) {
       const start = performance.now();
       engine.diagnose(capHeadAndTail(text, maxMessageChars), { now: Date.UTC(2026, 0, 15) });
       if (i > 0) times.push(performance.now() - start);

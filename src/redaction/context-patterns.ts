@@ -158,7 +158,8 @@ export const CONTEXT_PATTERNS: readonly CredentialPattern[] = [
   {
     provider: 'generic',
     // curl -u user:password, --user, -U / --proxy-user (Twilio's -u SID:TOKEN): the part after ':'
-    regex: /(?<![^\s'"(])(?:-u|-U|--user|--proxy-user)(?:[ \t]{1,5}|=)?["']?[^\s:"']*:([^\s"']+)/g,
+    regex:
+      /(?<![^\s'"(])(?:-u|-U|--user|--proxy-user)(?:[ \t]{1,5}|=)?["']?[^\s:"']{0,200}:([^\s"']{1,500})/g,
     group: 1,
     // `-u https://host/` is a URL given to a tool's -u flag, not user:password
     describe: (v) => (v.startsWith('//') ? { kind: '' } : { kind: 'password' }),

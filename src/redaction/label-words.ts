@@ -26,8 +26,12 @@ function alternation(words: readonly string[]): string {
   return `(?:${cjk.join('|')}|(?<![\\p{L}\\p{N}_])(?:${latin.join('|')}))`;
 }
 
-/** A few words between the label and the separator ("de API", "API", "бота", "d'accès"). */
-const WORDS_BETWEEN = "(?:[ \\t]{0,3}[\\p{L}\\p{N}'’-]{1,14}){0,3}?";
+/**
+ * A few words between the label and the separator ("de API", "API", "бота", "d'accès"): one lazy run
+ * of letters and spaces, not words counted one by one, which a run of label words could split in
+ * thousands of ways before each separator failed.
+ */
+const WORDS_BETWEEN = "[ \\t\\p{L}\\p{N}'’-]{0,45}?";
 /** A colon (ASCII or fullwidth), `=`, or the language's "is" ("es", "é", "ist", "是", "は", ...). */
 const SEPARATOR =
   '[ \\t]{0,3}(?:[:：=]|是|为|為|は|が|가|는|은|이|(?<=[ \\t])(?:es|é|è|est|ist|era|foi|war|était|это|jest|to)(?=[ \\t]))[ \\t]{0,3}';

@@ -97,7 +97,7 @@ export const TOOL_OUTPUT_PATTERNS: readonly CredentialPattern[] = [
     // A REPL or notebook echoing an expression that names a key: `>>> client.api_key` then
     // `'...'`, `In [3]: os.environ["OPENAI_API_KEY"]` then `Out[3]: '...'`, `> process.env.TOKEN`
     regex: new RegExp(
-      `^[ \\t]{0,10}(?:In \\[\\d{1,5}\\]:|>>>|>)[ \\t]{0,3}([^\\n]{0,200}?${SECRET_NAME}[^\\n]{0,100})\\r?\\n[ \\t]{0,10}(?:Out\\[\\d{1,5}\\]:[ \\t]{0,3})?["']([^"'\\n]{6,300})["'][ \\t]*$`,
+      `^[ \\t]{0,10}(?:In \\[\\d{1,5}\\]:|>>>|>)[ \\t]{0,3}([^\\r\\n]{0,200}?${SECRET_NAME}[^\\r\\n]{0,100})\\r?\\n[ \\t]{0,10}(?:Out\\[\\d{1,5}\\]:[ \\t]{0,3})?["']([^"'\\n]{6,300})["'][ \\t]*$`,
       'gim',
     ),
     group: 2,
