@@ -101,13 +101,22 @@ describe('GIVEN labelled cases and a knowledge folder', () => {
 });
 
 describe('GIVEN cases from several repositories', () => {
-  it('THEN every repository falls in exactly one fold, and folds are balanced', () => {
-    const groups = ['a', 'a', 'a', 'b', 'c', 'c', 'd', 'e', 'f', 'g'];
-    const folds = groupFolds(groups, 3, 1);
+  it('THEN every repository falls in exactly one fold, and folds are near balanced', () => {
+    const groups = Array.from({ length: 5000 }, (_, i) => `owner${i % 1700}/repo${i % 2300}`);
+    const folds = groupFolds(groups, 5, 1);
     expect(new Set(folds.keys())).toEqual(new Set(groups));
-    const sizes = [0, 0, 0];
+    const sizes = [0, 0, 0, 0, 0];
     for (const g of groups) sizes[folds.get(g)!]!++;
-    expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+    expect(Math.min(...sizes)).toBeGreaterThan(900);
+    expect(Math.max(...sizes)).toBeLessThan(1100);
+  });
+
+  it('THEN a new batch of repositories moves none already in a fold', () => {
+    const before = Array.from({ length: 300 }, (_, i) => `org/repo${i}`);
+    const after = [...before, ...Array.from({ length: 40 }, (_, i) => `other/new${i}`)];
+    const a = groupFolds(before, 5, 7);
+    const b = groupFolds(after, 5, 7);
+    for (const g of before) expect(b.get(g)).toBe(a.get(g));
   });
 
   it('THEN the ordered folds cut the cases in runs by first appearance, a repository whole in one', () => {
