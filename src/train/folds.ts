@@ -11,9 +11,9 @@ function seededKey(seed: number, group: string): string {
  * fold as the corpus grows: a new batch adds its own repositories to the folds and moves none of the
  * others, and the figures of the reports already there change only with what the models learned.
  * (Dealing groups largest first to the emptiest fold balanced the folds exactly, but every new
- * repository dealt most of the others again, and the same reports scored half a point apart from
- * one batch to the next.) With thousands of repositories the folds come out within a few percent of
- * each other. Returns group -> fold.
+ * repository dealt most of the others again, and the same reports scored up to a point apart from
+ * one batch to the next.) The folds are then less even: 1351 to 1632 of the 7281 reports, so each
+ * model trains on 78-81% of them. Returns group -> fold.
  */
 export function groupFolds(groups: readonly string[], k: number, seed: number): Map<string, number> {
   const out = new Map<string, number>();
