@@ -46,8 +46,10 @@ export const DEFAULT_FIT: FitOptions = {
   // (top-1 / top-3, ECE) 300 iterations 51.66% / 77.33%, 0.038 (most fits converged after 120-190),
   // 100 51.68% / 77.33%, 0.038, 80 51.66% / 77.31%, 0.038, 70 51.71% / 77.33%, 0.039. On 6215
   // reports 80 51.81% / 77.52%, 0.037 and 70 51.78% / 77.51%, 0.037; 70 keeps `npm run train` under
-  // a minute on two cores (96 s at 300; at 80, 48 s on 5368 but 57 s on 6215; 47 s at 70).
-  maxIterations: 70,
+  // a minute on two cores (96 s at 300; at 80, 48 s on 5368 but 57 s on 6215; 47 s at 70). On 7281
+  // reports (folds by hash) 70 3713 / 5657 hits, ECE 0.038, and 60 3713 / 5656, ECE 0.038; training
+  // 41 s at 70 and 37 s at 60, which a busy machine stretched past a minute at 70.
+  maxIterations: 60,
   likelihoodAlpha: 0.02,
   likelihoodScale: 0.04,
 };
