@@ -2,8 +2,8 @@
  * Credentials named in other languages than English: `密钥：...`, `APIキー=...`, `mi clave de API es
  * ...`, `senha: ...`, `API-Schlüssel: ...`, `пароль: ...`, `비밀번호: ...`, `mot de passe : ...`.
  * The label, a few words after it, a separator (a colon, `=`, or the language's "is"), then the
- * value, judged as the English name's value would be. Every repetition is bounded, so each pattern
- * runs in linear time on any input.
+ * value, judged as the English name's value would be. Every repetition is bounded; what that still
+ * costs on the worst input is checked by recheck (`npm run bench:attacks`) and timed by the bench.
  */
 import { KEY_WORDS, PASSWORD_WORDS, SECRET_WORDS, TOKEN_WORDS, UNSPACED_SCRIPT } from './credential-words.ts';
 import { foldLookAlikes } from './normalise.ts';
