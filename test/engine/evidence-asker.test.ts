@@ -42,6 +42,22 @@ describe('GIVEN a tool in the report', () => {
     expect(e.providers).toContain('github');
   });
 
+  it("THEN a report that runs in GitHub Actions or links a GitHub issue is not about GitHub's API", () => {
+    const sentry = 'sentry-cli upload: sentry reported an error: Invalid token (http status: 401)';
+    expect(read(`${sentry} in my GitHub Actions workflow`).providers).not.toContain('github');
+    expect(
+      read(`${sentry}, as in https://github.com/getsentry/sentry-cli/issues/1581`).providers,
+    ).not.toContain('github');
+    expect(read(`${sentry}; docs at https://example-org.github.io/docs/`).providers).not.toContain('github');
+    // the tool is still seen, and GitHub's own API, token and git remote still name GitHub
+    expect(read(`${sentry} in my GitHub Actions workflow`).tools).toContain('github-actions');
+    expect(read('GET https://api.github.com/user returns 401 Bad credentials').providers).toContain('github');
+    expect(read('GITHUB_TOKEN gets 403 in GitHub Actions').providers).toContain('github');
+    expect(read("fatal: Authentication failed for 'https://github.com/acme/app.git/'").providers).toContain(
+      'github',
+    );
+  });
+
   it('THEN "Bad credentials" says a credential was sent', () => {
     expect(signals('gh: Bad credentials (HTTP 401)')).toContain('key:sent');
   });

@@ -72,12 +72,27 @@ export interface ProviderFindings {
   byKey: string[];
 }
 
+/**
+ * Places that name a code host without calling its API: a project's pages site, a link to an issue,
+ * a pull request or a file, and "GitHub Actions", "GitHub Pages" or "GitHub repo" (where code runs,
+ * is served or is kept). A report about any API links its tracker and often runs in Actions; a git
+ * remote (`https://github.com/o/r.git`), api.github.com and GITHUB_TOKEN still name GitHub.
+ */
+const CODE_HOST_REFERENCE =
+  /[a-z0-9-]+\.github\.io\b[^\s)\]>"'`]*|(?<![a-z0-9.-])github\.com\/[\w.-]+\/[\w.-]+\/(?:issues|pull|pulls|blob|tree|releases|discussions|wiki|commit|commits|compare)\b[^\s)\]>"'`]*|\bgithub (?:actions?|workflows?|pages|repo(?:sitory|sitories|s)?)\b/g;
+
+/** The text with code-host references blanked, same length so positions still order the hits. */
+function withoutCodeHostReferences(lower: string): string {
+  return lower.replace(CODE_HOST_REFERENCE, (m) => ' '.repeat(m.length));
+}
+
 /** Providers named by host, by name and by key shape (error strings are added by the catalogue). */
 export function detectProviders(index: ProviderIndex, input: ExtractionInput): ProviderFindings {
+  const lower = withoutCodeHostReferences(input.lower);
   const byHost: { id: string; at: number }[] = [];
   const taken: [number, number][] = [];
   for (const { host, id } of index.hosts) {
-    const at = input.lower.indexOf(host);
+    const at = lower.indexOf(host);
     if (at === -1) continue;
     // A shorter host inside a longer one already matched (azure.com in openai.azure.com) is the same hit.
     if (taken.some(([s, e]) => at >= s && at + host.length <= e)) continue;
@@ -86,14 +101,14 @@ export function detectProviders(index: ProviderIndex, input: ExtractionInput): P
   }
   const byDomain: string[] = [];
   for (const { domain, id } of index.domains) {
-    const at = input.lower.indexOf(domain);
+    const at = lower.indexOf(domain);
     if (at === -1) continue;
     // A subdomain ("platform.openai.com") counts; a longer name ("myopenai.com") does not.
-    const before = input.lower.charAt(at - 1);
+    const before = lower.charAt(at - 1);
     if (before !== '.' && /[a-z0-9-]/.test(before)) continue;
     if (!byDomain.includes(id)) byDomain.push(id);
   }
-  let byName = index.names.filter((n) => n.regex.test(input.lower)).map((n) => n.id);
+  let byName = index.names.filter((n) => n.regex.test(lower)).map((n) => n.id);
   const byKey: string[] = [];
   for (const c of input.credentials) {
     const id = index.byKeyShape[c.fingerprint.provider];

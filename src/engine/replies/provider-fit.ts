@@ -30,12 +30,16 @@ interface MentionIndex {
   stems: Map<string, string>;
   /** display names a bullet may start with ("Azure OpenAI: ...") */
   names: { regex: RegExp; id: string }[];
+  /** key prefixes among a provider's keywords (`ghp_`, `sk_test_`, `SG.`), case as written */
+  keyPrefixes: { regex: RegExp; id: string }[];
 }
 
 const FALLBACK_ENV = 'API_KEY';
 const FALLBACK_CHECK = 'curl -i https://api.example.com/v1/me -H "Authorization: Bearer $API_KEY"';
 /** Words too common to name a provider when they start a variable (CI_JOB_TOKEN is GitLab, CI_ is not). */
 const AMBIGUOUS_STEMS = new Set(['API', 'CI', 'KEY', 'TOKEN', 'SECRET']);
+/** A keyword that is the start of a key (`ghp_`, `sk-or-`, `SG.`): letters, then `_`, `-` or `.`. */
+const KEY_PREFIX = /^[A-Za-z][A-Za-z_-]*[A-Za-z][_.-]$/;
 /** Hosts that belong to everyone (standards, browsers, tooling) and say nothing about a provider. */
 const NEUTRAL_HOSTS = new Set([
   'datatracker.ietf.org',
@@ -66,6 +70,7 @@ function mentionIndex(knowledge: Knowledge): MentionIndex {
   const places: MentionIndex['places'] = [];
   const stems = new Map<string, string>();
   const names: MentionIndex['names'] = [];
+  const keyPrefixes: MentionIndex['keyPrefixes'] = [];
   const addStem = (env: string, id: string) => {
     const stem = env.split('_')[0] ?? '';
     if (stem.length >= 2 && !AMBIGUOUS_STEMS.has(stem) && !stems.has(stem)) stems.set(stem, id);
@@ -86,6 +91,9 @@ function mentionIndex(knowledge: Knowledge): MentionIndex {
       if (!NEUTRAL_HOSTS.has(host)) places.push({ fragment: host, id: p.id });
     }
     for (const env of p.env ?? []) addStem(env, p.id);
+    for (const word of p.keywords)
+      if (KEY_PREFIX.test(word))
+        keyPrefixes.push({ regex: new RegExp(`(?<![A-Za-z0-9])${escapeRegex(word)}`), id: p.id });
     const display = p.name.replace(/\s*\(.*\)$/, '').split(' / ')[0] ?? p.name;
     // the id names it too where people write it so ("AWS says so directly: ..." for Amazon Web Services)
     for (const name of new Set([display, p.id]))
@@ -98,7 +106,7 @@ function mentionIndex(knowledge: Knowledge): MentionIndex {
     if (t.provider) for (const env of t.env ?? []) addStem(env, t.provider);
   // A fragment shared by two providers (twilio.com for Twilio and SendGrid's docs) is decided by a longer one.
   places.sort((a, b) => b.fragment.length - a.fragment.length);
-  const index = { places, stems, names };
+  const index = { places, stems, names, keyPrefixes };
   indexMemo.set(knowledge, index);
   return index;
 }
@@ -200,7 +208,18 @@ export function fitText(knowledge: Knowledge, asker: Asker, text: string): strin
   return fitted;
 }
 
-/** A code snippet for the asker: another provider's curl becomes the asker's check; other foreign lines stop it. */
+/** Providers whose key shape a line of code holds (`STRIPE_SECRET_KEY=sk_test_...` is Stripe's line). */
+function keyShapeOwners(knowledge: Knowledge, line: string): string[] {
+  return mentionIndex(knowledge)
+    .keyPrefixes.filter(({ regex }) => regex.test(line))
+    .map(({ id }) => id);
+}
+
+/**
+ * A code snippet for the asker: another provider's curl becomes the asker's check; other foreign
+ * lines stop it, and so does a line holding another provider's key shape (its variable could be
+ * renamed for the asker, but `GH_TOKEN=sk_test_...` would teach a value GitHub never issues).
+ */
 function fitCode(knowledge: Knowledge, asker: Asker, code: string): string | undefined {
   const lines: string[] = [];
   const kept: string[] = [];
@@ -212,7 +231,10 @@ function fitCode(knowledge: Knowledge, asker: Asker, code: string): string | und
       continuesReplaced = /\\\s*$/.test(line);
       continue;
     }
-    const fitted = fitText(knowledge, asker, line);
+    const fitted =
+      foreign(asker, new Set(keyShapeOwners(knowledge, line))).length > 0
+        ? undefined
+        : fitText(knowledge, asker, line);
     if (fitted !== undefined) {
       lines.push(fitted);
       kept.push(line);

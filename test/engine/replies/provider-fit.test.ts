@@ -202,6 +202,34 @@ describe('GIVEN the examples from the field', () => {
     expect(say('cors-browser', ['openai'])).toContain('api.openai.com/v1/chat/completions');
   });
 
+  it("THEN no snippet holds another provider's key shape under the asker's variable (GH_TOKEN=sk_test_...)", () => {
+    const shapes: Record<string, RegExp> = {
+      stripe: /(?<![A-Za-z0-9])(?:sk|pk|rk)_(?:test|live)_/,
+      github: /(?<![A-Za-z0-9])(?:ghp_|github_pat_)/,
+      openrouter: /(?<![A-Za-z0-9])sk-or-/,
+      sendgrid: /(?<![A-Za-z0-9])SG\./,
+    };
+    const problems: string[] = [];
+    for (const own of providers)
+      for (const cause of knowledge.causes.keys()) {
+        const reply = diagnosisReply(
+          knowledge,
+          { causeId: cause, score: 1, confidence: 0.8, reasons: [] },
+          [],
+          { ...emptyEvidence(), providers: [own.id] },
+        );
+        const code = reply.blocks.flatMap((b) =>
+          b.type === 'steps' ? b.items.flatMap((i) => (i.code ? [i.code.code] : [])) : [],
+        );
+        for (const [owner, shape] of Object.entries(shapes))
+          if (owner !== own.id && code.some((c) => shape.test(c)))
+            problems.push(`${own.id} ${cause}: ${owner}`);
+      }
+    expect(problems).toEqual([]);
+    // the Stripe answer keeps its own example
+    expect(say('wrong-environment', ['stripe'])).toContain('STRIPE_SECRET_KEY=sk_test_');
+  });
+
   it('THEN a Stripe answer cites no Azure material', () => {
     expect(say('wrong-environment', ['stripe'])).not.toMatch(/azure/i);
   });
