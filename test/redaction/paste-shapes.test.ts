@@ -804,6 +804,12 @@ const SHAPES: [string, (secret: string) => string, () => string][] = [
     () => opaque(24),
   ],
   [
+    'a Slack bot token cut short by the reporter ("its invalid now"), on a line of its own',
+    (t) =>
+      `The API Token I used was (sorry folks its invalid now) was:\n${j('xo', 'xb-')}${t}\n\nI tried regenerating`,
+    () => chars(4, UPPER + LOWER) + '-' + chars(4, UPPER + LOWER),
+  ],
+  [
     "a PFX certificate's password as the literal after its bytes in .NET",
     (t) =>
       `X509Certificate2 cert = new X509Certificate2(System.IO.File.ReadAllBytes(certificatePath), "${t}", X509KeyStorageFlags.MachineKeySet);`,
