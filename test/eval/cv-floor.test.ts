@@ -167,8 +167,21 @@ import { REGRESSION_WEIGHT, TRAIN_NOW } from '../../src/train/train-model.ts';
 // scored up to a point apart. 51.0% / 77.7%, ECE 0.038 on the 7281; on the 6821 alone 51.5% / 77.9%
 // (3511 / 5313), and the same 6821 in the 7281's folds 3502 / 5313: what the 460 added reports
 // changed. From here on a floor that follows the corpus measures the reports, not the dealing.
-const FLOOR_CV_TOP1 = 0.509; // measured 0.510 (3713/7281)
-const FLOOR_CV_TOP3 = 0.776; // measured 0.777 (5656/7281; 5657 at 70 L-BFGS iterations)
+// A report run in GitHub Actions or linking a GitHub issue then stopped naming GitHub as the API:
+// 3712 / 5659 on the 7281. On 2026-12-08 (session 36) 230 more from sixteen helpers: Sentry,
+// Bugsnag, Rollbar and Honeybadger upload keys, Azure data-plane roles (Key Vault, Storage, App
+// Configuration, Cosmos DB, Service Bus), Meta, TikTok, Twitch, Zoom and Pinterest tokens of the
+// wrong kind or scope, Twilio and SMS gateways, game and weather APIs (Riot's removed endpoints,
+// OpenWeatherMap plans), HMRC, Xero, Adyen and PayFast, small clouds' wrappers, self-hosted apps,
+// Chinese push services and storage signatures (7511; scored before: 37.4% / 73.5%, ECE 0.054, 7
+// of 9 right at >=80%); eleven strings they print entered the catalogue (Twitch's client id
+// mismatch, Meta's expired, invalidated and unreadable tokens and (#200), WeChat's 40001,
+// DigitalOcean's "Unable to authenticate you", OpenWeatherMap's 401, Cloudflare's 10000, Service
+// Bus's missing claims, Xero's AuthenticationUnsuccessful: +0 top-1, +3 top-3). 50.7% / 78.0%, ECE
+// 0.037: the first 7281 score 3717 / 5681 in the same folds (up from 3712 / 5659), the 230 40.0% /
+// 76.1%, so the top-1 floor follows the corpus.
+const FLOOR_CV_TOP1 = 0.506; // measured 0.507 (3809/7511)
+const FLOOR_CV_TOP3 = 0.778; // measured 0.780 (5856/7511)
 const CEILING_CV_ECE = 0.05; // measured 0.038 (the issue's goal: at most 0.05)
 // The dialogue with a simulated truthful user (at most 3 questions), each case on its fold's scorer.
 // On 2026-12-03 the tree's answers were split where one answer lumped causes together (89.9% at
@@ -180,8 +193,8 @@ const CEILING_CV_ECE = 0.05; // measured 0.038 (the issue's goal: at most 0.05)
 // neighbours' vote 96.2% at 1.26 (without it 96.6% at 1.29: surer first answers ask less); with
 // 6215 96.1% at 1.25; with 6359 96.2% at 1.26; with 6629 96.0% at 1.27; with 6790 96.0% at 1.26;
 // with 6821 96.4% at 1.27; with 7223 96.2% at 1.26; with 7281 96.2% at 1.26, and with the folds by
-// hash 96.3% at 1.26.
-const FLOOR_CV_DIALOGUE_RIGHT = 0.96; // measured 0.963 (7011/7281)
+// hash 96.3% at 1.26; with 7511 96.2% at 1.26.
+const FLOOR_CV_DIALOGUE_RIGHT = 0.96; // measured 0.962 (7224/7511)
 const CEILING_CV_DIALOGUE_QUESTIONS = 1.4; // measured 1.26 (the issue's goal: 1.5)
 // The forward split (the newest fifth, repositories whole, by a model trained on the rest): reports
 // nobody has mined yet draw more questions than the corpus does, so the goal is held there. With
@@ -194,8 +207,8 @@ const CEILING_CV_DIALOGUE_QUESTIONS = 1.4; // measured 1.26 (the issue's goal: 1
 // them): 96.0% at 1.37; with 6359, 96.1% at 1.39; with 6629 (the 270 of that midnight and the 144 and
 // 344 before them), 96.2% at 1.39; with 6790 (the 161 after them too), 96.2% at 1.37; with 6821,
 // 96.3% at 1.37; with 7223 (the 209 and 193 of 2026-12-08 among them), 95.8% at 1.35; with 7281,
-// 96.2% at 1.35.
-const FLOOR_FORWARD_DIALOGUE_RIGHT = 0.95; // measured 0.962 (1400/1456)
+// 96.2% at 1.35; with 7511, 96.4% at 1.35.
+const FLOOR_FORWARD_DIALOGUE_RIGHT = 0.95; // measured 0.964 (1448/1502)
 const CEILING_FORWARD_DIALOGUE_QUESTIONS = 1.5; // measured 1.35 (the issue's goal: 1.5)
 
 /** Training five fold models takes several seconds on a busy two-core machine. */

@@ -79,6 +79,12 @@ const NOT_SECRETS: Record<string, string> = {
   'tencentyun/cos-nodejs-sdk-v5#38': "a COS error's TraceId, a request's trace for the provider's support",
   'oracle/oci-java-sdk#356': "an OCI error's opc-request-id, a request's trace for the provider's support",
   'Bounceapp/render-action#129': 'a Render service id (srv-...), which names the service the token deploys',
+  'Homas/ioc2rpz#37':
+    "a TSIG key's name, the user part of curl -u (the key's secret after the colon is hidden)",
+  'airsonic-advanced/airsonic-advanced#413':
+    'a Subsonic salt (s=), random per request and sent in clear beside the token t=, which is hidden',
+  'codeswholesale/codeswholesale-sdk-php#2':
+    "an OAuth client id quoted by the error, and the SDK README's public sandbox client id",
 };
 
 const UPPER = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
