@@ -211,6 +211,9 @@ const PREFIXED_FAMILIES: readonly CredentialPattern[] = [
   ),
 ];
 
+/** The shortest JWT header that names its algorithm: base64url of `{"alg":".."}` is 16 characters or more. */
+const JWT_HEADER_MIN = 16;
+
 export const CREDENTIAL_PATTERNS: readonly CredentialPattern[] = [
   {
     provider: 'anthropic',
@@ -329,9 +332,18 @@ export const CREDENTIAL_PATTERNS: readonly CredentialPattern[] = [
     describe: (v) => {
       const dot = v.indexOf('.');
       const at = v.indexOf('eyJ');
-      if (at < 0 || dot - at < 7 || !v.startsWith('eyJ', dot + 1)) return { kind: '' };
+      if (at < 0 || dot - at < 7) return { kind: '' };
+      // a payload is JSON too (eyJ...); a whole header ({"alg":..., 16 characters or more) makes it a
+      // JWT whatever follows, so a token whose payload was edited or cut by hand is hidden whole
+      if (!v.startsWith('eyJ', dot + 1) && dot - at < JWT_HEADER_MIN) return { kind: '' };
       return { kind: 'JWT', skip: at };
     },
+  },
+  {
+    // Sign in with Apple's authorization code: c, 32 hex digits, .0., a short part, then the secret
+    provider: 'apple',
+    regex: new RegExp(`${B}c[0-9a-f]{32}\\.0\\.[a-z0-9]{3,6}\\.[A-Za-z0-9_-]{6,}`, 'g'),
+    describe: () => ({ kind: 'authorization code' }),
   },
   {
     provider: 'discord',

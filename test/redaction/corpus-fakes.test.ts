@@ -51,7 +51,6 @@ const NOT_SECRETS: Record<string, string> = {
   'aspnet/WebHooks#65': 'a value written as "something like" with an xxxx mask in front',
   'mollie/mollie-api-ruby#119': 'a Mollie customer id',
   'semashkinvg/Bitmex.NET#1': 'a computed signature printed as bytes',
-  'ministero-salute/it-fse-support#2458': 'a JWT cut to its header and a few characters',
   'LoeiFy/Mirror#31': "the documentation's example value (a number and #), not the reporter's token",
   'renovatebot/config-help#29': "a value encrypted with Renovate's public key",
   'VulnPlanet/l3x#5': 'an OpenAI organization id',

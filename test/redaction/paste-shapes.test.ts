@@ -810,6 +810,18 @@ const SHAPES: [string, (secret: string) => string, () => string][] = [
     () => chars(4, UPPER + LOWER) + '-' + chars(4, UPPER + LOWER),
   ],
   [
+    'a JWT whose payload was edited by hand (not JSON any more), after a standard header',
+    (t) =>
+      `the example token from the wiki:\n\`${j('eyJhbGciOiJIUzI1NiIsInR5cCI6', 'IkpXVCJ9')}.${t}\`\nreturns 401`,
+    () => `${opaque(12)}.${opaque(12)}`,
+  ],
+  [
+    'a Sign in with Apple authorization code quoted in backticks',
+    (t) =>
+      `my authorizationCode always follows this pattern:\n\`c${hex(32)}.0.${chars(4, LOWER)}.${t}\`\nIs it normal?`,
+    () => opaque(14),
+  ],
+  [
     "a PFX certificate's password as the literal after its bytes in .NET",
     (t) =>
       `X509Certificate2 cert = new X509Certificate2(System.IO.File.ReadAllBytes(certificatePath), "${t}", X509KeyStorageFlags.MachineKeySet);`,
