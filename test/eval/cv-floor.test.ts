@@ -179,9 +179,13 @@ import { REGRESSION_WEIGHT, TRAIN_NOW } from '../../src/train/train-model.ts';
 // DigitalOcean's "Unable to authenticate you", OpenWeatherMap's 401, Cloudflare's 10000, Service
 // Bus's missing claims, Xero's AuthenticationUnsuccessful: +0 top-1, +3 top-3). 50.7% / 78.0%, ECE
 // 0.037: the first 7281 score 3717 / 5681 in the same folds (up from 3712 / 5659), the 230 40.0% /
-// 76.1%, so the top-1 floor follows the corpus.
-const FLOOR_CV_TOP1 = 0.506; // measured 0.507 (3809/7511)
-const FLOOR_CV_TOP3 = 0.778; // measured 0.780 (5856/7511)
+// 76.1%, so the top-1 floor follows the corpus. Then 30 more, when the session's shared search
+// budget ran out: package registries, Weights & Biases entities, Magento, Google service accounts
+// and Ads developer tokens, CI and browser-test clouds, Cognito, Allegro, Apple's server APIs
+// (7541; scored before: 36.7% / 60.0%, ECE 0.182, 3 of 5 right at >=80%). 50.6% / 77.9%, ECE
+// 0.036: the first 7281 score 3715 / 5677 in the same folds, the 230 91 / 176, the 30 13 / 19.
+const FLOOR_CV_TOP1 = 0.506; // measured 0.506 (3819/7541)
+const FLOOR_CV_TOP3 = 0.778; // measured 0.779 (5872/7541)
 const CEILING_CV_ECE = 0.05; // measured 0.038 (the issue's goal: at most 0.05)
 // The dialogue with a simulated truthful user (at most 3 questions), each case on its fold's scorer.
 // On 2026-12-03 the tree's answers were split where one answer lumped causes together (89.9% at
@@ -193,8 +197,8 @@ const CEILING_CV_ECE = 0.05; // measured 0.038 (the issue's goal: at most 0.05)
 // neighbours' vote 96.2% at 1.26 (without it 96.6% at 1.29: surer first answers ask less); with
 // 6215 96.1% at 1.25; with 6359 96.2% at 1.26; with 6629 96.0% at 1.27; with 6790 96.0% at 1.26;
 // with 6821 96.4% at 1.27; with 7223 96.2% at 1.26; with 7281 96.2% at 1.26, and with the folds by
-// hash 96.3% at 1.26; with 7511 96.2% at 1.26.
-const FLOOR_CV_DIALOGUE_RIGHT = 0.96; // measured 0.962 (7224/7511)
+// hash 96.3% at 1.26; with 7511 96.2% at 1.26; with 7541 96.2% at 1.26.
+const FLOOR_CV_DIALOGUE_RIGHT = 0.96; // measured 0.962 (7251/7541)
 const CEILING_CV_DIALOGUE_QUESTIONS = 1.4; // measured 1.26 (the issue's goal: 1.5)
 // The forward split (the newest fifth, repositories whole, by a model trained on the rest): reports
 // nobody has mined yet draw more questions than the corpus does, so the goal is held there. With
@@ -207,8 +211,8 @@ const CEILING_CV_DIALOGUE_QUESTIONS = 1.4; // measured 1.26 (the issue's goal: 1
 // them): 96.0% at 1.37; with 6359, 96.1% at 1.39; with 6629 (the 270 of that midnight and the 144 and
 // 344 before them), 96.2% at 1.39; with 6790 (the 161 after them too), 96.2% at 1.37; with 6821,
 // 96.3% at 1.37; with 7223 (the 209 and 193 of 2026-12-08 among them), 95.8% at 1.35; with 7281,
-// 96.2% at 1.35; with 7511, 96.4% at 1.35.
-const FLOOR_FORWARD_DIALOGUE_RIGHT = 0.95; // measured 0.964 (1448/1502)
+// 96.2% at 1.35; with 7511, 96.4% at 1.35; with 7541, 96.4% at 1.34.
+const FLOOR_FORWARD_DIALOGUE_RIGHT = 0.95; // measured 0.964 (1453/1508)
 const CEILING_FORWARD_DIALOGUE_QUESTIONS = 1.5; // measured 1.35 (the issue's goal: 1.5)
 
 /** Training five fold models takes several seconds on a busy two-core machine. */

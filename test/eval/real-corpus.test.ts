@@ -24,11 +24,11 @@ const coverage = corpusCoverage(lines);
  * turns out to establish no cause (5 of 2395 on 2026-12-02, 2 of them not in English).
  */
 const REACHED = {
-  cases: 7511, // target 600: met
+  cases: 7541, // target 600: met
   perCause: 54, // target 15 for every cause: met
-  other: 1649, // target 40: met
+  other: 1657, // target 40: met
   providers: 16, // target 13 plus generic: met
-  nonEnglish: 1474, // target 25: met
+  nonEnglish: 1475, // target 25: met
 };
 
 /** The secret shapes the project's pre-commit check looks for, minus obvious fakes. */
