@@ -184,8 +184,11 @@ import { REGRESSION_WEIGHT, TRAIN_NOW } from '../../src/train/train-model.ts';
 // and Ads developer tokens, CI and browser-test clouds, Cognito, Allegro, Apple's server APIs
 // (7541; scored before: 36.7% / 60.0%, ECE 0.182, 3 of 5 right at >=80%). 50.6% / 77.9%, ECE
 // 0.036: the first 7281 score 3715 / 5677 in the same folds, the 230 91 / 176, the 30 13 / 19.
-const FLOOR_CV_TOP1 = 0.506; // measured 0.506 (3819/7541)
-const FLOOR_CV_TOP3 = 0.778; // measured 0.779 (5872/7541)
+// Then eight labels followed the corpus's majority for the same situation (an account password
+// where a generated token is now required: key-invalid-typo, not wrong-scheme; One Call 3.0
+// without its subscription: insufficient-scope with billing-quota in also): 50.8% / 77.9%.
+const FLOOR_CV_TOP1 = 0.506; // measured 0.508 (3830/7541)
+const FLOOR_CV_TOP3 = 0.778; // measured 0.779 (5874/7541)
 const CEILING_CV_ECE = 0.05; // measured 0.038 (the goal: at most 0.05)
 // The dialogue with a simulated truthful user (at most 3 questions), each case on its fold's scorer.
 // On 2026-12-03 the tree's answers were split where one answer lumped causes together (89.9% at
@@ -198,7 +201,7 @@ const CEILING_CV_ECE = 0.05; // measured 0.038 (the issue's goal: at most 0.05)
 // 6215 96.1% at 1.25; with 6359 96.2% at 1.26; with 6629 96.0% at 1.27; with 6790 96.0% at 1.26;
 // with 6821 96.4% at 1.27; with 7223 96.2% at 1.26; with 7281 96.2% at 1.26, and with the folds by
 // hash 96.3% at 1.26; with 7511 96.2% at 1.26; with 7541 96.2% at 1.26.
-const FLOOR_CV_DIALOGUE_RIGHT = 0.96; // measured 0.962 (7251/7541)
+const FLOOR_CV_DIALOGUE_RIGHT = 0.96; // measured 0.962 (7254/7541)
 const CEILING_CV_DIALOGUE_QUESTIONS = 1.4; // measured 1.26 (the goal: 1.5)
 // The forward split (the newest fifth, repositories whole, by a model trained on the rest): reports
 // nobody has mined yet draw more questions than the corpus does, so the goal is held there. With
@@ -211,8 +214,9 @@ const CEILING_CV_DIALOGUE_QUESTIONS = 1.4; // measured 1.26 (the issue's goal: 1
 // them): 96.0% at 1.37; with 6359, 96.1% at 1.39; with 6629 (the 270 of that midnight and the 144 and
 // 344 before them), 96.2% at 1.39; with 6790 (the 161 after them too), 96.2% at 1.37; with 6821,
 // 96.3% at 1.37; with 7223 (the 209 and 193 of 2026-12-08 among them), 95.8% at 1.35; with 7281,
-// 96.2% at 1.35; with 7511, 96.4% at 1.35; with 7541, 96.4% at 1.34.
-const FLOOR_FORWARD_DIALOGUE_RIGHT = 0.95; // measured 0.964 (1453/1508)
+// 96.2% at 1.35; with 7511, 96.4% at 1.35; with 7541, 96.4% at 1.34, and 96.3% at 1.34 once eight
+// labels followed the corpus's majority.
+const FLOOR_FORWARD_DIALOGUE_RIGHT = 0.95; // measured 0.963 (1452/1508)
 const CEILING_FORWARD_DIALOGUE_QUESTIONS = 1.5; // measured 1.35 (the goal: 1.5)
 
 /** Training five fold models takes several seconds on a busy two-core machine. */
