@@ -26,7 +26,7 @@ const coverage = corpusCoverage(lines);
 const REACHED = {
   cases: 7541, // target 600: met
   perCause: 54, // target 15 for every cause: met
-  other: 1657, // target 40: met
+  other: 1654, // target 40: met (three moved to a key cause when labels followed the majority)
   providers: 16, // target 13 plus generic: met
   nonEnglish: 1475, // target 25: met
 };
