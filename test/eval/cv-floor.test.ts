@@ -189,9 +189,10 @@ import { REGRESSION_WEIGHT, TRAIN_NOW } from '../../src/train/train-model.ts';
 // without its subscription: insufficient-scope with billing-quota in also): 50.8% / 77.9%. Then
 // fourteen more, found by reading in pairs the reports whose `why` reads most alike (not by the
 // scorer's mistakes) and following each situation's majority (test/eval/real/README.md):
-// 50.9% / 77.9%, ECE 0.035.
-const FLOOR_CV_TOP1 = 0.507; // measured 0.509 (3839/7541)
-const FLOOR_CV_TOP3 = 0.778; // measured 0.779 (5875/7541)
+// 50.9% / 77.9%, ECE 0.035; with six more (Google OAuth apps in Testing, Salesforce security
+// tokens, placeholder brackets) 51.0% / 77.9%, ECE 0.036.
+const FLOOR_CV_TOP1 = 0.508; // measured 0.510 (3845/7541)
+const FLOOR_CV_TOP3 = 0.778; // measured 0.779 (5878/7541)
 const CEILING_CV_ECE = 0.05; // measured 0.038 (the issue's goal: at most 0.05)
 // The dialogue with a simulated truthful user (at most 3 questions), each case on its fold's scorer.
 // On 2026-12-03 the tree's answers were split where one answer lumped causes together (89.9% at
@@ -203,9 +204,9 @@ const CEILING_CV_ECE = 0.05; // measured 0.038 (the issue's goal: at most 0.05)
 // neighbours' vote 96.2% at 1.26 (without it 96.6% at 1.29: surer first answers ask less); with
 // 6215 96.1% at 1.25; with 6359 96.2% at 1.26; with 6629 96.0% at 1.27; with 6790 96.0% at 1.26;
 // with 6821 96.4% at 1.27; with 7223 96.2% at 1.26; with 7281 96.2% at 1.26, and with the folds by
-// hash 96.3% at 1.26; with 7511 96.2% at 1.26; with 7541 96.2% at 1.26 (1.25 once 22 labels
+// hash 96.3% at 1.26; with 7511 96.2% at 1.26; with 7541 96.2% at 1.26 (1.25 once 28 labels
 // followed the corpus's majority).
-const FLOOR_CV_DIALOGUE_RIGHT = 0.96; // measured 0.962 (7254/7541)
+const FLOOR_CV_DIALOGUE_RIGHT = 0.96; // measured 0.962 (7256/7541)
 const CEILING_CV_DIALOGUE_QUESTIONS = 1.4; // measured 1.26 (the issue's goal: 1.5)
 // The forward split (the newest fifth, repositories whole, by a model trained on the rest): reports
 // nobody has mined yet draw more questions than the corpus does, so the goal is held there. With
@@ -218,7 +219,7 @@ const CEILING_CV_DIALOGUE_QUESTIONS = 1.4; // measured 1.26 (the issue's goal: 1
 // them): 96.0% at 1.37; with 6359, 96.1% at 1.39; with 6629 (the 270 of that midnight and the 144 and
 // 344 before them), 96.2% at 1.39; with 6790 (the 161 after them too), 96.2% at 1.37; with 6821,
 // 96.3% at 1.37; with 7223 (the 209 and 193 of 2026-12-08 among them), 95.8% at 1.35; with 7281,
-// 96.2% at 1.35; with 7511, 96.4% at 1.35; with 7541, 96.4% at 1.34, and 96.2% at 1.34 once 22
+// 96.2% at 1.35; with 7511, 96.4% at 1.35; with 7541, 96.4% at 1.34, and 96.2% at 1.34 once 28
 // labels followed the corpus's majority.
 const FLOOR_FORWARD_DIALOGUE_RIGHT = 0.95; // measured 0.962 (1450/1508)
 const CEILING_FORWARD_DIALOGUE_QUESTIONS = 1.5; // measured 1.35 (the issue's goal: 1.5)
