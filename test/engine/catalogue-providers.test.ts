@@ -49,3 +49,14 @@ describe('GIVEN an error string that several services print', () => {
     expect(evidence.providers).toContain('discord');
   });
 });
+
+describe('GIVEN a pull request number in parentheses, as changelogs write it', () => {
+  it("THEN it is not taken for Meta's (#200) permission error", () => {
+    expect(extract('401 since I upgraded: fix login flow (#200), bump deps (#201)').errors).toEqual([]);
+    expect(
+      extract('(#200) Requires either publish_actions permission, or manage_pages').errors.map(
+        (e) => e.match,
+      ),
+    ).toEqual(['(#200) Requires']);
+  });
+});
