@@ -60,3 +60,24 @@ describe('GIVEN a pull request number in parentheses, as changelogs write it', (
     ).toEqual(['(#200) Requires']);
   });
 });
+
+describe('GIVEN a catalogued phrase inside a longer word', () => {
+  const matches = (text: string) => extract(text).errors.map((e) => e.match);
+
+  it('THEN a phrase does not match where its last word runs on ("authenticate you" in "your")', () => {
+    expect(matches('401 {"message": "Unable to authenticate your request"}')).not.toContain(
+      'Unable to authenticate you',
+    );
+    expect(matches('GET /v2/account: 401 Unable to authenticate you')).toContain(
+      'Unable to authenticate you',
+    );
+    expect(matches('hcloud: unable to authenticate your token (unauthorized)')).toContain(
+      'unable to authenticate your token',
+    );
+  });
+
+  it('THEN a plural still matches, and an identifier stays a prefix (AccessDenied in AccessDeniedException)', () => {
+    expect(matches('400 invalid scopes requested')).toContain('invalid scope');
+    expect(matches('botocore AccessDeniedException: not authorized')).toContain('AccessDenied');
+  });
+});

@@ -59,6 +59,23 @@ export function statusOfMatch(index: CatalogueIndex, match: string): number | un
  * Catalogue entries found in the lowercased text. An entry inside a longer matched one counts once;
  * the same string listed by several providers counts once, preferring a provider already detected.
  */
+/** Letters of scripts written with spaces between words (Latin, Greek, Cyrillic) and digits. */
+const SPACED_WORD_CHAR = /[a-z0-9\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]/;
+
+/**
+ * Whether `match` found at `at` ends where a word (or its plural) ends. Only a phrase (an entry with a space) is held
+ * to it: "Unable to authenticate you" is not read in "... your request", while identifiers stay
+ * prefixes on purpose (AccessDenied in AccessDeniedException, Unauthorized in UnauthorizedError).
+ * Scripts written without spaces (Chinese, Japanese) and Korean, whose particles are glued to the
+ * word, are not held to it either.
+ */
+function endsWhole(lower: string, at: number, match: string): boolean {
+  if (!match.includes(' ') || !SPACED_WORD_CHAR.test(match.charAt(match.length - 1))) return true;
+  // a plural stays the phrase ("invalid scopes" for "invalid scope")
+  const end = at + match.length + (lower.charAt(at + match.length) === 's' ? 1 : 0);
+  return !SPACED_WORD_CHAR.test(lower.charAt(end));
+}
+
 export function matchCatalogue(
   index: CatalogueIndex,
   lower: string,
@@ -66,8 +83,11 @@ export function matchCatalogue(
 ): Evidence['errors'] {
   const hits: { at: number; end: number; e: Entry }[] = [];
   const check = (e: Entry) => {
-    const at = lower.indexOf(e.lower);
-    if (at !== -1) hits.push({ at, end: at + e.lower.length, e });
+    for (let at = lower.indexOf(e.lower); at !== -1; at = lower.indexOf(e.lower, at + 1)) {
+      if (!endsWhole(lower, at, e.lower)) continue;
+      hits.push({ at, end: at + e.lower.length, e });
+      return;
+    }
   };
   for (const e of index.short) check(e);
   const seen = new Set<string>();
