@@ -230,6 +230,11 @@ describe('GIVEN the examples from the field', () => {
     expect(say('wrong-environment', ['stripe'])).toContain('STRIPE_SECRET_KEY=sk_test_');
   });
 
+  it("THEN another service's token in GitHub Actions is not told about the workflow token's permissions block", () => {
+    expect(say('insufficient-scope', ['generic'], ['github-actions'])).not.toContain('permissions:');
+    expect(say('insufficient-scope', ['github'], ['github-actions'])).toContain('permissions:');
+  });
+
   it('THEN a Stripe answer cites no Azure material', () => {
     expect(say('wrong-environment', ['stripe'])).not.toMatch(/azure/i);
   });
