@@ -35,6 +35,25 @@ describe('GIVEN an Azure OpenAI request', () => {
   });
 });
 
+describe('GIVEN a report about Azure that is not Azure OpenAI', () => {
+  it('THEN Key Vault, Storage or Entra ID name Azure, not Azure OpenAI', () => {
+    for (const text of [
+      'Azure Key Vault 403: does not have secrets get permission on key vault',
+      'GET https://acct.blob.core.windows.net/c/b returns 403 AuthorizationPermissionMismatch',
+      'AADSTS7000215 from https://login.microsoftonline.com/TENANT/oauth2/v2.0/token',
+    ]) {
+      const providers = read(text).providers;
+      expect(providers, text).toContain('azure');
+      expect(providers, text).not.toContain('azure-openai');
+    }
+  });
+
+  it('THEN Azure OpenAI is still Azure OpenAI alone', () => {
+    expect(read(`POST ${AZURE_URL} returns 401`).providers).toEqual(['azure-openai']);
+    expect(read('my Azure OpenAI deployment answers 401').providers).toEqual(['azure-openai']);
+  });
+});
+
 describe('GIVEN a tool in the report', () => {
   it('THEN the GitHub CLI in Actions is detected as tools, with GitHub as the provider', () => {
     const e = read('Run gh release create in GitHub Actions: gh: Bad credentials (HTTP 401)');

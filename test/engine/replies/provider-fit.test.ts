@@ -235,6 +235,13 @@ describe('GIVEN the examples from the field', () => {
     expect(say('insufficient-scope', ['github'], ['github-actions'])).toContain('permissions:');
   });
 
+  it('THEN an Azure data role problem is told about data roles, not about AI models or Azure OpenAI', () => {
+    const text = say('insufficient-scope', ['azure']);
+    expect(text).toContain('Key Vault Secrets User');
+    expect(text).not.toMatch(/For AI APIs|Azure OpenAI/);
+    expect(say('insufficient-scope', ['openai'])).not.toContain('Key Vault');
+  });
+
   it('THEN a Stripe answer cites no Azure material', () => {
     expect(say('wrong-environment', ['stripe'])).not.toMatch(/azure/i);
   });
