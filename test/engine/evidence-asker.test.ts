@@ -48,6 +48,17 @@ describe('GIVEN a report about Azure that is not Azure OpenAI', () => {
     }
   });
 
+  it('THEN Azure DevOps, with tokens of its own, names neither', () => {
+    for (const text of [
+      'vsce publish: 401, my Azure DevOps PAT was made for one organization',
+      'npm install from https://pkgs.dev.azure.com/org/_packaging/feed/npm/registry/ fails with 401',
+    ]) {
+      const providers = read(text).providers;
+      expect(providers, text).not.toContain('azure');
+      expect(providers, text).not.toContain('azure-openai');
+    }
+  });
+
   it('THEN Azure OpenAI is still Azure OpenAI alone', () => {
     expect(read(`POST ${AZURE_URL} returns 401`).providers).toEqual(['azure-openai']);
     expect(read('my Azure OpenAI deployment answers 401').providers).toEqual(['azure-openai']);
