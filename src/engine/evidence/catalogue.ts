@@ -55,19 +55,15 @@ export function statusOfMatch(index: CatalogueIndex, match: string): number | un
   return index.entries.find((e) => e.match === match && e.status !== undefined)?.status;
 }
 
-/**
- * Catalogue entries found in the lowercased text. An entry inside a longer matched one counts once;
- * the same string listed by several providers counts once, preferring a provider already detected.
- */
 /** Letters of scripts written with spaces between words (Latin, Greek, Cyrillic) and digits. */
 const SPACED_WORD_CHAR = /[a-z0-9\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]/;
 
 /**
- * Whether `match` found at `at` ends where a word (or its plural) ends. Only a phrase (an entry with a space) is held
- * to it: "Unable to authenticate you" is not read in "... your request", while identifiers stay
- * prefixes on purpose (AccessDenied in AccessDeniedException, Unauthorized in UnauthorizedError).
- * Scripts written without spaces (Chinese, Japanese) and Korean, whose particles are glued to the
- * word, are not held to it either.
+ * Whether `match` found at `at` ends where a word (or its plural) ends. Only a phrase (an entry with
+ * a space) is held to it: "Unable to authenticate you" is not read in "... your request", while
+ * identifiers stay prefixes on purpose (AccessDenied in AccessDeniedException, Unauthorized in
+ * UnauthorizedError). Scripts written without spaces (Chinese, Japanese) and Korean, whose particles
+ * are glued to the word, are not held to it either.
  */
 function endsWhole(lower: string, at: number, match: string): boolean {
   if (!match.includes(' ') || !SPACED_WORD_CHAR.test(match.charAt(match.length - 1))) return true;
@@ -76,6 +72,10 @@ function endsWhole(lower: string, at: number, match: string): boolean {
   return !SPACED_WORD_CHAR.test(lower.charAt(end));
 }
 
+/**
+ * Catalogue entries found in the lowercased text. An entry inside a longer matched one counts once;
+ * the same string listed by several providers counts once, preferring a provider already detected.
+ */
 export function matchCatalogue(
   index: CatalogueIndex,
   lower: string,

@@ -75,11 +75,12 @@ export interface ProviderFindings {
 /**
  * Places that name a code host without calling its API: a project's pages site, a link to an issue,
  * a pull request or a file, and "GitHub Actions", "GitHub Pages" or "GitHub repo" (where code runs,
- * is served or is kept). Azure DevOps and its parts are another product than Azure's cloud, with
- * tokens of their own (a PAT, not an Entra ID identity). A report about any API links its tracker and often runs in Actions; a git
- * remote (`https://github.com/o/r.git`), api.github.com and GITHUB_TOKEN still name GitHub. Each
- * alternative starts only where its run of name characters starts, so a long run without one is read
- * once, not once per character (without the lookbehind 20,000 letters took 190 ms).
+ * is served or is kept). A report about any API links its tracker and often runs in Actions; a git
+ * remote (`https://github.com/o/r.git`), api.github.com and GITHUB_TOKEN still name GitHub. Azure
+ * DevOps and dev.azure.com are another product than Azure's cloud, with tokens of their own (a PAT,
+ * not an Entra ID identity). Each alternative starts only where its run of name characters starts,
+ * so a long run without one is read once, not once per character (without the lookbehind 20,000
+ * letters took 190 ms).
  */
 const CODE_HOST_REFERENCE =
   /(?<![a-z0-9-])[a-z0-9-]+\.github\.io\b[^\s)\]>"'`]*|(?<![a-z0-9.-])github\.com\/[\w.-]+\/[\w.-]+\/(?:issues|pull|pulls|blob|tree|releases|discussions|wiki|commit|commits|compare)\b[^\s)\]>"'`]*|\bgithub (?:actions?|workflows?|pages|repo(?:sitory|sitories|s)?)\b|\bazure (?:devops|pipelines?|repos|artifacts|boards)\b|(?<![a-z0-9.-])(?:[a-z0-9-]+\.)*dev\.azure\.com\b[^\s)\]>"'`]*/g;
