@@ -194,9 +194,12 @@ import { REGRESSION_WEIGHT, TRAIN_NOW } from '../../src/train/train-model.ts';
 // where its last word runs on (3846 / 5879), and Microsoft Azure became a provider apart from Azure
 // OpenAI, whose keyword "azure" had named it in every Azure report (3840 / 5877: 1 hit gained, 7
 // lost, 3 of them in reports that mention Azure); Azure DevOps, with tokens of its own, then named
-// neither (3837 / 5875).
-const FLOOR_CV_TOP1 = 0.508; // measured 0.509 (3837/7541)
-const FLOOR_CV_TOP3 = 0.778; // measured 0.779 (5875/7541)
+// neither (3837 / 5875). Two PyPI reports whose password or user name was refused where a token was
+// needed followed the same convention, and PyPI's "Username/Password authentication is no longer
+// supported" entered the catalogue: 3835 / 5874 (its "Invalid or non-existent authentication
+// information", whose reports' causes spread over six, measured 3833 / 5875 and was left out).
+const FLOOR_CV_TOP1 = 0.508; // measured 0.509 (3835/7541)
+const FLOOR_CV_TOP3 = 0.778; // measured 0.779 (5874/7541)
 const CEILING_CV_ECE = 0.05; // measured 0.038 (the issue's goal: at most 0.05)
 // The dialogue with a simulated truthful user (at most 3 questions), each case on its fold's scorer.
 // On 2026-12-03 the tree's answers were split where one answer lumped causes together (89.9% at
@@ -210,7 +213,7 @@ const CEILING_CV_ECE = 0.05; // measured 0.038 (the issue's goal: at most 0.05)
 // with 6821 96.4% at 1.27; with 7223 96.2% at 1.26; with 7281 96.2% at 1.26, and with the folds by
 // hash 96.3% at 1.26; with 7511 96.2% at 1.26; with 7541 96.2% at 1.26 (1.25 once 28 labels
 // followed the corpus's majority).
-const FLOOR_CV_DIALOGUE_RIGHT = 0.96; // measured 0.962 (7253/7541)
+const FLOOR_CV_DIALOGUE_RIGHT = 0.96; // measured 0.962 (7256/7541)
 const CEILING_CV_DIALOGUE_QUESTIONS = 1.4; // measured 1.26 (the issue's goal: 1.5)
 // The forward split (the newest fifth, repositories whole, by a model trained on the rest): reports
 // nobody has mined yet draw more questions than the corpus does, so the goal is held there. With
@@ -225,7 +228,7 @@ const CEILING_CV_DIALOGUE_QUESTIONS = 1.4; // measured 1.26 (the issue's goal: 1
 // 96.3% at 1.37; with 7223 (the 209 and 193 of 2026-12-08 among them), 95.8% at 1.35; with 7281,
 // 96.2% at 1.35; with 7511, 96.4% at 1.35; with 7541, 96.4% at 1.34, and 96.2% at 1.34 once 28
 // labels followed the corpus's majority.
-const FLOOR_FORWARD_DIALOGUE_RIGHT = 0.95; // measured 0.962 (1451/1508)
+const FLOOR_FORWARD_DIALOGUE_RIGHT = 0.95; // measured 0.963 (1452/1508)
 const CEILING_FORWARD_DIALOGUE_QUESTIONS = 1.5; // measured 1.35 (the issue's goal: 1.5)
 
 /** Training five fold models takes several seconds on a busy two-core machine. */
